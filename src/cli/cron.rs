@@ -1,0 +1,103 @@
+//! `hsadmin cron add|list|remove`
+use super::Ctx;
+use super::member::opt;
+use crate::Result;
+use crate::ledger::cron::CronJob;
+use crate::model::{self, CronSchedule, PackageName, UserName};
+use crate::ops::cron;
+use crate::output::{Render, table};
+
+#[derive(Debug, clap::Subcommand)]
+pub enum CronCommand {
+    /// Add a cron job for a Unix user
+    Add(AddArgs),
+    /// List cron jobs
+    List(ListArgs),
+    /// Remove a cron job by its id
+    Remove(RemoveArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct AddArgs {
+    /// The Unix user the job runs as
+    #[arg(long)]
+    user: String,
+    /// Five-field schedule: minute hour day-of-month month day-of-week, like '*/5 * * * *'
+    #[arg(long)]
+    schedule: String,
+    /// The command, one line
+    #[arg(long)]
+    command: String,
+    /// Validate and show the result, commit nothing
+    #[arg(long)]
+    dry_run: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
+    /// Only jobs of this user
+    #[arg(long, conflicts_with = "package")]
+    user: Option<String>,
+    /// Only jobs of the users of this package
+    #[arg(long)]
+    package: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RemoveArgs {
+    /// Job id (see `cron list`)
+    id: i64,
+    /// Do not ask for confirmation
+    #[arg(long)]
+    yes: bool,
+    /// Validate and show the result, commit nothing
+    #[arg(long)]
+    dry_run: bool,
+}
+
+pub fn run(ctx: &Ctx, cmd: CronCommand) -> Result<()> {
+    match cmd {
+        CronCommand::Add(a) => {
+            let user = UserName::parse("user", &a.user)?;
+            let schedule = CronSchedule::parse("schedule", &a.schedule)?;
+            let command = model::CronCommand::parse("command", &a.command)?;
+            let job = ctx.ledger()?.write(a.dry_run, |tx| cron::add(tx, &user, &schedule, &command))?;
+            ctx.out.status("Added", &format!("cron job {} for {}", job.id, job.user));
+            ctx.dry_run_note(a.dry_run);
+            ctx.out.emit(&job)
+        }
+        CronCommand::List(a) => {
+            let user = opt(&a.user, |s| UserName::parse("user", s))?;
+            let package = opt(&a.package, |s| PackageName::parse("package", s))?;
+            ctx.out.emit(&ctx.ledger()?.read(|tx| cron::list(tx, user.as_ref(), package.as_ref()))?)
+        }
+        CronCommand::Remove(a) => {
+            ctx.confirm(a.yes || a.dry_run, &format!("Remove cron job {}?", a.id))?;
+            let job = ctx.ledger()?.write(a.dry_run, |tx| cron::remove(tx, a.id))?;
+            ctx.out.status("Removed", &format!("cron job {} of {}", job.id, job.user));
+            ctx.dry_run_note(a.dry_run);
+            ctx.out.emit(&job)
+        }
+    }
+}
+
+impl Render for CronJob {
+    fn human(&self) -> String {
+        table::text(&table::fields([
+            ("id", self.id.to_string()),
+            ("user", self.user.clone()),
+            ("schedule", self.schedule.clone()),
+            ("command", self.command.clone()),
+        ]))
+    }
+}
+
+impl Render for Vec<CronJob> {
+    fn human(&self) -> String {
+        let mut t = table::list(["id", "user", "schedule", "command"]);
+        for j in self {
+            t.add_row(vec![j.id.to_string(), j.user.clone(), j.schedule.clone(), j.command.clone()]);
+        }
+        table::text(&t)
+    }
+}

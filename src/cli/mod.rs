@@ -1,0 +1,204 @@
+//! The command line: clap definitions, one file per command group. A handler parses, calls one
+//! operation, and renders its result; it holds no SQL and no business rules.
+mod asset;
+mod catalog;
+mod config;
+mod cron;
+mod init;
+mod log;
+mod member;
+mod package;
+mod server;
+mod share;
+mod user;
+mod util;
+
+use crate::error::exit;
+use crate::ledger::{Actor, Ledger};
+use crate::output::{ColorChoice, Output};
+use crate::{Error, Result};
+use clap::{Parser, Subcommand};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Admin toolkit of a cooperative web hoster: members, capital, servers, packages, users, cron.
+///
+/// The ledger (one SQLite file) is the single source of truth. With --json, stdout carries exactly one
+/// JSON document, also on failure ({"error": {...}}); messages go to stderr.
+///
+/// Exit codes: 0 ok, 1 operation failed, 2 usage or invalid input (nothing changed),
+/// 3 partly done (the result lists what failed), 4 conflict or busy (exists, in use, lock held).
+#[derive(Debug, Parser)]
+#[command(name = "hsadmin", version, propagate_version = true, max_term_width = 100)]
+pub struct Cli {
+    /// Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]
+    #[arg(long, global = true, env = "HSADMIN_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]
+    #[arg(long, global = true, env = "HSADMIN_LEDGER", value_name = "FILE")]
+    pub ledger: Option<PathBuf>,
+    /// Print the result as one JSON document on stdout
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// Print nothing on stderr but errors
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// Print more detail on stderr (repeat for more)
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+    /// When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)
+    #[arg(long, global = true, value_enum, default_value = "auto", value_name = "WHEN")]
+    pub color: ColorChoice,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new, empty ledger
+    Init(init::InitArgs),
+    /// Show the configuration in effect
+    #[command(subcommand)]
+    Config(config::ConfigCommand),
+    /// Show the audit log: every change, who made it and with which command
+    Log(log::LogArgs),
+    /// Members of the cooperative
+    #[command(subcommand)]
+    Member(member::MemberCommand),
+    /// Cooperative shares of a member (64 EUR each)
+    #[command(subcommand)]
+    Share(share::ShareCommand),
+    /// The asset account (paid-in capital) of a member
+    #[command(subcommand)]
+    Asset(asset::AssetCommand),
+    /// Managed servers
+    #[command(subcommand)]
+    Server(server::ServerCommand),
+    /// Products and their prices
+    #[command(subcommand)]
+    Catalog(catalog::CatalogCommand),
+    /// Webspace packages
+    #[command(subcommand)]
+    Package(package::PackageCommand),
+    /// Unix users of packages
+    #[command(subcommand)]
+    User(user::UserCommand),
+    /// Cron jobs of Unix users
+    #[command(subcommand)]
+    Cron(cron::CronCommand),
+    /// Shell completions and man pages
+    #[command(subcommand)]
+    Util(util::UtilCommand),
+}
+
+/// What every handler gets: where to write, the configuration, and how to open the ledger.
+pub struct Ctx {
+    pub out: Output,
+    pub config: crate::config::Loaded,
+    pub ledger_path: PathBuf,
+    pub actor: Actor,
+}
+
+impl Ctx {
+    pub fn ledger(&self) -> Result<Ledger> {
+        let ledger = Ledger::open(&self.ledger_path, self.actor.clone())?;
+        self.out.debug(&format!("ledger {} (schema version {})", self.ledger_path.display(), ledger.schema_version()?));
+        Ok(ledger)
+    }
+
+    /// Destructive commands: `--yes`, or a confirmation typed at a terminal. Never a silent default.
+    pub fn confirm(&self, yes: bool, question: &str) -> Result<()> {
+        if yes {
+            return Ok(());
+        }
+        if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
+            return Err(Error::invalid("--yes", format!("{question}: confirm with --yes when stdin is not a terminal")));
+        }
+        eprint!("{question} [y/N] ");
+        let mut answer = String::new();
+        std::io::stdin().read_line(&mut answer)?;
+        if matches!(answer.trim(), "y" | "Y" | "yes") { Ok(()) } else { Err(Error::Failed("aborted, nothing changed".into())) }
+    }
+
+    /// Says on stderr that a dry run changed nothing.
+    pub fn dry_run_note(&self, dry_run: bool) {
+        if dry_run {
+            self.out.status("Dry run", "nothing was committed");
+        }
+    }
+}
+
+/// Parses the command line, runs it and turns the outcome into an exit code.
+pub fn main() -> ExitCode {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let json = args.iter().skip(1).take_while(|a| *a != "--").any(|a| a == "--json");
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind::{DisplayHelp, DisplayVersion};
+            if matches!(e.kind(), DisplayHelp | DisplayVersion) {
+                let _ = e.print();
+                return ExitCode::SUCCESS;
+            }
+            let _ = e.print();
+            if json {
+                let message = e.render().to_string();
+                let first = message.lines().next().unwrap_or("invalid usage").trim_start_matches("error: ").to_owned();
+                println!("{}", Error::Usage(first).to_json());
+            }
+            return ExitCode::from(exit::INVALID);
+        }
+    };
+    let out = Output::new(cli.json, cli.quiet, cli.verbose, cli.color);
+    match run(cli, &args, &out) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Error::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            out.error(&e);
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+fn run(cli: Cli, args: &[std::ffi::OsString], out: &Output) -> Result<()> {
+    if let Command::Util(cmd) = &cli.command {
+        return util::run(out, cmd);
+    }
+    let config = crate::config::load(cli.config.as_deref())?;
+    let ledger_path = crate::config::ledger_path(cli.ledger.as_deref(), &config.config)?;
+    let ctx = Ctx { out: out.clone(), config, ledger_path, actor: actor(args) };
+    match cli.command {
+        Command::Init(a) => init::run(&ctx, a),
+        Command::Config(c) => config::run(&ctx, c),
+        Command::Log(a) => log::run(&ctx, a),
+        Command::Member(c) => member::run(&ctx, c),
+        Command::Share(c) => share::run(&ctx, c),
+        Command::Asset(c) => asset::run(&ctx, c),
+        Command::Server(c) => server::run(&ctx, c),
+        Command::Catalog(c) => catalog::run(&ctx, c),
+        Command::Package(c) => package::run(&ctx, c),
+        Command::User(c) => user::run(&ctx, c),
+        Command::Cron(c) => cron::run(&ctx, c),
+        Command::Util(_) => unreachable!("handled before the config is loaded"),
+    }
+}
+
+/// The OS user and the command line, for the audit log. Secrets never reach argv, so it is safe to keep.
+fn actor(args: &[std::ffi::OsString]) -> Actor {
+    let user = std::env::var("USER").or_else(|_| std::env::var("LOGNAME")).unwrap_or_else(|_| format!("uid {}", unsafe { libc::getuid() }));
+    let command = args.iter().map(|a| {
+        let s = a.to_string_lossy();
+        if !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_./=:,@+%".contains(&b)) { s.into_owned() } else { format!("{:?}", s) }
+    });
+    Actor { user, command: command.collect::<Vec<_>>().join(" ") }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn clap_definitions_are_consistent() {
+        use clap::CommandFactory;
+        super::Cli::command().debug_assert();
+    }
+}

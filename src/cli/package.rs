@@ -1,0 +1,223 @@
+//! `hsadmin package create|list|show|update|cancel`
+use super::Ctx;
+use super::member::opt;
+use crate::Result;
+use crate::ledger::package::Package;
+use crate::model::{self, MemberNumber, PackageName, ProductCode, ServerName, TextField};
+use crate::ops::package::{self, Changes, Listed, NewPackage, PackageDetails, Resources};
+use crate::output::{Render, table};
+
+#[derive(Debug, clap::Subcommand)]
+pub enum PackageCommand {
+    /// Create a package and its admin user of the same name
+    Create(CreateArgs),
+    /// List packages
+    List(ListArgs),
+    /// Show a package and its users
+    Show(NameArg),
+    /// Change a package's resources or billing
+    Update(UpdateArgs),
+    /// End a package on a date: its users are locked, sites and cron jobs stop; data stays
+    Cancel(CancelArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NameArg {
+    /// Package name: the member's prefix and two digits, like xyz00
+    name: String,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ResourceArgs {
+    /// Disk space in MB [default: what the product includes]
+    #[arg(long, value_name = "MB")]
+    webspace_mb: Option<i64>,
+    /// Monthly traffic in GB [default: what the product includes]
+    #[arg(long, value_name = "GB")]
+    traffic_gb: Option<i64>,
+    /// Most Unix users, the admin included [default: what the product includes]
+    #[arg(long, value_name = "N")]
+    users: Option<i64>,
+    /// Most domains [default: what the product includes]
+    #[arg(long, value_name = "N")]
+    domains: Option<i64>,
+}
+
+impl ResourceArgs {
+    fn resources(&self) -> Resources {
+        Resources { webspace_mb: self.webspace_mb, traffic_gb: self.traffic_gb, users: self.users, domains: self.domains }
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CreateArgs {
+    /// Package name: the member's prefix and two digits, like xyz00
+    name: String,
+    /// Member number owning the package
+    #[arg(long)]
+    member: String,
+    /// Webspace product code from the catalog, like DW/SA
+    #[arg(long)]
+    product: String,
+    /// Web server the package lives on
+    #[arg(long)]
+    server: String,
+    #[command(flatten)]
+    resources: ResourceArgs,
+    /// First day of the package (YYYY-MM-DD) [default: today]
+    #[arg(long, value_name = "DATE")]
+    since: Option<String>,
+    /// Not billed
+    #[arg(long)]
+    free: bool,
+    /// Free comment
+    #[arg(long)]
+    comment: Option<String>,
+    /// Validate and show the result, commit nothing
+    #[arg(long)]
+    dry_run: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
+    /// Only packages of this member
+    #[arg(long)]
+    member: Option<String>,
+    /// Only packages on this server
+    #[arg(long)]
+    server: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct UpdateArgs {
+    /// Package name
+    name: String,
+    #[command(flatten)]
+    resources: ResourceArgs,
+    /// Whether the package is billed
+    #[arg(long, value_name = "BOOL")]
+    free: Option<bool>,
+    /// Free comment
+    #[arg(long)]
+    comment: Option<String>,
+    /// Validate and show the result, commit nothing
+    #[arg(long)]
+    dry_run: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CancelArgs {
+    /// Package name
+    name: String,
+    /// Last day of the package (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    date: String,
+    /// Do not ask for confirmation
+    #[arg(long)]
+    yes: bool,
+    /// Validate and show the result, commit nothing
+    #[arg(long)]
+    dry_run: bool,
+}
+
+pub fn run(ctx: &Ctx, cmd: PackageCommand) -> Result<()> {
+    match cmd {
+        PackageCommand::Create(a) => {
+            let new = NewPackage {
+                name: PackageName::parse("name", &a.name)?,
+                member: MemberNumber::parse("member", &a.member)?,
+                product: ProductCode::parse("product", &a.product)?,
+                server: ServerName::parse("server", &a.server)?,
+                resources: a.resources.resources(),
+                since: opt(&a.since, |s| model::date("since", s))?.unwrap_or_else(model::today),
+                free: a.free,
+                comment: opt(&a.comment, |s| TextField::parse("comment", s, 256))?,
+            };
+            let hosting = ctx.config.config.hosting.clone();
+            let p = ctx.ledger()?.write(a.dry_run, |tx| package::create(tx, new, &hosting))?;
+            ctx.out.status("Created", &format!("package {} on {} with admin user {}", p.package.name, p.package.server, p.package.name));
+            ctx.dry_run_note(a.dry_run);
+            ctx.out.emit(&p)
+        }
+        PackageCommand::List(a) => {
+            let member = opt(&a.member, |s| MemberNumber::parse("member", s))?;
+            let server = opt(&a.server, |s| ServerName::parse("server", s))?;
+            let packages = ctx.ledger()?.read(|tx| package::list(tx, member, server.as_ref(), model::today()))?;
+            ctx.out.emit(&packages)
+        }
+        PackageCommand::Show(a) => {
+            let name = PackageName::parse("name", &a.name)?;
+            ctx.out.emit(&ctx.ledger()?.read(|tx| package::show(tx, &name, model::today()))?)
+        }
+        PackageCommand::Update(a) => {
+            let name = PackageName::parse("name", &a.name)?;
+            let changes = Changes { resources: a.resources.resources(), free: a.free, comment: opt(&a.comment, |s| TextField::parse("comment", s, 256))? };
+            let p = ctx.ledger()?.write(a.dry_run, |tx| package::update(tx, &name, changes))?;
+            ctx.out.status("Updated", &format!("package {}", p.name));
+            ctx.dry_run_note(a.dry_run);
+            ctx.out.emit(&p)
+        }
+        PackageCommand::Cancel(a) => {
+            let name = PackageName::parse("name", &a.name)?;
+            let date = model::date("date", &a.date)?;
+            ctx.confirm(a.yes || a.dry_run, &format!("Cancel package {name} as of {date} (its users, sites and cron jobs stop then)?"))?;
+            let p = ctx.ledger()?.write(a.dry_run, |tx| package::cancel(tx, &name, date))?;
+            ctx.out.status("Cancelled", &format!("package {} as of {date}", p.name));
+            ctx.dry_run_note(a.dry_run);
+            ctx.out.emit(&p)
+        }
+    }
+}
+
+fn fields(p: &Package) -> Vec<(&'static str, String)> {
+    vec![
+        ("name", p.name.clone()),
+        ("member", p.member.to_string()),
+        ("product", p.product.clone()),
+        ("server", p.server.clone()),
+        ("webspace", format!("{} MB", p.webspace_mb)),
+        ("traffic", format!("{} GB", p.traffic_gb)),
+        ("users", p.users.to_string()),
+        ("domains", p.domains.to_string()),
+        ("from", p.valid_from.clone()),
+        ("to", table::opt(&p.valid_to)),
+        ("free", table::yes_no(p.free)),
+        ("comment", table::opt(&p.comment)),
+    ]
+}
+
+impl Render for Package {
+    fn human(&self) -> String {
+        table::text(&table::fields(fields(self)))
+    }
+}
+
+impl Render for PackageDetails {
+    fn human(&self) -> String {
+        let mut rows = fields(&self.package);
+        rows.push(("status", self.status.to_owned()));
+        rows.push(("unix users", format!("{} of {}: {}", self.users_used.len(), self.package.users, self.users_used.join(", "))));
+        table::text(&table::fields(rows))
+    }
+}
+
+impl Render for Vec<Listed> {
+    fn human(&self) -> String {
+        let mut t = table::list(["name", "member", "product", "server", "webspace MB", "users", "from", "to", "status"]);
+        for l in self {
+            let p = &l.package;
+            t.add_row(vec![
+                p.name.clone(),
+                p.member.to_string(),
+                p.product.clone(),
+                p.server.clone(),
+                p.webspace_mb.to_string(),
+                p.users.to_string(),
+                p.valid_from.clone(),
+                table::opt(&p.valid_to),
+                l.status.to_owned(),
+            ]);
+        }
+        table::text(&t)
+    }
+}

@@ -1,0 +1,107 @@
+//! `hsadmin share subscribe|cancel|revert`
+use super::Ctx;
+use super::member::opt;
+use crate::Result;
+use crate::ledger::capital::ShareTx;
+use crate::model::{self, MemberNumber, Reference, TextField};
+use crate::ops::capital::{self, Booking, MAX_SHARES_PER_ENTRY};
+use crate::output::{Render, table};
+
+#[derive(Debug, clap::Subcommand)]
+pub enum ShareCommand {
+    /// Subscribe shares for a member
+    Subscribe(CountArgs),
+    /// Cancel shares of a member
+    Cancel(CountArgs),
+    /// Revert one share entry (books the negated count)
+    Revert(RevertArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BookingArgs {
+    /// Value date (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub date: String,
+    /// Booking reference, 6 to 48 characters (document or bank reference)
+    #[arg(long)]
+    pub reference: String,
+    /// Free comment, up to 512 characters
+    #[arg(long)]
+    pub comment: Option<String>,
+    /// Validate and show the result, commit nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+impl BookingArgs {
+    pub fn parse(&self) -> Result<Booking> {
+        Ok(Booking {
+            date: model::date("date", &self.date)?,
+            reference: Reference::parse("reference", &self.reference)?,
+            comment: opt(&self.comment, |s| TextField::parse("comment", s, 512))?,
+        })
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CountArgs {
+    /// Member number
+    member: String,
+    /// Number of shares (64 EUR each)
+    #[arg(long)]
+    count: i64,
+    #[command(flatten)]
+    booking: BookingArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RevertArgs {
+    /// Member number
+    pub member: String,
+    /// Id of the entry to revert (see `member statement`)
+    #[arg(long = "tx", value_name = "ID")]
+    pub id: i64,
+    #[command(flatten)]
+    pub booking: BookingArgs,
+}
+
+pub fn run(ctx: &Ctx, cmd: ShareCommand) -> Result<()> {
+    let (verb, dry_run, t) = match cmd {
+        ShareCommand::Subscribe(a) => {
+            let (member, count, b) = parse_count(&a)?;
+            ("Subscribed", a.booking.dry_run, ctx.ledger()?.write(a.booking.dry_run, |tx| capital::subscribe(tx, member, count, &b))?)
+        }
+        ShareCommand::Cancel(a) => {
+            let (member, count, b) = parse_count(&a)?;
+            ("Cancelled", a.booking.dry_run, ctx.ledger()?.write(a.booking.dry_run, |tx| capital::cancel_shares(tx, member, count, &b))?)
+        }
+        ShareCommand::Revert(a) => {
+            let member = MemberNumber::parse("member", &a.member)?;
+            let b = a.booking.parse()?;
+            ("Reverted", a.booking.dry_run, ctx.ledger()?.write(a.booking.dry_run, |tx| capital::revert_share(tx, member, a.id, &b))?)
+        }
+    };
+    ctx.out.status(verb, &format!("{} shares of member {} on {} (entry {})", t.share_count.abs(), t.member, t.value_date, t.id));
+    ctx.dry_run_note(dry_run);
+    ctx.out.emit(&t)
+}
+
+fn parse_count(a: &CountArgs) -> Result<(MemberNumber, i64, Booking)> {
+    let member = MemberNumber::parse("member", &a.member)?;
+    let count = model::bounded("count", a.count, 1, MAX_SHARES_PER_ENTRY)?;
+    Ok((member, count, a.booking.parse()?))
+}
+
+impl Render for ShareTx {
+    fn human(&self) -> String {
+        table::text(&table::fields([
+            ("entry", self.id.to_string()),
+            ("member", self.member.to_string()),
+            ("type", self.kind.clone()),
+            ("date", self.value_date.clone()),
+            ("shares", self.share_count.to_string()),
+            ("reference", self.reference.clone()),
+            ("reverts", table::opt(&self.reverted_tx)),
+        ]))
+    }
+}

@@ -1,0 +1,221 @@
+//! `hsadmin user add|list|show|update|remove`
+use super::Ctx;
+use super::member::opt;
+use crate::ledger::user::User;
+use crate::model::{self, PackageName, Password, PasswordHash, Shell, TextField, UserName};
+use crate::ops::user::{self, Changes, NewUser, Removed};
+use crate::output::{Render, table};
+use crate::{Error, Result};
+use std::io::Read;
+
+#[derive(Debug, clap::Subcommand)]
+pub enum UserCommand {
+    /// Add a Unix user to a package (named <package>-<name>)
+    Add(AddArgs),
+    /// List Unix users
+    List(ListArgs),
+    /// Show a Unix user
+    Show(NameArg),
+    /// Change a user's shell, quota, lock or password
+    Update(UpdateArgs),
+    /// Remove a package user and its cron jobs
+    Remove(RemoveArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NameArg {
+    /// User name, like xyz00-web
+    name: String,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SettingsArgs {
+    /// Login shell: /bin/false, /bin/bash, /bin/csh, /bin/dash, /usr/bin/tcsh, /usr/bin/zsh, /usr/bin/passwd
+    #[arg(long)]
+    shell: Option<String>,
+    /// Free comment (GECOS field)
+    #[arg(long)]
+    comment: Option<String>,
+    /// Soft disk quota in MB (0: none)
+    #[arg(long, value_name = "MB")]
+    quota_soft_mb: Option<i64>,
+    /// Hard disk quota in MB, at most the package's webspace (0: none)
+    #[arg(long, value_name = "MB")]
+    quota_hard_mb: Option<i64>,
+    /// Read the password from stdin (one line); it is stored only as a SHA-512 crypt hash
+    #[arg(long)]
+    password_stdin: bool,
+    /// Validate and show the result, commit nothing
+    #[arg(long)]
+    dry_run: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct AddArgs {
+    /// User name: the package name, '-' and a suffix, like xyz00-web
+    name: String,
+    #[command(flatten)]
+    settings: SettingsArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct UpdateArgs {
+    /// User name
+    name: String,
+    #[command(flatten)]
+    settings: SettingsArgs,
+    /// Lock (true) or unlock (false) the login
+    #[arg(long, value_name = "BOOL")]
+    locked: Option<bool>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
+    /// Only users of this package
+    #[arg(long)]
+    package: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RemoveArgs {
+    /// User name
+    name: String,
+    /// Do not ask for confirmation
+    #[arg(long)]
+    yes: bool,
+    /// Validate and show the result, commit nothing
+    #[arg(long)]
+    dry_run: bool,
+}
+
+/// Reads one line from stdin as the password; the trailing newline is not part of it.
+fn password_from_stdin() -> Result<PasswordHash> {
+    let mut raw = String::new();
+    std::io::stdin().take(4096).read_to_string(&mut raw).map_err(|e| Error::invalid("password", format!("cannot read it from stdin: {e}")))?;
+    let line = raw.strip_suffix('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).unwrap_or(&raw);
+    if line.contains('\n') {
+        return Err(Error::invalid("password", "stdin must carry exactly one line"));
+    }
+    Ok(Password::parse("password", line)?.hash())
+}
+
+struct Parsed {
+    shell: Option<Shell>,
+    comment: Option<TextField>,
+    password: Option<PasswordHash>,
+}
+
+impl SettingsArgs {
+    fn parse(&self) -> Result<Parsed> {
+        for (field, v) in [("quota-soft-mb", self.quota_soft_mb), ("quota-hard-mb", self.quota_hard_mb)] {
+            if let Some(v) = v {
+                model::bounded(field, v, 0, crate::ops::package::MAX_WEBSPACE_MB)?;
+            }
+        }
+        Ok(Parsed {
+            shell: opt(&self.shell, |s| Shell::parse("shell", s))?,
+            comment: opt(&self.comment, |s| TextField::parse("comment", s, 128))?,
+            password: if self.password_stdin { Some(password_from_stdin()?) } else { None },
+        })
+    }
+}
+
+pub fn run(ctx: &Ctx, cmd: UserCommand) -> Result<()> {
+    match cmd {
+        UserCommand::Add(a) => {
+            let name = UserName::parse("name", &a.name)?;
+            let s = a.settings.parse()?;
+            let new = NewUser {
+                name,
+                shell: s.shell,
+                comment: s.comment,
+                quota_soft_mb: a.settings.quota_soft_mb,
+                quota_hard_mb: a.settings.quota_hard_mb,
+                password: s.password,
+            };
+            let hosting = ctx.config.config.hosting.clone();
+            let u = ctx.ledger()?.write(a.settings.dry_run, |tx| user::add(tx, new, &hosting, model::today()))?;
+            ctx.out.status("Added", &format!("user {} (uid {}) to package {}", u.name, u.uid, u.package));
+            ctx.dry_run_note(a.settings.dry_run);
+            ctx.out.emit(&u)
+        }
+        UserCommand::List(a) => {
+            let package = opt(&a.package, |s| PackageName::parse("package", s))?;
+            ctx.out.emit(&ctx.ledger()?.read(|tx| user::list(tx, package.as_ref()))?)
+        }
+        UserCommand::Show(a) => {
+            let name = UserName::parse("name", &a.name)?;
+            ctx.out.emit(&ctx.ledger()?.read(|tx| user::get(tx, &name))?)
+        }
+        UserCommand::Update(a) => {
+            let name = UserName::parse("name", &a.name)?;
+            let s = a.settings.parse()?;
+            let changes = Changes {
+                shell: s.shell,
+                comment: s.comment,
+                quota_soft_mb: a.settings.quota_soft_mb,
+                quota_hard_mb: a.settings.quota_hard_mb,
+                locked: a.locked,
+                password: s.password,
+            };
+            let u = ctx.ledger()?.write(a.settings.dry_run, |tx| user::update(tx, &name, changes))?;
+            ctx.out.status("Updated", &format!("user {}", u.name));
+            ctx.dry_run_note(a.settings.dry_run);
+            ctx.out.emit(&u)
+        }
+        UserCommand::Remove(a) => {
+            let name = UserName::parse("name", &a.name)?;
+            ctx.confirm(a.yes || a.dry_run, &format!("Remove user {name} and its cron jobs?"))?;
+            let r = ctx.ledger()?.write(a.dry_run, |tx| user::remove(tx, &name))?;
+            ctx.out.status("Removed", &format!("user {} and {} cron jobs", r.user.name, r.cron_jobs.len()));
+            ctx.dry_run_note(a.dry_run);
+            ctx.out.emit(&r)
+        }
+    }
+}
+
+impl Render for User {
+    fn human(&self) -> String {
+        let quota = if self.quota_hard_mb == 0 {
+            "none (package quota applies)".into()
+        } else {
+            format!("{} MB soft, {} MB hard", self.quota_soft_mb, self.quota_hard_mb)
+        };
+        table::text(&table::fields([
+            ("name", self.name.clone()),
+            ("package", self.package.clone()),
+            ("uid", self.uid.to_string()),
+            ("home", self.home.clone()),
+            ("shell", self.shell.clone()),
+            ("quota", quota),
+            ("locked", table::yes_no(self.locked)),
+            ("password", if self.password_set { "set" } else { "not set" }.into()),
+            ("comment", table::opt(&self.comment)),
+        ]))
+    }
+}
+
+impl Render for Vec<User> {
+    fn human(&self) -> String {
+        let mut t = table::list(["name", "package", "uid", "shell", "soft MB", "hard MB", "locked", "home"]);
+        for u in self {
+            t.add_row(vec![
+                u.name.clone(),
+                u.package.clone(),
+                u.uid.to_string(),
+                u.shell.clone(),
+                u.quota_soft_mb.to_string(),
+                u.quota_hard_mb.to_string(),
+                table::yes_no(u.locked),
+                u.home.clone(),
+            ]);
+        }
+        table::text(&t)
+    }
+}
+
+impl Render for Removed {
+    fn human(&self) -> String {
+        String::new()
+    }
+}

@@ -1,0 +1,135 @@
+//! `hsadmin.toml`: where it is looked up, what it may contain. Unknown keys are errors.
+use crate::{Error, Result};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// The ledger file; relative paths are relative to the config file.
+    pub ledger: Option<PathBuf>,
+    #[serde(default)]
+    pub ssh: SshConfig,
+    #[serde(default)]
+    pub hosting: HostingConfig,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SshConfig {
+    pub user: String,
+    /// Private key for logging in; without it, ssh-agent is used.
+    pub identity_file: Option<PathBuf>,
+    /// OpenSSH known_hosts file that host keys are checked against.
+    pub known_hosts: Option<PathBuf>,
+    pub connect_timeout_secs: u64,
+    /// How many servers are worked on at once.
+    pub jobs: usize,
+}
+
+impl Default for SshConfig {
+    fn default() -> Self {
+        Self { user: "root".into(), identity_file: None, known_hosts: None, connect_timeout_secs: 10, jobs: 8 }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct HostingConfig {
+    /// The range of Unix user and group ids that hsadmin hands out and manages.
+    pub uid_min: u32,
+    pub uid_max: u32,
+}
+
+impl Default for HostingConfig {
+    fn default() -> Self {
+        Self { uid_min: 100_000, uid_max: 999_999 }
+    }
+}
+
+/// The configuration and the file it came from (None: built-in defaults).
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub config: Config,
+    pub source: Option<PathBuf>,
+}
+
+/// Looks up the config: `explicit` (from `--config` or `$HSADMIN_CONFIG`), then
+/// `$XDG_CONFIG_HOME/hsadmin/hsadmin.toml`, then `/etc/hsadmin/hsadmin.toml`; none found means defaults.
+pub fn load(explicit: Option<&Path>) -> Result<Loaded> {
+    let path = match explicit {
+        Some(p) if !p.exists() => {
+            return Err(Error::Usage(format!("config file {} does not exist", p.display())));
+        }
+        Some(p) => Some(p.to_owned()),
+        None => candidates().into_iter().find(|p| p.exists()),
+    };
+    let Some(path) = path else {
+        return Ok(Loaded { config: Config::default(), source: None });
+    };
+    let text = std::fs::read_to_string(&path).map_err(|e| Error::Usage(format!("cannot read config file {}: {e}", path.display())))?;
+    let mut config: Config = toml::from_str(&text).map_err(|e| Error::Usage(format!("config file {}: {}", path.display(), e.to_string().trim_end())))?;
+    config.validate(&path)?;
+    if let (Some(ledger), Some(dir)) = (&config.ledger, path.parent()) {
+        config.ledger = Some(dir.join(ledger));
+    }
+    Ok(Loaded { config, source: Some(path) })
+}
+
+impl Config {
+    fn validate(&self, path: &Path) -> Result<()> {
+        let bad = |key: &str, rule: &str| Err(Error::Usage(format!("config file {}: {key} {rule}", path.display())));
+        if self.hosting.uid_min < 1000 || self.hosting.uid_min >= self.hosting.uid_max {
+            return bad("hosting.uid_min/uid_max", "must satisfy 1000 <= uid_min < uid_max");
+        }
+        if self.ssh.jobs == 0 || self.ssh.jobs > 256 {
+            return bad("ssh.jobs", "must be between 1 and 256");
+        }
+        if self.ssh.connect_timeout_secs == 0 || self.ssh.connect_timeout_secs > 600 {
+            return bad("ssh.connect_timeout_secs", "must be between 1 and 600");
+        }
+        Ok(())
+    }
+}
+
+fn xdg(var: &str, fallback: &str) -> Option<PathBuf> {
+    let from_env = std::env::var_os(var).map(PathBuf::from).filter(|p| p.is_absolute());
+    from_env.or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(fallback)))
+}
+
+fn candidates() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = xdg("XDG_CONFIG_HOME", ".config").map(|d| d.join("hsadmin/hsadmin.toml")).into_iter().collect();
+    v.push(PathBuf::from("/etc/hsadmin/hsadmin.toml"));
+    v
+}
+
+/// The ledger path: `--ledger`/`$HSADMIN_LEDGER`, else the config's `ledger`, else `$XDG_DATA_HOME/hsadmin/ledger.db`.
+pub fn ledger_path(explicit: Option<&Path>, config: &Config) -> Result<PathBuf> {
+    explicit
+        .map(Path::to_owned)
+        .or_else(|| config.ledger.clone())
+        .or_else(|| xdg("XDG_DATA_HOME", ".local/share").map(|d| d.join("hsadmin/ledger.db")))
+        .ok_or_else(|| Error::Usage("no ledger path: give --ledger, set `ledger` in hsadmin.toml, or set HOME".into()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_keys_are_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("hsadmin.toml");
+        std::fs::write(&p, "[ssh]\nuser = \"root\"\nport = 22\n").unwrap();
+        let e = load(Some(&p)).unwrap_err();
+        assert!(e.to_string().contains("unknown field `port`"), "{e}");
+        assert_eq!(e.exit_code(), 2);
+    }
+
+    #[test]
+    fn example_config_parses() {
+        let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("hsadmin.toml.example");
+        let loaded = load(Some(&example)).unwrap();
+        assert_eq!(loaded.config.ssh.user, "root");
+    }
+}

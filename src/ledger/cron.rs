@@ -1,0 +1,43 @@
+//! Cron jobs as stored.
+use crate::Result;
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CronJob {
+    pub id: i64,
+    pub user: String,
+    pub schedule: String,
+    pub command: String,
+}
+
+fn from_row(r: &Row) -> rusqlite::Result<CronJob> {
+    Ok(CronJob { id: r.get(0)?, user: r.get(1)?, schedule: r.get(2)?, command: r.get(3)? })
+}
+
+pub fn insert(conn: &Connection, user: &str, schedule: &str, command: &str) -> Result<CronJob> {
+    conn.execute("INSERT INTO cron_job (user, schedule, command) VALUES (?1, ?2, ?3)", params![user, schedule, command])?;
+    Ok(CronJob { id: conn.last_insert_rowid(), user: user.into(), schedule: schedule.into(), command: command.into() })
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Option<CronJob>> {
+    Ok(conn.query_row("SELECT id, user, schedule, command FROM cron_job WHERE id = ?1", [id], from_row).optional()?)
+}
+
+pub fn delete(conn: &Connection, id: i64) -> Result<()> {
+    conn.execute("DELETE FROM cron_job WHERE id = ?1", [id])?;
+    Ok(())
+}
+
+/// Jobs of one user, or of every user of one package, or all.
+pub fn list(conn: &Connection, user: Option<&str>, package: Option<&str>) -> Result<Vec<CronJob>> {
+    let mut stmt = conn.prepare(
+        "SELECT c.id, c.user, c.schedule, c.command FROM cron_job c JOIN unix_user u ON u.name = c.user
+         WHERE (?1 IS NULL OR c.user = ?1) AND (?2 IS NULL OR u.package = ?2) ORDER BY c.user, c.id",
+    )?;
+    Ok(stmt.query_map(params![user, package], from_row)?.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn count(conn: &Connection, user: &str) -> Result<i64> {
+    Ok(conn.query_row("SELECT count(*) FROM cron_job WHERE user = ?1", [user], |r| r.get(0))?)
+}

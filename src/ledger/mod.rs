@@ -1,0 +1,164 @@
+//! The ledger: one SQLite file, the single source of truth.
+//!
+//! Opening it applies pending migrations (an append-only list, counted by `user_version`, cargo's
+//! `util/sqlite.rs` pattern). Writers take the lock up front (`BEGIN IMMEDIATE`) and wait up to
+//! [`BUSY_TIMEOUT`] for another process, so a cron job and a hostmaster never lose an update.
+pub mod audit;
+pub mod capital;
+pub mod catalog;
+pub mod cron;
+pub mod member;
+pub mod package;
+pub mod server;
+pub mod user;
+
+use crate::{Error, Result};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// The schema history. Never remove, reorder or edit an entry once released; append a new one.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+
+/// How long a command waits for another hsadmin process to finish its write.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Who changes the ledger, for the audit log.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    /// The OS user running hsadmin.
+    pub user: String,
+    /// The command line (it never carries secrets: those come over stdin).
+    pub command: String,
+}
+
+pub struct Ledger {
+    conn: Connection,
+    path: PathBuf,
+    actor: Actor,
+}
+
+/// A transaction on the ledger; dereferences to the connection for queries.
+pub struct Tx<'l> {
+    tx: rusqlite::Transaction<'l>,
+    actor: &'l Actor,
+}
+
+impl std::ops::Deref for Tx<'_> {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        &self.tx
+    }
+}
+
+impl Ledger {
+    /// Creates a new ledger file (mode 0600) and its schema. Refuses to touch an existing file.
+    pub fn create(path: &Path, actor: Actor) -> Result<Self> {
+        use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::DirBuilder::new().recursive(true).mode(0o700).create(dir)?;
+        }
+        match std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path) {
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                return Err(Error::Conflict(format!("a ledger already exists at {}", path.display())));
+            }
+            Err(e) => {
+                return Err(Error::Failed(format!("cannot create the ledger at {}: {e}", path.display())));
+            }
+        }
+        let conn = Connection::open(path)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        Self::connect(conn, path, actor)
+    }
+
+    /// Opens an existing ledger and brings its schema up to date.
+    pub fn open(path: &Path, actor: Actor) -> Result<Self> {
+        if !path.exists() {
+            return Err(Error::NotFound(format!("ledger {} (create it with `hsadmin init`)", path.display())));
+        }
+        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        Self::connect(conn, path, actor)
+    }
+
+    fn connect(mut conn: Connection, path: &Path, actor: Actor) -> Result<Self> {
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        // FULL: a committed payment or invoice survives a power cut, not only a crash.
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        migrate(&mut conn)?;
+        Ok(Self { conn, path: path.to_owned(), actor })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn schema_version(&self) -> Result<usize> {
+        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0))? as usize)
+    }
+
+    /// Runs `f` in a write transaction. With `dry_run` everything runs, then rolls back.
+    pub fn write<T>(&mut self, dry_run: bool, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
+        let tx = Tx { tx: self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?, actor: &self.actor };
+        let value = f(&tx)?;
+        if dry_run {
+            tx.tx.rollback()?
+        } else {
+            tx.tx.commit()?
+        }
+        Ok(value)
+    }
+
+    /// Runs `f` in a read transaction: a consistent snapshot, never blocking writers (WAL).
+    pub fn read<T>(&mut self, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
+        let tx = Tx { tx: self.conn.transaction_with_behavior(TransactionBehavior::Deferred)?, actor: &self.actor };
+        let value = f(&tx)?;
+        tx.tx.rollback()?;
+        Ok(value)
+    }
+}
+
+impl Tx<'_> {
+    /// Records one mutation in the audit log, inside this transaction.
+    pub fn audit(&self, entity: &str, key: &str, action: &str, before: Option<serde_json::Value>, after: Option<serde_json::Value>) -> Result<()> {
+        audit::insert(self, self.actor, entity, key, action, before, after)
+    }
+}
+
+fn migrate(conn: &mut Connection) -> Result<()> {
+    let version = |c: &Connection| c.pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0));
+    if version(conn)? as usize == MIGRATIONS.len() {
+        return Ok(());
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
+    let current = version(&tx)? as usize;
+    if current > MIGRATIONS.len() {
+        return Err(Error::Failed(format!("the ledger has schema version {current}, newer than this hsadmin knows ({}); upgrade hsadmin", MIGRATIONS.len())));
+    }
+    for sql in &MIGRATIONS[current..] {
+        tx.execute_batch(sql)?;
+    }
+    tx.pragma_update(None, "user_version", MIGRATIONS.len() as i64)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// A boolean column as stored (0/1).
+pub(crate) fn flag(b: bool) -> i64 {
+    b as i64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_apply_once_and_twice() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        migrate(&mut conn).unwrap();
+        let v: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+        assert_eq!(v as usize, MIGRATIONS.len());
+    }
+}

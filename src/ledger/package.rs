@@ -1,0 +1,84 @@
+//! Packages as stored.
+use super::flag;
+use crate::Result;
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Package {
+    pub name: String,
+    pub member: u32,
+    pub product: String,
+    pub server: String,
+    pub webspace_mb: i64,
+    pub traffic_gb: i64,
+    pub users: i64,
+    pub domains: i64,
+    pub valid_from: String,
+    pub valid_to: Option<String>,
+    pub free: bool,
+    pub comment: Option<String>,
+}
+
+const COLUMNS: &str = "name, member, product, server, webspace_mb, traffic_gb, users, domains, valid_from, valid_to, free, comment";
+
+fn from_row(r: &Row) -> rusqlite::Result<Package> {
+    Ok(Package {
+        name: r.get(0)?,
+        member: r.get(1)?,
+        product: r.get(2)?,
+        server: r.get(3)?,
+        webspace_mb: r.get(4)?,
+        traffic_gb: r.get(5)?,
+        users: r.get(6)?,
+        domains: r.get(7)?,
+        valid_from: r.get(8)?,
+        valid_to: r.get(9)?,
+        free: r.get(10)?,
+        comment: r.get(11)?,
+    })
+}
+
+pub fn insert(conn: &Connection, p: &Package) -> Result<()> {
+    conn.execute(
+        &format!("INSERT INTO package ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"),
+        params![p.name, p.member, p.product, p.server, p.webspace_mb, p.traffic_gb, p.users, p.domains, p.valid_from, p.valid_to, flag(p.free), p.comment],
+    )?;
+    Ok(())
+}
+
+/// Writes the changeable columns (member, product, server and start never change).
+pub fn update(conn: &Connection, p: &Package) -> Result<()> {
+    conn.execute(
+        "UPDATE package SET webspace_mb = ?2, traffic_gb = ?3, users = ?4, domains = ?5, valid_to = ?6, free = ?7, comment = ?8 WHERE name = ?1",
+        params![p.name, p.webspace_mb, p.traffic_gb, p.users, p.domains, p.valid_to, flag(p.free), p.comment],
+    )?;
+    Ok(())
+}
+
+pub fn get(conn: &Connection, name: &str) -> Result<Option<Package>> {
+    Ok(conn.query_row(&format!("SELECT {COLUMNS} FROM package WHERE name = ?1"), [name], from_row).optional()?)
+}
+
+/// Packages, optionally of one member and/or on one server, by name.
+pub fn list(conn: &Connection, member: Option<u32>, server: Option<&str>) -> Result<Vec<Package>> {
+    let mut stmt =
+        conn.prepare_cached(&format!("SELECT {COLUMNS} FROM package WHERE (?1 IS NULL OR member = ?1) AND (?2 IS NULL OR server = ?2) ORDER BY name"))?;
+    Ok(stmt.query_map(params![member, server], from_row)?.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn names_of_member(conn: &Connection, member: u32) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare("SELECT name FROM package WHERE member = ?1 ORDER BY name")?;
+    Ok(stmt.query_map([member], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn names_on_server(conn: &Connection, server: &str) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare("SELECT name FROM package WHERE server = ?1 ORDER BY name")?;
+    Ok(stmt.query_map([server], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?)
+}
+
+/// A member's packages that still run after `date` (open-ended or ending later).
+pub fn running_after(conn: &Connection, member: u32, date: &str) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare("SELECT name FROM package WHERE member = ?1 AND (valid_to IS NULL OR valid_to > ?2) ORDER BY name")?;
+    Ok(stmt.query_map(params![member, date], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?)
+}

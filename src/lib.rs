@@ -1,0 +1,18 @@
+//! hsadmin — the admin toolkit of a cooperative web hoster.
+//!
+//! The layers, each a module (see DESIGN.md §2):
+//! - [`cli`]: clap definitions, one file per command group; parse, call one operation, render the result.
+//! - [`ops`]: the operations; validate, read and write the ledger in one transaction. Never print.
+//! - [`model`]: typed values that validate on construction (names, numbers, money, dates).
+//! - [`ledger`]: the SQLite schema, append-only migrations and the queries.
+//! - [`output`]: tables for people or one JSON document for scripts, from the same value.
+//! - [`error`]: the one error type and the one place that maps errors to exit codes.
+pub mod cli;
+pub mod config;
+pub mod error;
+pub mod ledger;
+pub mod model;
+pub mod ops;
+pub mod output;
+
+pub use error::{Error, Result};

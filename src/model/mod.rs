@@ -1,0 +1,89 @@
+//! Typed values that validate on construction: once a value of these types exists, it is valid.
+//! Every identifier that reaches SQL text, a file path or (later) a remote command passes through here.
+mod capital;
+mod catalog;
+mod cron;
+mod member;
+mod money;
+mod names;
+mod password;
+mod server;
+
+pub use capital::{AssetTxType, Reference, SHARE_NOMINAL_CENTS, ShareTxType};
+pub use catalog::{Period, ProductKind, vat_rate};
+pub use cron::{CronCommand, CronSchedule};
+pub use member::{Email, MemberKind, MemberNumber, MemberStatus, Phone, Prefix, TextField, VatCountry, VatId};
+pub use money::Money;
+pub use names::{PackageName, ProductCode, ServerName, Shell, UserName};
+pub use password::{Password, PasswordHash};
+pub use server::{Address, Role, Roles, ipv4, ipv6};
+
+use crate::{Error, Result};
+use chrono::NaiveDate;
+
+/// The offending value, quoted and escaped (newlines, control characters and look-alikes stay visible)
+/// and cut short, so that an error message never carries hostile text verbatim.
+pub fn shown(value: &str) -> String {
+    const MAX: usize = 40;
+    let cut: String = value.chars().take(MAX).collect();
+    let escaped: String = cut.escape_default().collect();
+    if value.chars().count() > MAX { format!("\"{escaped}…\"") } else { format!("\"{escaped}\"") }
+}
+
+/// Fails with `field: "value" rule` unless `ok`.
+pub fn ensure(ok: bool, field: &str, value: &str, rule: &str) -> Result<()> {
+    if ok { Ok(()) } else { Err(Error::invalid(field, format!("{} {rule}", shown(value)))) }
+}
+
+/// A calendar date as `YYYY-MM-DD` (ISO 8601), nothing else.
+pub fn date(field: &str, value: &str) -> Result<NaiveDate> {
+    let shape = value.len() == 10 && value.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+    let parsed = shape.then(|| NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()).flatten();
+    match parsed {
+        Some(d) if (1900..=2999).contains(&chrono::Datelike::year(&d)) => Ok(d),
+        _ => Err(Error::invalid(field, format!("{} must be a real calendar date written YYYY-MM-DD", shown(value)))),
+    }
+}
+
+/// Today in local time; `HSADMIN_TODAY` (YYYY-MM-DD) overrides it so tests and replays are reproducible.
+pub fn today() -> NaiveDate {
+    std::env::var("HSADMIN_TODAY").ok().and_then(|v| date("HSADMIN_TODAY", &v).ok()).unwrap_or_else(|| chrono::Local::now().date_naive())
+}
+
+/// A whole number within a range, for counts and sizes typed on the command line.
+pub fn bounded(field: &str, value: i64, min: i64, max: i64) -> Result<i64> {
+    if (min..=max).contains(&value) { Ok(value) } else { Err(Error::invalid(field, format!("{value} must be between {min} and {max}"))) }
+}
+
+/// Characters allowed in free text (names, addresses, comments): printable, one line.
+pub(crate) fn is_plain_text(s: &str) -> bool {
+    !s.chars().any(|c| {
+        c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_strict() {
+        assert!(date("d", "2026-01-01").is_ok());
+        for bad in ["2026-02-30", "2026-1-01", "01.01.2026", "2026-01-01 ", "", "2026-01-01\n", "+2026-01-0"] {
+            assert!(date("d", bad).is_err(), "{bad:?} accepted");
+        }
+    }
+
+    #[test]
+    fn shown_escapes_and_cuts() {
+        assert_eq!(shown("a\nb"), "\"a\\nb\"");
+        assert!(shown(&"x".repeat(100)).ends_with("…\""));
+    }
+
+    #[test]
+    fn plain_text_refuses_controls_and_bidi() {
+        assert!(is_plain_text("Erika Mustermann, Straße 1"));
+        assert!(!is_plain_text("a\nb"));
+        assert!(!is_plain_text("a\u{202E}b"));
+    }
+}

@@ -1,0 +1,235 @@
+//! The capital ledgers: shares subscribed and cancelled, money paid in, paid out and transferred.
+//! Append-only; a mistake is corrected by reverting exactly one entry with the negated value.
+use super::snapshot;
+use crate::ledger::Tx;
+use crate::ledger::capital::{self as rows, AssetTx, ShareTx};
+use crate::ledger::member::Member;
+use crate::model::{AssetTxType, MemberNumber, MemberStatus, Money, Reference, SHARE_NOMINAL_CENTS, ShareTxType, TextField};
+use crate::{Error, Result};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// What every movement carries besides its amount.
+#[derive(Debug, Clone)]
+pub struct Booking {
+    pub date: NaiveDate,
+    pub reference: Reference,
+    pub comment: Option<TextField>,
+}
+
+/// Most shares one entry may move: a plausibility bound, not a business rule.
+pub const MAX_SHARES_PER_ENTRY: i64 = 100_000;
+
+fn member_for(tx: &Tx, number: MemberNumber, b: &Booking) -> Result<Member> {
+    let m = super::member::get(tx, number)?;
+    if b.date.to_string() < m.since {
+        return Err(Error::invalid("date", format!("{} is before member {number} joined ({})", b.date, m.since)));
+    }
+    Ok(m)
+}
+
+/// Refuses a change that would make the running balance negative on any day from its value date on
+/// (a back-dated cancellation must not leave a past statement negative).
+fn ensure_never_negative(history: impl Iterator<Item = (String, i64)>, date: &str, delta: i64, what: &str) -> Result<()> {
+    let mut moves: Vec<(String, i64)> = history.collect();
+    moves.push((date.to_owned(), delta));
+    moves.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut balance = 0;
+    for (day, d) in moves {
+        balance += d;
+        if balance < 0 {
+            return Err(Error::Conflict(format!("{what} would become negative on {day}")));
+        }
+    }
+    Ok(())
+}
+
+fn book_shares(tx: &Tx, number: MemberNumber, kind: ShareTxType, count: i64, b: &Booking, reverted: Option<i64>) -> Result<ShareTx> {
+    let history = rows::shares_of(tx, number.get())?;
+    ensure_never_negative(
+        history.into_iter().map(|t| (t.value_date, t.share_count)),
+        &b.date.to_string(),
+        count,
+        &format!("the share count of member {number}"),
+    )?;
+    let t = rows::insert_share(
+        tx,
+        &ShareTx {
+            id: 0,
+            member: number.get(),
+            kind: kind.as_str().to_owned(),
+            value_date: b.date.to_string(),
+            share_count: count,
+            reference: b.reference.as_str().to_owned(),
+            comment: b.comment.as_ref().map(|c| c.as_str().to_owned()),
+            reverted_tx: reverted,
+        },
+    )?;
+    tx.audit("share_tx", &t.id.to_string(), &kind.as_str().to_ascii_lowercase(), None, snapshot(&t))?;
+    Ok(t)
+}
+
+pub fn subscribe(tx: &Tx, number: MemberNumber, count: i64, b: &Booking) -> Result<ShareTx> {
+    let m = member_for(tx, number, b)?;
+    if m.status != MemberStatus::Active.as_str() || m.until.is_some() {
+        return Err(Error::Conflict(format!("member {number} is {} and cannot subscribe shares", m.status)));
+    }
+    book_shares(tx, number, ShareTxType::Subscription, count, b, None)
+}
+
+pub fn cancel_shares(tx: &Tx, number: MemberNumber, count: i64, b: &Booking) -> Result<ShareTx> {
+    member_for(tx, number, b)?;
+    book_shares(tx, number, ShareTxType::Cancellation, -count, b, None)
+}
+
+pub fn revert_share(tx: &Tx, number: MemberNumber, id: i64, b: &Booking) -> Result<ShareTx> {
+    member_for(tx, number, b)?;
+    let original = rows::share(tx, id)?.filter(|t| t.member == number.get()).ok_or_else(|| Error::NotFound(format!("share entry {id} of member {number}")))?;
+    if original.kind == ShareTxType::Reversal.as_str() {
+        return Err(Error::Conflict(format!("share entry {id} is itself a reversal and cannot be reverted")));
+    }
+    if let Some(r) = rows::share_reversal_of(tx, id)? {
+        return Err(Error::Conflict(format!("share entry {id} was already reverted by entry {}", r.id)));
+    }
+    book_shares(tx, number, ShareTxType::Reversal, -original.share_count, b, Some(id))
+}
+
+fn book_asset(tx: &Tx, number: MemberNumber, kind: AssetTxType, amount: Money, b: &Booking, reverted: Option<i64>, transfer: Option<i64>) -> Result<AssetTx> {
+    let history = rows::assets_of(tx, number.get())?;
+    ensure_never_negative(
+        history.into_iter().map(|t| (t.value_date, t.amount.cents())),
+        &b.date.to_string(),
+        amount.cents(),
+        &format!("the asset balance of member {number}"),
+    )?;
+    let t = rows::insert_asset(
+        tx,
+        &AssetTx {
+            id: 0,
+            member: number.get(),
+            kind: kind.as_str().to_owned(),
+            value_date: b.date.to_string(),
+            amount,
+            reference: b.reference.as_str().to_owned(),
+            comment: b.comment.as_ref().map(|c| c.as_str().to_owned()),
+            reverted_tx: reverted,
+            transfer_tx: transfer,
+        },
+    )?;
+    tx.audit("asset_tx", &t.id.to_string(), &kind.as_str().to_ascii_lowercase(), None, snapshot(&t))?;
+    Ok(t)
+}
+
+/// Money paid in (DEPOSIT) or out (DISBURSAL, CLEARING, LOSS, LIMITATION); `amount` is positive, the type gives the sign.
+pub fn book(tx: &Tx, number: MemberNumber, kind: AssetTxType, amount: Money, b: &Booking) -> Result<AssetTx> {
+    if matches!(kind, AssetTxType::Transfer | AssetTxType::Adoption | AssetTxType::Reversal) {
+        return Err(Error::invalid("type", format!("{kind} entries are made by transfer and revert")));
+    }
+    member_for(tx, number, b)?;
+    book_asset(tx, number, kind, Money::from_cents(kind.sign() * amount.cents()), b, None, None)
+}
+
+/// A TRANSFER from one member and the matching ADOPTION by another, in one go.
+#[derive(Debug, Serialize)]
+pub struct Transfer {
+    pub transfer: AssetTx,
+    pub adoption: AssetTx,
+}
+
+pub fn transfer(tx: &Tx, from: MemberNumber, to: MemberNumber, amount: Money, b: &Booking) -> Result<Transfer> {
+    if from == to {
+        return Err(Error::invalid("to", "a transfer needs another member to adopt the assets"));
+    }
+    member_for(tx, from, b)?;
+    member_for(tx, to, b)?;
+    let transfer = book_asset(tx, from, AssetTxType::Transfer, -amount, b, None, None)?;
+    let adoption = book_asset(tx, to, AssetTxType::Adoption, amount, b, None, Some(transfer.id))?;
+    Ok(Transfer { transfer, adoption })
+}
+
+/// The reversal of one asset entry; reverting a TRANSFER reverts its ADOPTION as well.
+#[derive(Debug, Serialize)]
+pub struct AssetReversal {
+    pub reversal: AssetTx,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub adoption_reversal: Option<AssetTx>,
+}
+
+pub fn revert_asset(tx: &Tx, number: MemberNumber, id: i64, b: &Booking) -> Result<AssetReversal> {
+    member_for(tx, number, b)?;
+    let original = rows::asset(tx, id)?.filter(|t| t.member == number.get()).ok_or_else(|| Error::NotFound(format!("asset entry {id} of member {number}")))?;
+    match original.kind.as_str() {
+        "REVERSAL" => {
+            return Err(Error::Conflict(format!("asset entry {id} is itself a reversal and cannot be reverted")));
+        }
+        "ADOPTION" => {
+            return Err(Error::Conflict(format!(
+                "asset entry {id} is an adoption; revert its transfer (entry {}) instead",
+                original.transfer_tx.unwrap_or_default()
+            )));
+        }
+        _ => {}
+    }
+    if let Some(r) = rows::asset_reversal_of(tx, id)? {
+        return Err(Error::Conflict(format!("asset entry {id} was already reverted by entry {}", r.id)));
+    }
+    let reversal = book_asset(tx, number, AssetTxType::Reversal, -original.amount, b, Some(id), None)?;
+    let adoption_reversal = match rows::adoption_of(tx, id)? {
+        Some(a) => {
+            let adopter = MemberNumber::parse("member", &a.member.to_string())?;
+            Some(book_asset(tx, adopter, AssetTxType::Reversal, -a.amount, b, Some(a.id), None)?)
+        }
+        None => None,
+    };
+    Ok(AssetReversal { reversal, adoption_reversal })
+}
+
+/// One line of a statement: the movement and the balance after it.
+#[derive(Debug, Serialize)]
+pub struct Line<T> {
+    #[serde(flatten)]
+    pub entry: T,
+    pub balance: i64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Statement {
+    pub member: u32,
+    pub name: String,
+    pub shares: Vec<Line<ShareTx>>,
+    pub share_count: i64,
+    pub share_value: Money,
+    pub assets: Vec<Line<AssetTx>>,
+    pub asset_balance: Money,
+}
+
+/// Both ledgers of a member with running balances, in value-date order.
+pub fn statement(tx: &Tx, number: MemberNumber) -> Result<Statement> {
+    let m = super::member::get(tx, number)?;
+    let mut balance = 0;
+    let shares: Vec<_> = rows::shares_of(tx, number.get())?
+        .into_iter()
+        .map(|t| {
+            balance += t.share_count;
+            Line { entry: t, balance }
+        })
+        .collect();
+    let share_count = balance;
+    let mut balance = 0;
+    let assets: Vec<_> = rows::assets_of(tx, number.get())?
+        .into_iter()
+        .map(|t| {
+            balance += t.amount.cents();
+            Line { entry: t, balance }
+        })
+        .collect();
+    Ok(Statement {
+        member: m.number,
+        name: m.name,
+        shares,
+        share_count,
+        share_value: Money::from_cents(share_count * SHARE_NOMINAL_CENTS),
+        assets,
+        asset_balance: Money::from_cents(balance),
+    })
+}

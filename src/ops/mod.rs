@@ -1,0 +1,22 @@
+//! The operations: validate, read and write the ledger in one transaction, return typed results.
+//! They never print, prompt or exit; the CLI renders what they return.
+pub mod capital;
+pub mod catalog;
+pub mod cron;
+pub mod log;
+pub mod member;
+pub mod package;
+pub mod server;
+pub mod user;
+
+use crate::{Error, Result};
+
+/// Turns a missing row into a not-found error naming what was looked for.
+pub(crate) fn found<T>(row: Option<T>, what: impl FnOnce() -> String) -> Result<T> {
+    row.ok_or_else(|| Error::NotFound(what()))
+}
+
+/// A serialised snapshot of a row for the audit log.
+pub(crate) fn snapshot<T: serde::Serialize>(row: &T) -> Option<serde_json::Value> {
+    Some(serde_json::to_value(row).expect("ledger rows serialise"))
+}

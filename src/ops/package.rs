@@ -1,0 +1,212 @@
+//! Packages: create (with their admin user), change resources, cancel.
+use super::{found, snapshot};
+use crate::config::HostingConfig;
+use crate::ledger::package::{self as rows, Package};
+use crate::ledger::user::User;
+use crate::ledger::{Tx, catalog, member, server, user};
+use crate::model::{MemberNumber, MemberStatus, PackageName, ProductCode, ProductKind, Role, Roles, ServerName, Shell, TextField, UserName};
+use crate::{Error, Result};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// Resources of a package; `None` takes what the product includes (on create) or keeps the value (on update).
+#[derive(Debug, Default, Clone)]
+pub struct Resources {
+    pub webspace_mb: Option<i64>,
+    pub traffic_gb: Option<i64>,
+    pub users: Option<i64>,
+    pub domains: Option<i64>,
+}
+
+/// Upper bounds for resources typed by a person (a managed webspace has at most 2000 GB SSD).
+pub const MAX_WEBSPACE_MB: i64 = 2_048_000;
+pub const MAX_TRAFFIC_GB: i64 = 64_000;
+pub const MAX_USERS: i64 = 2_500;
+pub const MAX_DOMAINS: i64 = 10_000;
+
+#[derive(Debug)]
+pub struct NewPackage {
+    pub name: PackageName,
+    pub member: MemberNumber,
+    pub product: ProductCode,
+    pub server: ServerName,
+    pub resources: Resources,
+    pub since: NaiveDate,
+    pub free: bool,
+    pub comment: Option<TextField>,
+}
+
+/// A package with its users and where it stands today.
+#[derive(Debug, Serialize)]
+pub struct PackageDetails {
+    #[serde(flatten)]
+    pub package: Package,
+    pub status: &'static str,
+    pub users_used: Vec<String>,
+}
+
+/// `active`, `ending` (cancelled for a future date) or `cancelled`.
+pub fn status(p: &Package, today: &str) -> &'static str {
+    match &p.valid_to {
+        None => "active",
+        Some(to) if to.as_str() >= today => "ending",
+        Some(_) => "cancelled",
+    }
+}
+
+pub fn create(tx: &Tx, new: NewPackage, hosting: &HostingConfig) -> Result<PackageDetails> {
+    let m = found(member::get(tx, new.member.get())?, || format!("member {}", new.member))?;
+    if m.status != MemberStatus::Active.as_str() || m.until.is_some() {
+        return Err(Error::Conflict(format!("member {} is {} and cannot get new packages", m.number, m.status)));
+    }
+    if new.name.prefix().as_str() != m.prefix {
+        return Err(Error::invalid("package", format!("{} must start with the prefix of member {} ({})", new.name, m.number, m.prefix)));
+    }
+    if rows::get(tx, new.name.as_str())?.is_some() {
+        return Err(Error::Conflict(format!("package {} already exists", new.name)));
+    }
+    if new.since.to_string() < m.since {
+        return Err(Error::invalid("since", format!("{} is before member {} joined ({})", new.since, m.number, m.since)));
+    }
+    let product = found(catalog::product(tx, new.product.as_str())?, || format!("product {} (import the catalog first)", new.product))?;
+    if product.kind != ProductKind::Webspace.as_str() {
+        return Err(Error::invalid("product", format!("{} is a {} product; packages need a webspace product", product.code, product.kind)));
+    }
+    let price = catalog::price_on(tx, &product.code, &new.since.to_string())?
+        .ok_or_else(|| Error::Conflict(format!("product {} has no price valid on {}", product.code, new.since)))?;
+    let srv = found(server::get(tx, new.server.as_str())?, || format!("server {}", new.server))?;
+    if !Roles::parse("role", &srv.roles)?.contains(Role::Web) {
+        return Err(Error::invalid("server", format!("{} has roles {}; packages need a server with the web role", srv.name, srv.roles)));
+    }
+    let inc = &price.included;
+    let r = &new.resources;
+    let p = Package {
+        name: new.name.to_string(),
+        member: m.number,
+        product: product.code,
+        server: srv.name,
+        webspace_mb: r.webspace_mb.unwrap_or(inc.webspace_mb),
+        traffic_gb: r.traffic_gb.unwrap_or(inc.traffic_gb),
+        users: r.users.unwrap_or(inc.users.max(1)),
+        domains: r.domains.unwrap_or(inc.domains),
+        valid_from: new.since.to_string(),
+        valid_to: None,
+        free: new.free,
+        comment: new.comment.map(|c| c.as_str().to_owned()),
+    };
+    check_resources(&p)?;
+    rows::insert(tx, &p)?;
+    tx.audit("package", &p.name, "create", None, snapshot(&p))?;
+    let admin = UserName::from(&new.name);
+    let u = User {
+        name: admin.to_string(),
+        package: p.name.clone(),
+        uid: next_uid(tx, hosting)?,
+        shell: Shell::default_for(&admin).to_string(),
+        comment: None,
+        quota_soft_mb: 0,
+        quota_hard_mb: 0,
+        locked: false,
+        password_hash: None,
+        password_set: false,
+        home: admin.home(),
+    };
+    user::insert(tx, &u)?;
+    tx.audit("unix_user", &u.name, "add", None, snapshot(&u))?;
+    Ok(PackageDetails { status: "active", users_used: vec![u.name], package: p })
+}
+
+fn check_resources(p: &Package) -> Result<()> {
+    crate::model::bounded("webspace-mb", p.webspace_mb, 1, MAX_WEBSPACE_MB)?;
+    crate::model::bounded("traffic-gb", p.traffic_gb, 0, MAX_TRAFFIC_GB)?;
+    crate::model::bounded("users", p.users, 1, MAX_USERS)?;
+    crate::model::bounded("domains", p.domains, 0, MAX_DOMAINS)?;
+    Ok(())
+}
+
+/// The next free uid: one above the highest ever handed out, never reused while the ledger remembers it.
+pub(crate) fn next_uid(tx: &Tx, hosting: &HostingConfig) -> Result<u32> {
+    let next = user::max_uid(tx)?.map_or(hosting.uid_min, |m| (m + 1).max(hosting.uid_min));
+    if next > hosting.uid_max {
+        return Err(Error::Failed(format!("the uid range {}-{} is used up (hosting.uid_max in hsadmin.toml)", hosting.uid_min, hosting.uid_max)));
+    }
+    Ok(next)
+}
+
+pub fn get(tx: &Tx, name: &PackageName) -> Result<Package> {
+    found(rows::get(tx, name.as_str())?, || format!("package {name}"))
+}
+
+pub fn show(tx: &Tx, name: &PackageName, today: NaiveDate) -> Result<PackageDetails> {
+    let package = get(tx, name)?;
+    let users_used = user::list(tx, Some(name.as_str()))?.into_iter().map(|u| u.name).collect();
+    Ok(PackageDetails { status: status(&package, &today.to_string()), users_used, package })
+}
+
+/// A row of `package list`: the package and where it stands.
+#[derive(Debug, Serialize)]
+pub struct Listed {
+    #[serde(flatten)]
+    pub package: Package,
+    pub status: &'static str,
+}
+
+pub fn list(tx: &Tx, member: Option<MemberNumber>, server: Option<&ServerName>, today: NaiveDate) -> Result<Vec<Listed>> {
+    let today = today.to_string();
+    let rows = rows::list(tx, member.map(MemberNumber::get), server.map(ServerName::as_str))?;
+    Ok(rows.into_iter().map(|package| Listed { status: status(&package, &today), package }).collect())
+}
+
+#[derive(Debug, Default)]
+pub struct Changes {
+    pub resources: Resources,
+    pub free: Option<bool>,
+    pub comment: Option<TextField>,
+}
+
+pub fn update(tx: &Tx, name: &PackageName, c: Changes) -> Result<Package> {
+    let before = get(tx, name)?;
+    let mut p = before.clone();
+    let r = c.resources;
+    p.webspace_mb = r.webspace_mb.unwrap_or(p.webspace_mb);
+    p.traffic_gb = r.traffic_gb.unwrap_or(p.traffic_gb);
+    p.users = r.users.unwrap_or(p.users);
+    p.domains = r.domains.unwrap_or(p.domains);
+    p.free = c.free.unwrap_or(p.free);
+    if let Some(comment) = c.comment {
+        p.comment = Some(comment.as_str().to_owned());
+    }
+    check_resources(&p)?;
+    let biggest = user::max_hard_quota(tx, name.as_str())?;
+    if p.webspace_mb < biggest {
+        return Err(Error::invalid(
+            "webspace-mb",
+            format!("{} MB is less than a user's hard quota of {biggest} MB; lower the user quotas first", p.webspace_mb),
+        ));
+    }
+    let used = user::count(tx, name.as_str())?;
+    if p.users < used {
+        return Err(Error::invalid("users", format!("{} is less than the {used} users the package already has", p.users)));
+    }
+    if p != before {
+        rows::update(tx, &p)?;
+        tx.audit("package", &p.name, "update", snapshot(&before), snapshot(&p))?;
+    }
+    Ok(p)
+}
+
+/// Ends a package on `date` (its last day). Its users, sites and cron jobs stop then; data stays until purged.
+pub fn cancel(tx: &Tx, name: &PackageName, date: NaiveDate) -> Result<Package> {
+    let before = get(tx, name)?;
+    if let Some(to) = &before.valid_to {
+        return Err(Error::Conflict(format!("package {name} is already cancelled as of {to}")));
+    }
+    if date.to_string() < before.valid_from {
+        return Err(Error::invalid("date", format!("{date} is before the package started ({})", before.valid_from)));
+    }
+    let mut p = before.clone();
+    p.valid_to = Some(date.to_string());
+    rows::update(tx, &p)?;
+    tx.audit("package", &p.name, "cancel", snapshot(&before), snapshot(&p))?;
+    Ok(p)
+}

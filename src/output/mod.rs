@@ -1,0 +1,100 @@
+//! What reaches the user: results on stdout (a table or one JSON document), everything else on stderr.
+pub mod table;
+
+use crate::{Error, Result};
+use serde::Serialize;
+use std::io::{IsTerminal, Write};
+
+/// A result that can be shown to a person; scripts get the same value as JSON.
+pub trait Render: Serialize {
+    /// The human form, ending with a newline (or empty).
+    fn human(&self) -> String;
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone)]
+pub struct Output {
+    pub json: bool,
+    pub quiet: bool,
+    pub verbose: u8,
+    /// Colour on stderr messages; decided once, here.
+    pub color: bool,
+}
+
+impl Output {
+    pub fn new(json: bool, quiet: bool, verbose: u8, color: ColorChoice) -> Self {
+        let color = match color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::io::stderr().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::env::var("TERM").map_or(true, |t| t != "dumb")
+            }
+        };
+        Self { json, quiet, verbose, color }
+    }
+
+    /// Writes the result: one JSON document under `--json`, else the human form.
+    pub fn emit<T: Render>(&self, value: &T) -> Result<()> {
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+        if self.json {
+            serde_json::to_writer(&mut out, value).map_err(|e| Error::Io(e.into()))?;
+            out.write_all(b"\n")?;
+        } else {
+            out.write_all(value.human().as_bytes())?;
+        }
+        out.flush()?;
+        Ok(())
+    }
+
+    /// A progress or outcome line on stderr (`Created member 10001`); silent under `-q`.
+    pub fn status(&self, verb: &str, message: &str) {
+        if !self.quiet {
+            let verb = if self.color { format!("\x1b[1;32m{verb:>12}\x1b[0m") } else { format!("{verb:>12}") };
+            eprintln!("{verb} {message}");
+        }
+    }
+
+    pub fn warn(&self, message: &str) {
+        if !self.quiet {
+            let label = if self.color { "\x1b[1;33mwarning\x1b[0m" } else { "warning" };
+            eprintln!("{label}: {message}");
+        }
+    }
+
+    /// Debug detail for `-v`.
+    pub fn debug(&self, message: &str) {
+        if self.verbose > 0 {
+            eprintln!("debug: {message}");
+        }
+    }
+
+    /// Reports a failure: always on stderr, and as the JSON document on stdout under `--json`.
+    pub fn error(&self, e: &Error) {
+        let label = if self.color { "\x1b[1;31merror\x1b[0m" } else { "error" };
+        eprintln!("{label}: {e}");
+        if self.json {
+            let _ = writeln!(std::io::stdout().lock(), "{}", e.to_json());
+        }
+    }
+}
+
+/// The outcome of a command that has nothing else to report.
+#[derive(Serialize)]
+pub struct Done {
+    pub ok: bool,
+    pub message: String,
+}
+
+impl Render for Done {
+    fn human(&self) -> String {
+        String::new()
+    }
+}

@@ -1,0 +1,351 @@
+#!/bin/bash
+# up.sh [N]  --  start N (default 3) real Debian test servers h1..hN on 127.0.0.11.. .
+#
+# Installs what the machine lacks, builds the cached rootfs if needed (~1 min, once),
+# stops hosts left over from a previous run, then starts fresh hosts and waits until a
+# real ssh login with a verified host key works on each. See README.md.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+# The rootfs recipe. Changing the package list (or RECIPE, for the post-debootstrap
+# steps below) changes the stamp and so rebuilds the rootfs on the next up.
+SUITE=bookworm
+RECIPE=1
+PKGS=(openssh-server apache2 cron quota bind9 bind9-utils bind9-dnsutils restic sudo passwd
+    tar zstd rsync python3 procps iproute2 e2fsprogs curl ca-certificates)
+MACHINE_PKGS=(debootstrap openssh-client e2fsprogs bind9-utils zstd sqlite3 libxml2-utils
+    curl iproute2 procps)
+STAMP_REL=etc/hsadmin-testhost.stamp
+HOME_SIZE=${TESTHOST_HOME_SIZE:-2G}
+
+stamp_text() {
+    printf 'suite=%s\nrecipe=%s\npackages=%s\n' "$SUITE" "$RECIPE" "${PKGS[*]}"
+}
+
+# ---------------------------------------------------------------------------------------
+# __build TARGET MIRROR: runs inside a private mount+pid namespace (see build_rootfs), so
+# the proc/sys mounts debootstrap makes in the target, and any daemon a package's
+# postinst might start, vanish with it -- even if the build is killed.
+if [ "${1:-}" = __build ]; then
+    T=$2 MIRROR=$3
+    debootstrap --variant=minbase --include="$(IFS=,; echo "${PKGS[*]}")" \
+        "$SUITE" "$T" "$MIRROR"
+    chroot "$T" apt-get clean
+    # Each host gets its own ed25519 host key and rndc key; never share the build's.
+    rm -f "$T"/etc/ssh/ssh_host_* "$T/etc/bind/rndc.key"
+    cat >"$T/etc/ssh/sshd_config.d/hsadmin-testhost.conf" <<'EOF'
+# hsadmin test host (tests/testhosts/up.sh)
+PermitRootLogin prohibit-password
+PasswordAuthentication no
+UseDNS no
+# The default 10:30:100 drops connections at random when tests connect in parallel.
+MaxStartups 200:30:400
+MaxSessions 100
+EOF
+    echo 'ServerName localhost' >"$T/etc/apache2/conf-available/servername.conf"
+    ln -sf ../conf-available/servername.conf "$T/etc/apache2/conf-enabled/servername.conf"
+    # No init system in the hosts: without this invoke-rc.d (and so `service`) refuses.
+    printf '#!/bin/sh\nexit 0\n' >"$T/usr/sbin/policy-rc.d"
+    chmod 755 "$T/usr/sbin/policy-rc.d"
+    stamp_text >"$T/$STAMP_REL"
+    exit 0
+fi
+
+N=${1:-3}
+[[ $N =~ ^[1-9][0-9]?$ ]] || die "usage: up.sh [N]  (N = number of hosts, 1..99)"
+need_root
+[[ $STATE =~ [[:space:]] ]] && die "TESTHOST_STATE must not contain whitespace: $STATE"
+T_START=$(now)
+
+# ---------------------------------------------------------------------------------------
+install_machine_packages() {
+    local p missing=()
+    for p in "${MACHINE_PKGS[@]}"; do
+        [ "$(dpkg-query -W -f='${db:Status-Abbrev}' "$p" 2>/dev/null)" = "ii " ] || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    log "installing machine packages: ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+debian_mirror() {
+    local u=""
+    if [ -n "${DEBIAN_MIRROR:-}" ]; then echo "$DEBIAN_MIRROR"; return; fi
+    # The first URIs: line that is not the security archive is the main archive.
+    [ -r /etc/apt/sources.list.d/debian.sources ] &&
+        u=$(awk '/^URIs:/ && $2 !~ /security/ { print $2; exit }' /etc/apt/sources.list.d/debian.sources)
+    [ -n "$u" ] || u=$(awk '$1 == "deb" && $0 !~ /security/ { for (i = 2; i <= NF; i++) if ($i ~ /^https?:/) { print $i; exit } }' \
+        /etc/apt/sources.list 2>/dev/null || true)
+    echo "${u:-http://deb.debian.org/debian}"
+}
+
+# Host processes of any state dir whose overlay uses $ROOTFS as its lower layer.
+hosts_using_rootfs() {
+    local p
+    for p in $(host_unshare_pids); do
+        [ "$(host_arg "$p" 4)" = "$ROOTFS" ] && echo "$p ($(host_arg "$p" 1))"
+    done
+    return 0
+}
+
+build_rootfs() {
+    local tmp old mirror t0 users bpid
+    mkdir -p "$CACHE"
+    exec 9>"$CACHE/.lock"
+    flock 9   # one builder at a time per cache
+    if [ -f "$ROOTFS/$STAMP_REL" ] && [ "$(cat "$ROOTFS/$STAMP_REL")" = "$(stamp_text)" ]; then
+        exec 9>&-
+        return 0
+    fi
+    # $ROOTFS is the overlays' lower layer: changing it under running hosts is undefined.
+    users=$(hosts_using_rootfs)
+    [ -z "$users" ] || die "rootfs needs a rebuild but hosts still use it (run their down.sh): $(echo $users)"
+    # Leftovers of an interrupted build. Nothing is mounted in them (the build's mounts
+    # lived in its own namespace), --one-file-system just makes sure of it.
+    rm -rf --one-file-system "$CACHE"/rootfs.new.* "$CACHE"/rootfs.old.*
+    tmp=$CACHE/rootfs.new.$$
+    mirror=$(debian_mirror)
+    t0=$(now)
+    log "building $SUITE rootfs from $mirror (about 1 min; log: $CACHE/build.log)"
+    unshare --mount --pid --fork --kill-child "$TESTHOSTS_DIR/up.sh" __build "$tmp" "$mirror" \
+        >"$CACHE/build.log" 2>&1 &
+    bpid=$!
+    # debootstrap is PID 1 of the build's pid namespace and so ignores Ctrl-C; without
+    # this it would go on building in the background after up.sh is gone. KILLing the
+    # unshare takes the whole build namespace down (--kill-child).
+    trap 'kill -KILL $bpid 2>/dev/null; sleep 0.2; rm -rf --one-file-system "$tmp" 2>/dev/null; die "rootfs build interrupted"' INT TERM HUP
+    if ! wait "$bpid"; then
+        tail -n 30 "$CACHE/build.log" >&2
+        rm -rf --one-file-system "$tmp"
+        die "rootfs build failed (full log: $CACHE/build.log)"
+    fi
+    trap - INT TERM HUP
+    # Rename into place so an interrupted build never leaves a half rootfs at $ROOTFS.
+    if [ -d "$ROOTFS" ]; then
+        old=$CACHE/rootfs.old.$$
+        mv -T "$ROOTFS" "$old"
+    fi
+    mv -T "$tmp" "$ROOTFS"
+    [ -n "${old:-}" ] && rm -rf --one-file-system "$old"
+    log "rootfs built in $(elapsed "$t0") s ($(du -sh "$ROOTFS" | cut -f1))"
+    exec 9>&-
+}
+
+# ---------------------------------------------------------------------------------------
+# Refuse early, with the reason, instead of timing out on a host whose sshd/apache/named
+# cannot bind: another state dir's hosts on our addresses, or machine services listening
+# on all addresses on the ports the hosts need.
+check_addresses_free() {
+    local i addr p other busy ours
+    for p in $(host_unshare_pids); do
+        other=$(host_arg "$p" 1)
+        case "$other" in "$STATE"/hosts/*) continue ;; esac
+        addr=$(host_arg "$p" 2)
+        for i in $(seq "$N"); do
+            [ "$addr" = "127.0.0.$((10 + i))" ] &&
+                die "$addr is used by a test host of another state dir ($other); stop it with its down.sh"
+        done
+    done
+    ours=$(seq -s, 11 $((10 + N)) | sed 's/[0-9]\+/127.0.0.&/g')
+    busy=$(ss -Hlntu | awk -v ours="$ours" '
+        BEGIN { n = split(ours, a, ","); for (k = 1; k <= n; k++) mine[a[k]] = 1 }
+        {
+            port = $5; sub(/.*:/, "", port); host = substr($5, 1, length($5) - length(port) - 1)
+            if ((port == 22 || port == 53 || port == 80 || port == 953) &&
+                (host in mine || host == "0.0.0.0" || host == "*" || host == "[::]")) print "  " $1 " " $5
+        }' | sort -u)
+    [ -z "$busy" ] || die "ports the test hosts need are taken on this machine:
+$busy
+(a machine service listening on all addresses collides with the hosts' 127.0.0.1x binds)"
+}
+
+# Create directories in a host's upper/ with the owner and mode they have in the rootfs:
+# in an overlay an upper dir's attributes win, so a plain `mkdir -p upper/root/.ssh`
+# would turn the host's /root from 0700 into 0755.
+upper_mkdir() {
+    local up=$1 rel=$2 path="" comp
+    local -a comps
+    IFS=/ read -ra comps <<<"$rel"
+    for comp in "${comps[@]}"; do
+        [ -n "$comp" ] || continue
+        path+=/$comp
+        [ -d "$up$path" ] && continue
+        mkdir "$up$path"
+        if [ -d "$ROOTFS$path" ]; then
+            chown --reference="$ROOTFS$path" "$up$path"
+            chmod --reference="$ROOTFS$path" "$up$path"
+        fi
+    done
+}
+
+# upper_file UPPER REL MODE < content. Owner follows the rootfs file if there is one
+# (e.g. root:bind for /etc/bind/*), root otherwise.
+upper_file() {
+    local up=$1 rel=$2 mode=$3
+    upper_mkdir "$up" "$(dirname "$rel")"
+    cat >"$up/$rel"
+    chmod "$mode" "$up/$rel"
+    if [ -e "$ROOTFS/$rel" ]; then chown --reference="$ROOTFS/$rel" "$up/$rel"; else chown 0:0 "$up/$rel"; fi
+}
+
+prepare_host() {
+    local i=$1 name=h$1 addr dir up j
+    addr=$(host_addr "$name")
+    dir=$(host_dir "$name")
+    up=$dir/upper
+    rm -rf --one-file-system "$dir"
+    mkdir -p "$up" "$dir/work" "$dir/merged"
+    : >"$dir/console.log"
+
+    # /home: a sparse ext4 image, so quota tools have a real usrquota,grpquota mount.
+    # Lazy init keeps mkfs from writing the inode tables and journal: it stays sparse.
+    truncate -s "$HOME_SIZE" "$dir/home.img"
+    mkfs.ext4 -q -F -m 0 -L home -E lazy_itable_init=1,lazy_journal_init=1,nodiscard "$dir/home.img"
+
+    upper_mkdir "$up" etc/ssh
+    ssh-keygen -q -t ed25519 -N '' -C "root@$name" -f "$up/etc/ssh/ssh_host_ed25519_key"
+    upper_file "$up" etc/ssh/sshd_config.d/hsadmin-host.conf 644 <<EOF
+# The hosts share the machine's network stack: each listens on its own address only.
+ListenAddress $addr:22
+HostKey /etc/ssh/ssh_host_ed25519_key
+EOF
+    upper_mkdir "$up" root
+    install -d -m 700 -o 0 -g 0 "$up/root/.ssh"
+    upper_file "$up" root/.ssh/authorized_keys 600 <"$STATE/id_ed25519.pub"
+    echo "$name" | upper_file "$up" etc/hostname 644
+    {
+        printf '127.0.0.1\tlocalhost\n%s\t%s\n' "$addr" "$name"
+        for j in $(seq "$N"); do [ "$j" = "$i" ] || printf '127.0.0.%s\th%s\n' $((10 + j)) "$j"; done
+        printf '::1\tlocalhost ip6-localhost ip6-loopback\n'
+    } | upper_file "$up" etc/hosts 644
+    upper_file "$up" etc/apache2/ports.conf 644 <<EOF
+# hsadmin test host $name: the hosts share one network stack, so no wildcard Listen.
+Listen $addr:80
+<IfModule ssl_module>
+	Listen $addr:443
+</IfModule>
+<IfModule mod_gnutls.c>
+	Listen $addr:443
+</IfModule>
+EOF
+    # named: own address only (all hosts share port 53 and 953 on the machine), no
+    # recursion and no DNSSEC trust-anchor upkeep, so it never sends queries off this
+    # machine. The controls need rndc.key included first, or named refuses to start.
+    upper_file "$up" etc/bind/named.conf.options 644 <<EOF
+// hsadmin test host $name (tests/testhosts/up.sh)
+options {
+	directory "/var/cache/bind";
+	listen-on port 53 { $addr; };
+	listen-on-v6 { none; };
+	recursion no;
+	dnssec-validation no;
+	notify no;
+};
+include "/etc/bind/rndc.key";
+controls {
+	inet $addr port 953 allow { $addr; } keys { "rndc-key"; };
+};
+EOF
+    upper_file "$up" etc/bind/rndc.conf 640 <<EOF
+include "/etc/bind/rndc.key";
+options {
+	default-key "rndc-key";
+	default-server $addr;
+	default-port 953;
+};
+EOF
+    # rndc.conf is new in upper; give it named's group like rndc.key.
+    chown "0:$(awk -F: '$1 == "bind" { print $3 }' "$ROOTFS/etc/group")" "$up/etc/bind/rndc.conf"
+}
+
+write_client_files() {
+    local i name addr
+    {
+        for i in $(seq "$N"); do
+            addr=127.0.0.$((10 + i))
+            echo "$addr $(cut -d' ' -f1,2 "$STATE/hosts/h$i/upper/etc/ssh/ssh_host_ed25519_key.pub")"
+        done
+    } >"$STATE/known_hosts"
+    {
+        echo "# Written by tests/testhosts/up.sh: ssh -F $SSH_CONFIG h1 CMD"
+        for i in $(seq "$N"); do printf 'Host h%s\n    HostName 127.0.0.%s\n' "$i" $((10 + i)); done
+        cat <<EOF
+Host *
+    User root
+    IdentityFile $STATE/id_ed25519
+    IdentitiesOnly yes
+    IdentityAgent none
+    UserKnownHostsFile $STATE/known_hosts
+    GlobalKnownHostsFile /dev/null
+    StrictHostKeyChecking yes
+    UpdateHostKeys no
+    BatchMode yes
+    ConnectTimeout 5
+    LogLevel ERROR
+EOF
+    } >"$SSH_CONFIG"
+    {
+        echo "TESTHOST_COUNT=$N"
+        echo "TESTHOST_STATE=$STATE"
+        echo "TESTHOST_SSH_CONFIG=$SSH_CONFIG"
+        echo "TESTHOST_KEY=$STATE/id_ed25519"
+        echo "TESTHOST_KNOWN_HOSTS=$STATE/known_hosts"
+        for i in $(seq "$N"); do
+            echo "H${i}_NAME=h$i"
+            echo "H${i}_ADDR=127.0.0.$((10 + i))"
+        done
+    } >"$STATE/hosts.env"
+    cat >"$STATE/hsadmin.toml" <<EOF
+[ssh]
+user = "root"
+identity_file = "$STATE/id_ed25519"
+known_hosts = "$STATE/known_hosts"
+connect_timeout_secs = 5
+jobs = 8
+EOF
+}
+
+# ---------------------------------------------------------------------------------------
+install_machine_packages
+build_rootfs
+
+# Idempotent: hosts of a previous up (any count) are stopped and replaced by fresh ones.
+mkdir -p "$STATE/hosts"
+old_dirs=()
+for d in "$STATE"/hosts/h*; do [ -d "$d" ] && old_dirs+=("$d"); done
+stop_host_dirs "${old_dirs[@]+"${old_dirs[@]}"}"
+rm -rf --one-file-system "${old_dirs[@]+"${old_dirs[@]}"}"
+left=$(leftovers)
+[ -z "$left" ] || die "could not clean up the previous run:
+$left"
+check_addresses_free
+
+# The client key survives ups, so a developer's ssh setup keeps working.
+[ -f "$STATE/id_ed25519" ] || ssh-keygen -q -t ed25519 -N '' -C "hsadmin-testhosts" -f "$STATE/id_ed25519"
+
+T_HOSTS=$(now)
+# In parallel: mkfs and ssh-keygen dominate and the hosts are independent.
+pids=()
+for i in $(seq "$N"); do
+    prepare_host "$i" &
+    pids+=($!)
+done
+for p in "${pids[@]}"; do wait "$p" || die "preparing the hosts failed"; done
+write_client_files
+for i in $(seq "$N"); do launch_host "h$i"; done
+
+names=()
+for i in $(seq "$N"); do names+=("h$i"); done
+if ! wait_ready "${names[@]}"; then
+    if [ "${TESTHOST_KEEP_ON_FAIL:-0}" != 1 ]; then
+        dirs=()
+        for n in "${names[@]}"; do dirs+=("$(host_dir "$n")"); done
+        stop_host_dirs "${dirs[@]}"
+        log "hosts stopped again (TESTHOST_KEEP_ON_FAIL=1 keeps them for inspection)"
+    fi
+    die "test hosts did not come up"
+fi
+
+log "$N hosts up in $(elapsed "$T_START") s (hosts $(elapsed "$T_HOSTS") s): ${names[*]} on 127.0.0.11..127.0.0.$((10 + N))"
+log "use: ssh -F $SSH_CONFIG h1   |   env: $STATE/hosts.env   |   hsadmin: $STATE/hsadmin.toml"

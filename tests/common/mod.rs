@@ -1,0 +1,142 @@
+//! A hermetic environment for running the hsadmin binary in tests: its own ledger, config and clock.
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+/// The date every test runs on (HSADMIN_TODAY), so that "today" never makes a test flaky.
+pub const TODAY: &str = "2026-06-01";
+
+pub struct TestEnv {
+    pub dir: tempfile::TempDir,
+    pub ledger: PathBuf,
+    pub config: PathBuf,
+}
+
+/// What a finished command left behind.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("stdout is not one JSON document ({e}):\n{}\nstderr:\n{}", self.stdout, self.stderr))
+    }
+}
+
+impl TestEnv {
+    /// An environment without a ledger yet.
+    pub fn empty() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let ledger = dir.path().join("data/ledger.db");
+        let config = dir.path().join("hsadmin.toml");
+        std::fs::write(&config, "").unwrap();
+        Self { dir, ledger, config }
+    }
+
+    /// An environment with an initialised, empty ledger.
+    pub fn new() -> Self {
+        let env = Self::empty();
+        env.ok(&["init"]);
+        env
+    }
+
+    /// The standard fixture: member 10001 (xyz) with shares and assets, server h1, the catalog, package xyz00.
+    pub fn seeded() -> Self {
+        let env = Self::new();
+        env.ok(&["member", "add", "--number", "10001", "--prefix", "xyz", "--name", "Erika Mustermann", "--email", "erika@example.org", "--since", "2026-01-01"]);
+        env.ok(&["share", "subscribe", "10001", "--count", "2", "--date", "2026-01-01", "--reference", "SUB-2026-0001"]);
+        env.ok(&["asset", "deposit", "10001", "--amount", "128.00", "--date", "2026-01-05", "--reference", "PAY-2026-0001"]);
+        env.ok(&["server", "add", "h1", "--address", "127.0.0.11", "--role", "web,dns-primary", "--ipv4", "127.0.0.11"]);
+        env.ok(&["catalog", "import", &catalog_path()]);
+        env.ok(&["package", "create", "xyz00", "--member", "10001", "--product", "DW/SA", "--server", "h1", "--since", "2026-01-01"]);
+        env
+    }
+
+    pub fn command(&self) -> Command {
+        let mut c = Command::cargo_bin("hsadmin").unwrap();
+        c.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", self.dir.path())
+            .env("USER", "tester")
+            .env("NO_COLOR", "1")
+            .env("HSADMIN_TODAY", TODAY)
+            .env("HSADMIN_CONFIG", &self.config)
+            .env("HSADMIN_LEDGER", &self.ledger)
+            .current_dir(self.dir.path());
+        c
+    }
+
+    /// Runs hsadmin with `args` (and `stdin`, if any) and returns what happened.
+    pub fn run_with(&self, args: &[&str], stdin: Option<&str>) -> Run {
+        let mut c = self.command();
+        c.args(args);
+        if let Some(input) = stdin {
+            c.write_stdin(input);
+        }
+        let out = c.output().unwrap();
+        Run { code: out.status.code().unwrap_or(-1), stdout: String::from_utf8_lossy(&out.stdout).into(), stderr: String::from_utf8_lossy(&out.stderr).into() }
+    }
+
+    pub fn run(&self, args: &[&str]) -> Run {
+        self.run_with(args, None)
+    }
+
+    /// Runs and asserts success; returns stdout.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let r = self.run(args);
+        assert_eq!(r.code, 0, "hsadmin {args:?} failed with {}:\nstdout:\n{}\nstderr:\n{}", r.code, r.stdout, r.stderr);
+        r.stdout
+    }
+
+    /// Runs with --json, asserts success, returns the parsed document.
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        let mut all = vec!["--json"];
+        all.extend_from_slice(args);
+        let r = self.run(&all);
+        assert_eq!(r.code, 0, "hsadmin {all:?} failed with {}:\nstdout:\n{}\nstderr:\n{}", r.code, r.stdout, r.stderr);
+        r.json()
+    }
+
+    /// Runs with --json, asserts the exit code and the JSON error document; returns the error object.
+    pub fn fails(&self, args: &[&str], code: i32) -> serde_json::Value {
+        let mut all = vec!["--json"];
+        all.extend_from_slice(args);
+        let r = self.run(&all);
+        assert_eq!(r.code, code, "hsadmin {all:?}: expected exit {code}, got {}:\nstdout:\n{}\nstderr:\n{}", r.code, r.stdout, r.stderr);
+        let doc = r.json();
+        assert!(doc["error"]["message"].is_string(), "no error document: {doc}");
+        assert!(r.stderr.contains("error:"), "no error on stderr: {}", r.stderr);
+        doc["error"].clone()
+    }
+
+    /// Every row of every table, for proving that a failed command changed nothing.
+    pub fn dump(&self) -> Vec<String> {
+        dump(&self.ledger)
+    }
+}
+
+pub fn dump(ledger: &Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open_with_flags(ledger, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    let tables: Vec<String> =
+        conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").unwrap().query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+    let mut out = Vec::new();
+    for t in tables {
+        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{t}\" ORDER BY rowid")).unwrap();
+        let n = stmt.column_count();
+        let rows = stmt
+            .query_map([], |r| {
+                let cells: Vec<String> = (0..n).map(|i| format!("{:?}", r.get_ref(i).unwrap())).collect();
+                Ok(format!("{t}: {}", cells.join(" | ")))
+            })
+            .unwrap();
+        out.extend(rows.map(Result::unwrap));
+    }
+    out
+}
+
+pub fn catalog_path() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/catalog.toml").display().to_string()
+}

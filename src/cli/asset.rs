@@ -28,7 +28,7 @@ pub struct AmountArgs {
     /// Member number
     member: String,
     /// Amount in EUR, like 128.00 (always positive; the command gives the direction)
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     amount: String,
     #[command(flatten)]
     booking: BookingArgs,
@@ -42,7 +42,7 @@ pub struct TransferArgs {
     #[arg(long)]
     to: String,
     /// Amount in EUR, like 128.00
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     amount: String,
     #[command(flatten)]
     booking: BookingArgs,

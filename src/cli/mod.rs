@@ -113,7 +113,7 @@ impl Ctx {
             return Ok(());
         }
         if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
-            return Err(Error::invalid("--yes", format!("{question}: confirm with --yes when stdin is not a terminal")));
+            return Err(Error::invalid("--yes", format!("is required when stdin is not a terminal, to confirm: {question}")));
         }
         eprint!("{question} [y/N] ");
         let mut answer = String::new();
@@ -184,9 +184,22 @@ fn run(cli: Cli, args: &[std::ffi::OsString], out: &Output) -> Result<()> {
     }
 }
 
+/// The login name of the real uid, from the password database.
+fn os_user_name() -> String {
+    // SAFETY: getpwuid returns NULL or a pointer to a static record that we copy out at once.
+    unsafe {
+        let uid = libc::getuid();
+        let pw = libc::getpwuid(uid);
+        if pw.is_null() || (*pw).pw_name.is_null() {
+            return format!("uid {uid}");
+        }
+        std::ffi::CStr::from_ptr((*pw).pw_name).to_string_lossy().into_owned()
+    }
+}
+
 /// The OS user and the command line, for the audit log. Secrets never reach argv, so it is safe to keep.
 fn actor(args: &[std::ffi::OsString]) -> Actor {
-    let user = std::env::var("USER").or_else(|_| std::env::var("LOGNAME")).unwrap_or_else(|_| format!("uid {}", unsafe { libc::getuid() }));
+    let user = std::env::var("USER").or_else(|_| std::env::var("LOGNAME")).unwrap_or_else(|_| os_user_name());
     let command = args.iter().map(|a| {
         let s = a.to_string_lossy();
         if !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_./=:,@+%".contains(&b)) { s.into_owned() } else { format!("{:?}", s) }

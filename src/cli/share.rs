@@ -48,7 +48,7 @@ pub struct CountArgs {
     /// Member number
     member: String,
     /// Number of shares (64 EUR each)
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     count: i64,
     #[command(flatten)]
     booking: BookingArgs,

@@ -216,6 +216,18 @@ impl Render for Vec<User> {
 
 impl Render for Removed {
     fn human(&self) -> String {
-        String::new()
+        let u = &self.user;
+        let jobs = if self.cron_jobs.is_empty() {
+            "-".into()
+        } else {
+            self.cron_jobs.iter().map(|j| format!("{} ({} {})", j.id, j.schedule, j.command)).collect::<Vec<_>>().join(", ")
+        };
+        table::text(&table::fields([
+            ("name", u.name.clone()),
+            ("package", u.package.clone()),
+            ("uid", u.uid.to_string()),
+            ("home", u.home.clone()),
+            ("cron jobs", jobs),
+        ]))
     }
 }

@@ -13,7 +13,7 @@ pub mod server;
 pub mod user;
 
 use crate::{Error, Result};
-use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -75,7 +75,7 @@ impl Ledger {
     /// Opens an existing ledger and brings its schema up to date.
     pub fn open(path: &Path, actor: Actor) -> Result<Self> {
         if !path.exists() {
-            return Err(Error::NotFound(format!("ledger {} (create it with `hsadmin init`)", path.display())));
+            return Err(Error::Failed(format!("there is no ledger at {}; create it with `hsadmin init`", path.display())));
         }
         let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
         Self::connect(conn, path, actor)
@@ -142,6 +142,15 @@ fn migrate(conn: &mut Connection) -> Result<()> {
     tx.pragma_update(None, "user_version", MIGRATIONS.len() as i64)?;
     tx.commit()?;
     Ok(())
+}
+
+/// Moves the counter `name` to the first value that is at least `floor` and above every value it handed out
+/// before, and returns it. Inside the caller's transaction, so a rolled-back (or dry) run hands out nothing.
+pub fn next_in_sequence(conn: &Connection, name: &str, floor: i64) -> Result<i64> {
+    let last: Option<i64> = conn.query_row("SELECT last FROM sequence WHERE name = ?1", [name], |r| r.get(0)).optional()?;
+    let next = last.map_or(floor, |l| (l + 1).max(floor));
+    conn.execute("INSERT INTO sequence (name, last) VALUES (?1, ?2) ON CONFLICT (name) DO UPDATE SET last = excluded.last", rusqlite::params![name, next])?;
+    Ok(next)
 }
 
 /// A boolean column as stored (0/1).

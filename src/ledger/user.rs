@@ -81,7 +81,7 @@ pub fn max_hard_quota(conn: &Connection, package: &str) -> Result<i64> {
     Ok(conn.query_row("SELECT coalesce(max(quota_hard_mb), 0) FROM unix_user WHERE package = ?1", [package], |r| r.get(0))?)
 }
 
-/// The highest uid ever handed out that is still in the ledger.
+/// The highest uid among the users in the ledger.
 pub fn max_uid(conn: &Connection) -> Result<Option<u32>> {
     Ok(conn.query_row("SELECT max(uid) FROM unix_user", [], |r| r.get(0))?)
 }

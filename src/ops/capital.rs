@@ -94,7 +94,8 @@ pub fn revert_share(tx: &Tx, number: MemberNumber, id: i64, b: &Booking) -> Resu
     book_shares(tx, number, ShareTxType::Reversal, -original.share_count, b, Some(id))
 }
 
-fn book_asset(tx: &Tx, number: MemberNumber, kind: AssetTxType, amount: Money, b: &Booking, reverted: Option<i64>, transfer: Option<i64>) -> Result<AssetTx> {
+/// Checks and inserts one asset movement; the caller writes the one audit row of its command.
+fn insert_asset(tx: &Tx, number: MemberNumber, kind: AssetTxType, amount: Money, b: &Booking, reverted: Option<i64>, transfer: Option<i64>) -> Result<AssetTx> {
     let history = rows::assets_of(tx, number.get())?;
     ensure_never_negative(
         history.into_iter().map(|t| (t.value_date, t.amount.cents())),
@@ -102,7 +103,7 @@ fn book_asset(tx: &Tx, number: MemberNumber, kind: AssetTxType, amount: Money, b
         amount.cents(),
         &format!("the asset balance of member {number}"),
     )?;
-    let t = rows::insert_asset(
+    rows::insert_asset(
         tx,
         &AssetTx {
             id: 0,
@@ -115,9 +116,7 @@ fn book_asset(tx: &Tx, number: MemberNumber, kind: AssetTxType, amount: Money, b
             reverted_tx: reverted,
             transfer_tx: transfer,
         },
-    )?;
-    tx.audit("asset_tx", &t.id.to_string(), &kind.as_str().to_ascii_lowercase(), None, snapshot(&t))?;
-    Ok(t)
+    )
 }
 
 /// Money paid in (DEPOSIT) or out (DISBURSAL, CLEARING, LOSS, LIMITATION); `amount` is positive, the type gives the sign.
@@ -126,7 +125,9 @@ pub fn book(tx: &Tx, number: MemberNumber, kind: AssetTxType, amount: Money, b: 
         return Err(Error::invalid("type", format!("{kind} entries are made by transfer and revert")));
     }
     member_for(tx, number, b)?;
-    book_asset(tx, number, kind, Money::from_cents(kind.sign() * amount.cents()), b, None, None)
+    let t = insert_asset(tx, number, kind, Money::from_cents(kind.sign() * amount.cents()), b, None, None)?;
+    tx.audit("asset_tx", &t.id.to_string(), &kind.as_str().to_ascii_lowercase(), None, snapshot(&t))?;
+    Ok(t)
 }
 
 /// A TRANSFER from one member and the matching ADOPTION by another, in one go.
@@ -142,9 +143,12 @@ pub fn transfer(tx: &Tx, from: MemberNumber, to: MemberNumber, amount: Money, b:
     }
     member_for(tx, from, b)?;
     member_for(tx, to, b)?;
-    let transfer = book_asset(tx, from, AssetTxType::Transfer, -amount, b, None, None)?;
-    let adoption = book_asset(tx, to, AssetTxType::Adoption, amount, b, None, Some(transfer.id))?;
-    Ok(Transfer { transfer, adoption })
+    let transfer = insert_asset(tx, from, AssetTxType::Transfer, -amount, b, None, None)?;
+    let adoption = insert_asset(tx, to, AssetTxType::Adoption, amount, b, None, Some(transfer.id))?;
+    let done = Transfer { transfer, adoption };
+    // One command, one audit row: it carries both entries.
+    tx.audit("asset_tx", &done.transfer.id.to_string(), "transfer", None, snapshot(&done))?;
+    Ok(done)
 }
 
 /// The reversal of one asset entry; reverting a TRANSFER reverts its ADOPTION as well.
@@ -173,15 +177,18 @@ pub fn revert_asset(tx: &Tx, number: MemberNumber, id: i64, b: &Booking) -> Resu
     if let Some(r) = rows::asset_reversal_of(tx, id)? {
         return Err(Error::Conflict(format!("asset entry {id} was already reverted by entry {}", r.id)));
     }
-    let reversal = book_asset(tx, number, AssetTxType::Reversal, -original.amount, b, Some(id), None)?;
+    let reversal = insert_asset(tx, number, AssetTxType::Reversal, -original.amount, b, Some(id), None)?;
     let adoption_reversal = match rows::adoption_of(tx, id)? {
         Some(a) => {
             let adopter = MemberNumber::parse("member", &a.member.to_string())?;
-            Some(book_asset(tx, adopter, AssetTxType::Reversal, -a.amount, b, Some(a.id), None)?)
+            Some(insert_asset(tx, adopter, AssetTxType::Reversal, -a.amount, b, Some(a.id), None)?)
         }
         None => None,
     };
-    Ok(AssetReversal { reversal, adoption_reversal })
+    let done = AssetReversal { reversal, adoption_reversal };
+    // One command, one audit row: a transfer's reversal carries the adoption's reversal too.
+    tx.audit("asset_tx", &done.reversal.id.to_string(), "reversal", None, snapshot(&done))?;
+    Ok(done)
 }
 
 /// One line of a statement: the movement and the balance after it.

@@ -27,15 +27,19 @@ pub struct Details {
 }
 
 pub fn add(tx: &Tx, number: MemberNumber, prefix: Prefix, since: NaiveDate, d: Details) -> Result<Member> {
+    // Missing input is a usage error (2) before anything is compared with the ledger (4).
+    let Some(name) = d.name.clone() else {
+        return Err(Error::invalid("name", "a new member needs --name"));
+    };
+    let Some(email) = d.email.clone() else {
+        return Err(Error::invalid("email", "a new member needs --email"));
+    };
     if rows::get(tx, number.get())?.is_some() {
         return Err(Error::Conflict(format!("member {number} already exists")));
     }
     if let Some(other) = rows::by_prefix(tx, prefix.as_str())? {
         return Err(Error::Conflict(format!("prefix {prefix} already belongs to member {}", other.number)));
     }
-    let (Some(name), Some(email)) = (d.name.clone(), d.email.clone()) else {
-        return Err(Error::invalid("name/email", "a new member needs --name and --email"));
-    };
     let mut m = Member {
         number: number.get(),
         prefix: prefix.to_string(),
@@ -64,6 +68,14 @@ pub fn add(tx: &Tx, number: MemberNumber, prefix: Prefix, since: NaiveDate, d: D
 
 pub fn update(tx: &Tx, number: MemberNumber, d: Details) -> Result<Member> {
     let before = get(tx, number)?;
+    if let (Some(MemberStatus::Active), Some(until)) = (d.status, &before.until) {
+        return Err(Error::Conflict(format!("member {number} left on {until} and cannot become ACTIVE again")));
+    }
+    if let (Some(status), None) = (d.status, &before.until) {
+        if status != MemberStatus::Active {
+            return Err(Error::invalid("status", format!("{status} ends the membership: use `hsadmin member leave {number} --date DATE --status {status}`")));
+        }
+    }
     let mut m = before.clone();
     apply(&mut m, d)?;
     if m != before {
@@ -106,10 +118,11 @@ fn apply(m: &mut Member, d: Details) -> Result<()> {
     if m.vat_reverse_charge && (m.vat_id.is_none() || m.vat_country.is_none()) {
         return Err(Error::invalid("vat-reverse-charge", "reverse charge needs a VAT id and a VAT country"));
     }
-    if let (Some(id), Some(country)) = (&m.vat_id, &m.vat_country) {
-        if !id.starts_with(country.as_str()) && !(country == "GR" && id.starts_with("EL")) {
-            return Err(Error::invalid("vat-id", format!("{id} must start with the VAT country {country}")));
-        }
+    // Greek VAT ids start with EL, not GR.
+    if let (Some(id), Some(country)) = (&m.vat_id, &m.vat_country)
+        && !(id.starts_with(country.as_str()) || country == "GR" && id.starts_with("EL"))
+    {
+        return Err(Error::invalid("vat-id", format!("{id} must start with the VAT country {country}")));
     }
     Ok(())
 }

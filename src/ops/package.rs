@@ -60,7 +60,7 @@ pub fn create(tx: &Tx, new: NewPackage, hosting: &HostingConfig) -> Result<Packa
         return Err(Error::Conflict(format!("member {} is {} and cannot get new packages", m.number, m.status)));
     }
     if new.name.prefix().as_str() != m.prefix {
-        return Err(Error::invalid("package", format!("{} must start with the prefix of member {} ({})", new.name, m.number, m.prefix)));
+        return Err(Error::invalid("name", format!("{} must start with the prefix of member {} ({})", new.name, m.number, m.prefix)));
     }
     if rows::get(tx, new.name.as_str())?.is_some() {
         return Err(Error::Conflict(format!("package {} already exists", new.name)));
@@ -124,13 +124,15 @@ fn check_resources(p: &Package) -> Result<()> {
     Ok(())
 }
 
-/// The next free uid: one above the highest ever handed out, never reused while the ledger remembers it.
+/// The next uid: above every uid ever handed out (a removed user's files may outlive it on a server or in a
+/// backup, so its uid is never given to someone else) and inside the configured range.
 pub(crate) fn next_uid(tx: &Tx, hosting: &HostingConfig) -> Result<u32> {
-    let next = user::max_uid(tx)?.map_or(hosting.uid_min, |m| (m + 1).max(hosting.uid_min));
-    if next > hosting.uid_max {
+    let floor = user::max_uid(tx)?.map_or(hosting.uid_min, |m| (m + 1).max(hosting.uid_min));
+    let next = crate::ledger::next_in_sequence(tx, "uid", floor.into())?;
+    if next > hosting.uid_max.into() {
         return Err(Error::Failed(format!("the uid range {}-{} is used up (hosting.uid_max in hsadmin.toml)", hosting.uid_min, hosting.uid_max)));
     }
-    Ok(next)
+    Ok(next as u32)
 }
 
 pub fn get(tx: &Tx, name: &PackageName) -> Result<Package> {

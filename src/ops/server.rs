@@ -5,7 +5,7 @@ use crate::ledger::{Tx, package};
 use crate::model::{Address, Roles, ServerName};
 use crate::{Error, Result};
 use serde::Serialize;
-use std::net::{Ipv4Addr, Ipv6Addr};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 #[derive(Debug)]
 pub struct NewServer {
@@ -24,12 +24,14 @@ pub fn add(tx: &Tx, new: NewServer) -> Result<Server> {
     if new.port == 0 {
         return Err(Error::invalid("port", "0 is not a port; use 1 to 65535"));
     }
-    if let Some(other) = rows::by_address(tx, new.address.as_str(), new.port)? {
-        return Err(Error::Conflict(format!("server {} already uses {}:{}", other.name, new.address.as_str(), new.port)));
+    // One spelling per address, so that 2001:DB8::1 and 2001:db8:0::1 are seen as the same server.
+    let address = new.address.as_str().parse::<IpAddr>().map_or_else(|_| new.address.as_str().to_owned(), |ip| ip.to_string());
+    if let Some(other) = rows::by_address(tx, &address, new.port)? {
+        return Err(Error::Conflict(format!("server {} already uses {address}:{}", other.name, new.port)));
     }
     let s = Server {
         name: new.name.to_string(),
-        address: new.address.as_str().to_owned(),
+        address,
         port: new.port,
         roles: new.roles.to_string(),
         ipv4: new.ipv4.map(|a| a.to_string()),

@@ -21,7 +21,7 @@ pub struct NewUser {
 pub fn add(tx: &Tx, new: NewUser, hosting: &HostingConfig, today: chrono::NaiveDate) -> Result<User> {
     if new.name.is_package_admin() {
         return Err(Error::invalid(
-            "user",
+            "name",
             format!("{} is the package admin, which is created with its package; package users are named {}-<name>", new.name, new.name),
         ));
     }
@@ -121,7 +121,7 @@ pub struct Removed {
 /// Removes a package user and its cron jobs. The package admin goes only with its package.
 pub fn remove(tx: &Tx, name: &UserName) -> Result<Removed> {
     if name.is_package_admin() {
-        return Err(Error::invalid("user", format!("{name} is the package admin; it goes when the package is cancelled")));
+        return Err(Error::invalid("name", format!("{name} is the package admin; it goes when the package is cancelled")));
     }
     let user = get(tx, name)?;
     let cron_jobs = cron_rows::list(tx, Some(name.as_str()), None)?;

@@ -1,5 +1,5 @@
 //! One look for every table.
-use comfy_table::{ContentArrangement, Table, presets};
+use comfy_table::{ContentArrangement, Table, TableComponent, presets};
 
 /// A list: one row per item under a header.
 pub fn list<I, S>(header: I) -> Table
@@ -8,7 +8,10 @@ where
     S: Into<comfy_table::Cell>,
 {
     let mut t = Table::new();
-    t.load_preset(presets::UTF8_HORIZONTAL_ONLY).set_content_arrangement(ContentArrangement::Disabled).set_header(header);
+    // Borderless columns under one rule, like ps or kubectl: easy to read and to cut.
+    t.load_preset(presets::NOTHING).set_content_arrangement(ContentArrangement::Disabled).set_header(header);
+    t.set_style(TableComponent::HeaderLines, '─').set_style(TableComponent::MiddleHeaderIntersections, '─');
+    t.set_style(TableComponent::LeftHeaderIntersection, '─').set_style(TableComponent::RightHeaderIntersection, '─');
     t
 }
 

@@ -46,7 +46,20 @@ impl TestEnv {
     /// The standard fixture: member 10001 (xyz) with shares and assets, server h1, the catalog, package xyz00.
     pub fn seeded() -> Self {
         let env = Self::new();
-        env.ok(&["member", "add", "--number", "10001", "--prefix", "xyz", "--name", "Erika Mustermann", "--email", "erika@example.org", "--since", "2026-01-01"]);
+        env.ok(&[
+            "member",
+            "add",
+            "--number",
+            "10001",
+            "--prefix",
+            "xyz",
+            "--name",
+            "Erika Mustermann",
+            "--email",
+            "erika@example.org",
+            "--since",
+            "2026-01-01",
+        ]);
         env.ok(&["share", "subscribe", "10001", "--count", "2", "--date", "2026-01-01", "--reference", "SUB-2026-0001"]);
         env.ok(&["asset", "deposit", "10001", "--amount", "128.00", "--date", "2026-01-05", "--reference", "PAY-2026-0001"]);
         env.ok(&["server", "add", "h1", "--address", "127.0.0.11", "--role", "web,dns-primary", "--ipv4", "127.0.0.11"]);
@@ -120,8 +133,13 @@ impl TestEnv {
 
 pub fn dump(ledger: &Path) -> Vec<String> {
     let conn = rusqlite::Connection::open_with_flags(ledger, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
-    let tables: Vec<String> =
-        conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").unwrap().query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
     let mut out = Vec::new();
     for t in tables {
         let mut stmt = conn.prepare(&format!("SELECT * FROM \"{t}\" ORDER BY rowid")).unwrap();

@@ -5,6 +5,7 @@
 # One line per check and host; exits non-zero if any check fails. Removes what it
 # created (also before starting, in case an earlier run was interrupted).
 set -euo pipefail
+# shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
 [ -f "$STATE/hosts.env" ] || die "no $STATE/hosts.env; run up.sh first"

@@ -4,6 +4,7 @@
 # Exits non-zero, naming what is left (process, mount, loop device, lo address), if the
 # machine is not back to clean. --purge also deletes the state dir (not the rootfs cache).
 set -euo pipefail
+# shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
 purge=0
@@ -19,18 +20,21 @@ t0=$(now)
 # target/, cargo clean): those are still found through their unshare command line.
 dirs=()
 for d in "$STATE"/hosts/h*; do [ -d "$d" ] && dirs+=("$d"); done
-for p in $(host_unshare_pids); do
-    d=$(host_arg "$p" 1)
-    case "$d" in "$STATE"/hosts/*) [ -d "$d" ] || dirs+=("$d") ;; esac
-done
 running=0
-for d in "${dirs[@]+"${dirs[@]}"}"; do [ -n "$(host_unshare_pids "$d")" ] && running=$((running + 1)); done
+while read -r _ d; do
+    case "$d" in
+        "$STATE"/hosts/*)
+            running=$((running + 1))
+            [ -d "$d" ] || dirs+=("$d")
+            ;;
+    esac
+done < <(host_procs)
 stop_host_dirs "${dirs[@]+"${dirs[@]}"}"
 
 left=$(leftovers)
 if [ -n "$left" ]; then
     log "NOT clean after stopping the hosts; left behind:"
-    sed 's/^/  /' <<<"$left" >&2
+    printf '  %s\n' "${left//$'\n'/$'\n'  }" >&2
     exit 1
 fi
 if [ $purge = 1 ]; then

@@ -7,7 +7,7 @@
 # kernel kills the rest of the namespace, unmounts all of it and detaches the loop device.
 set -euo pipefail
 
-H=$1 ADDR=$2 NAME=$3 ROOTFS=$4
+H=$1 NAME=$3 ROOTFS=$4   # $2, the address, is in upper/ already (written by up.sh)
 M=$H/merged
 
 fail() { echo "host-init[$NAME]: $*" >&2; exit 1; }
@@ -48,8 +48,9 @@ mkdir -m 1777 "$M/run/lock"
 mkdir -m 755 "$M/run/sshd"
 
 # /home is its own ext4 so the quota tools have a real quota-mounted filesystem.
-# noinit_itable: the image is made with lazy inode tables; without this the kernel would
-# zero them in the background and un-sparse ~30 MB of home.img per host.
+# noinit_itable: the image is made with lazy inode tables; without it the kernel's
+# ext4lazyinit thread would zero them in the background over time, un-sparsing home.img
+# and adding disk writes while tests run.
 mount -o loop,usrquota,grpquota,noinit_itable "$H/home.img" "$M/home"
 loopdev=$(findmnt -no SOURCE "$M/home")
 read -r maj min < <(stat -Lc '%t %T' "$loopdev")
@@ -63,6 +64,7 @@ hostname "$NAME"
 # cron) and, unlike a shell, exits on TERM, which is how stop-host.sh stops a host.
 # A service that fails to start is reported on the console (console.log) but does not
 # stop the host; up.sh's readiness check then names it.
+# shellcheck disable=SC2016 # runs in the chroot's sh
 BOOT='
 trap "exit 143" TERM   # PID 1 again until sshd takes over: see above
 log() { echo "host-init[$(hostname)]: $*" >&2; }
@@ -76,9 +78,13 @@ fi
 if [ -e /home/aquota.user ]; then opt=-ugm; else opt=-cugm; fi
 quotacheck $opt /home || log "quotacheck $opt /home failed"
 cron || log "cron failed to start"
-apache2ctl start || log "apache2 failed to start"
-install -d -o bind -g bind -m 775 /run/named /var/log/named
-named -u bind -L /var/log/named/named.log || log "named failed to start"
+# apache and named start in parallel with sshd (they take most of the boot time); they
+# daemonize, so sshd as PID 1 inherits and reaps them.
+{ apache2ctl start || log "apache2 failed to start"; } &
+{
+    install -d -o bind -g bind -m 775 /run/named /var/log/named
+    named -u bind -L /var/log/named/named.log || log "named failed to start"
+} &
 exec /usr/sbin/sshd -D -e
 '
 exec env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \

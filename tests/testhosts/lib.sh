@@ -30,7 +30,7 @@ host_index() {
 host_addr() { echo "127.0.0.$((10 + $(host_index "$1")))"; }
 host_dir() { echo "$STATE/hosts/$1"; }
 
-# Monotonic-enough wall clock in seconds with millisecond resolution, for timings.
+# Wall clock with sub-second resolution, for the timings the scripts print.
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
 
@@ -45,21 +45,28 @@ proc_alive() {
     [ -n "$st" ] && [ "$st" != Z ] && [ "$st" != X ]
 }
 
-# PIDs of live `unshare ... host-init.sh <hostdir> ...` processes. With an argument, only
-# the one for that host dir; without, every test host of any state dir. Scanning /proc
-# (not just trusting unshare.pid) also finds hosts whose state dir was deleted under them.
-# Fork-free per candidate (mapfile, read): down.sh runs this several times.
-host_unshare_pids() {
-    local want=${1:-} p
+# "PID HOSTDIR" of every live `unshare ... host-init.sh HOSTDIR ADDR NAME ROOTFS`, i.e.
+# every running test host of any state dir. Scanning /proc (not just trusting
+# unshare.pid) also finds hosts whose state dir was deleted under them. Fork-free per
+# candidate (mapfile, read).
+host_procs() {
+    local p
     local -a args
     for p in $(pgrep -x unshare); do
         mapfile -d '' -t args 2>/dev/null <"/proc/$p/cmdline" || continue
         [ ${#args[@]} -ge 5 ] || continue
         [[ ${args[-5]} == */host-init.sh ]] || continue
-        if [ -n "$want" ] && [ "${args[-4]}" != "$want" ]; then continue; fi
-        proc_alive "$p" && echo "$p"
+        proc_alive "$p" && echo "$p ${args[-4]}"
     done
     return 0
+}
+
+# PIDs of running hosts; with an argument, only the one for that host dir.
+host_unshare_pids() {
+    local p d
+    while read -r p d; do
+        if [ -z "${1:-}" ] || [ "$d" = "$1" ]; then echo "$p"; fi
+    done < <(host_procs)
 }
 
 # Argument N of a host's unshare command line (1-based, after "host-init.sh"):
@@ -82,7 +89,7 @@ launch_host() {
     local name=$1 addr dir pid
     addr=$(host_addr "$name")
     dir=$(host_dir "$name")
-    [ -d "$dir/upper" ] && [ -f "$dir/home.img" ] || die "$name is not set up; run up.sh"
+    if [ ! -d "$dir/upper" ] || [ ! -f "$dir/home.img" ]; then die "$name is not set up; run up.sh"; fi
     [ -d "$ROOTFS" ] || die "no rootfs at $ROOTFS; run up.sh"
     # named binds only to addresses that are configured on an interface; sshd and apache
     # would manage without (all of 127/8 is local), named would not.
@@ -92,7 +99,7 @@ launch_host() {
     # The fd loop closes whatever the caller left open (e.g. a CI pipe): a long-lived host
     # holding it would make the caller's reader wait forever.
     (
-        for fd in /proc/$BASHPID/fd/*; do
+        for fd in "/proc/$BASHPID/fd/"*; do
             fd=${fd##*/}
             [ "$fd" -gt 2 ] && eval "exec $fd>&-"
         done
@@ -109,19 +116,21 @@ launch_host() {
 # unshare --fork itself blocks TERM), then KILL any unshare still alive after 2.5 s
 # (--kill-child takes PID 1 and so the whole namespace with it). Returns once the
 # namespaces are gone, the kernel has detached their loop devices and their lo addresses
-# are removed.
+# are removed. Reads /proc, losetup and ip once each: forks cost ~50 ms when the machine
+# is busy compiling.
 stop_host_dirs() {
-    local dir p child i addr
+    local dir p d child i addr loops lo
     local -a pids=() alive
-    for dir in "$@"; do
-        for p in $(host_unshare_pids "$dir"); do
+    while read -r p d; do
+        for dir in "$@"; do
+            [ "$d" = "$dir" ] || continue
             pids+=("$p")
             # (no trailing newline in that file: read assigns but returns 1)
             child=""
             read -r child _ 2>/dev/null <"/proc/$p/task/$p/children" || true
             if [ -n "$child" ]; then kill -TERM "$child" 2>/dev/null || true; fi
         done
-    done
+    done < <(host_procs)
     for i in $(seq 100); do
         alive=()
         for p in "${pids[@]+"${pids[@]}"}"; do proc_alive "$p" && alive+=("$p"); done
@@ -132,19 +141,19 @@ stop_host_dirs() {
         fi
         sleep 0.05
     done
+    lo=$(ip -o -4 addr show dev lo)
     for dir in "$@"; do
         # The mount namespace dies with its last process; the ext4 on home.img is
         # unmounted and the autoclear loop device detached right after.
-        if [ -e "$dir/home.img" ]; then
-            for i in $(seq 60); do
-                [ -z "$(losetup -nO NAME -j "$dir/home.img" 2>/dev/null)" ] && break
-                sleep 0.05
-            done
-        fi
+        for i in $(seq 60); do
+            loops=$(losetup -nO BACK-FILE 2>/dev/null)
+            [[ $'\n'$loops == *$'\n'"$dir/home.img"* ]] || break
+            sleep 0.05
+        done
         # The address follows from the name; it outlives a host that died (kill -9).
-        if [[ ${dir##*/} =~ ^h[1-9][0-9]?$ ]]; then
-            addr=$(host_addr "${dir##*/}")
-            lo_del "$addr"
+        if [[ ${dir##*/} =~ ^h([1-9][0-9]?)$ ]]; then
+            addr=127.0.0.$((10 + BASH_REMATCH[1]))
+            if [[ $lo == *" inet $addr/32 "* ]]; then ip -4 addr del "$addr/32" dev lo; fi
         fi
         rm -f "$dir/unshare.pid"
     done
@@ -156,7 +165,7 @@ stop_host() { stop_host_dirs "$(host_dir "$1")"; }
 # Everything this state dir's hosts could leave behind on the machine. Prints one line
 # per leftover; empty output means clean.
 leftovers() {
-    local dir name p root
+    local dir name p
     for p in $(host_unshare_pids); do
         case "$(host_arg "$p" 1)" in "$STATE"/hosts/*) echo "process: unshare $p ($(host_arg "$p" 3))" ;; esac
     done
@@ -176,27 +185,45 @@ leftovers() {
 
 ssh_host() { ssh -F "$SSH_CONFIG" "$@"; }
 
+# The logs that say why a host did not come up; the services' own logs are in upper/.
+show_host_logs() {
+    local f
+    for f in "$1/console.log" "$1/upper/var/log/named/named.log" "$1/upper/var/log/apache2/error.log"; do
+        [ -s "$f" ] || continue
+        log "tail of $f:"
+        tail -n 15 "$f" | sed 's/^/    /' >&2
+    done
+}
+
 # Waits until a real login with a verified host key works on one host and the services
 # a booted server would have are running. Fails loudly with the console tail.
 wait_one_ready() {
-    local name=$1 deadline=$2 dir err
+    local name=$1 deadline=$2 dir err addr upid t listening=""
     dir=$(host_dir "$name")
+    addr=$(host_addr "$name")
+    upid=$(cat "$dir/unshare.pid")
     err=$(mktemp)
+    # shellcheck disable=SC2016 # $p expands on the host
+    local probe='for p in cron apache2 named; do pidof -q $p || { echo "$p is not running" >&2; exit 3; }; done'
+    # Cheap polling (no exec: proc_alive, /dev/tcp, printf %T): 3 hosts poll in parallel
+    # on 2 cores while they boot, and every exec slows their boot down.
     while :; do
-        if ! host_running "$name"; then
-            log "$name died while starting; tail of $dir/console.log:"
-            tail -n 30 "$dir/console.log" >&2
+        if ! proc_alive "$upid"; then
+            log "$name died while starting"
+            show_host_logs "$dir"
             rm -f "$err"; return 1
         fi
-        if ssh_host -o ConnectTimeout=2 "$name" \
-            'for p in cron apache2 named; do pidof -q $p || { echo "$p is not running" >&2; exit 3; }; done' \
-            2>"$err"; then
+        printf -v t '%(%s)T' -1
+        # A bash TCP probe is nearly free; each refused ssh attempt costs a client start.
+        if [ -z "$listening" ] && ! (exec 3<>"/dev/tcp/$addr/22") 2>/dev/null; then
+            if [ "$t" -lt "$deadline" ]; then sleep 0.05; continue; fi
+            echo "nothing listens on $addr:22" >"$err"
+        elif listening=1 && ssh_host -o ConnectTimeout=2 "$name" "$probe" 2>"$err"; then
             rm -f "$err"; return 0
         fi
-        if [ "$(date +%s)" -ge "$deadline" ]; then
-            log "$name not ready after ${READY_TIMEOUT}s; last ssh error: $(tail -n 3 "$err" | tr '\n' ' ')"
-            log "tail of $dir/console.log:"
-            tail -n 30 "$dir/console.log" >&2
+        if [ "$t" -ge "$deadline" ]; then
+            log "$name not ready after ${READY_TIMEOUT}s; last error: $(tail -n 3 "$err" | tr '\n' ' ')"
+            show_host_logs "$dir"
             rm -f "$err"; return 1
         fi
         sleep 0.1

@@ -2,6 +2,7 @@
 # start-host.sh NAME  --  start one test host again after stop-host.sh, with the disk
 # state (upper/, home.img) it had; waits for a verified ssh login like up.sh does.
 set -euo pipefail
+# shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
 [ $# = 1 ] || die "usage: start-host.sh NAME   (e.g. h2)"

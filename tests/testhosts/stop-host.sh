@@ -2,6 +2,7 @@
 # stop-host.sh NAME  --  stop one test host (e.g. h2), keeping its disk state, so a test
 # can see "a server stopped in the middle". start-host.sh NAME brings it back.
 set -euo pipefail
+# shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
 [ $# = 1 ] || die "usage: stop-host.sh NAME   (e.g. h2)"

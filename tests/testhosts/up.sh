@@ -5,6 +5,7 @@
 # stops hosts left over from a previous run, then starts fresh hosts and waits until a
 # real ssh login with a verified host key works on each. See README.md.
 set -euo pipefail
+# shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
 # The rootfs recipe. Changing the package list (or RECIPE, for the post-debootstrap
@@ -59,9 +60,10 @@ T_START=$(now)
 
 # ---------------------------------------------------------------------------------------
 install_machine_packages() {
-    local p missing=()
+    local p installed missing=()
+    installed=" $(dpkg-query -W -f='${db:Status-Abbrev}${Package} ' "${MACHINE_PKGS[@]}" 2>/dev/null || true)"
     for p in "${MACHINE_PKGS[@]}"; do
-        [ "$(dpkg-query -W -f='${db:Status-Abbrev}' "$p" 2>/dev/null)" = "ii " ] || missing+=("$p")
+        [[ $installed == *" ii $p "* ]] || missing+=("$p")
     done
     [ ${#missing[@]} -eq 0 ] && return 0
     log "installing machine packages: ${missing[*]}"
@@ -100,7 +102,7 @@ build_rootfs() {
     fi
     # $ROOTFS is the overlays' lower layer: changing it under running hosts is undefined.
     users=$(hosts_using_rootfs)
-    [ -z "$users" ] || die "rootfs needs a rebuild but hosts still use it (run their down.sh): $(echo $users)"
+    [ -z "$users" ] || die "rootfs needs a rebuild but hosts still use it (run their down.sh): ${users//$'\n'/, }"
     # Leftovers of an interrupted build. Nothing is mounted in them (the build's mounts
     # lived in its own namespace), --one-file-system just makes sure of it.
     rm -rf --one-file-system "$CACHE"/rootfs.new.* "$CACHE"/rootfs.old.*
@@ -111,9 +113,9 @@ build_rootfs() {
     unshare --mount --pid --fork --kill-child "$TESTHOSTS_DIR/up.sh" __build "$tmp" "$mirror" \
         >"$CACHE/build.log" 2>&1 &
     bpid=$!
-    # debootstrap is PID 1 of the build's pid namespace and so ignores Ctrl-C; without
-    # this it would go on building in the background after up.sh is gone. KILLing the
-    # unshare takes the whole build namespace down (--kill-child).
+    # unshare --fork blocks TERM and debootstrap is PID 1 of the build's pid namespace:
+    # without this trap, killing up.sh would leave the build running with no owner.
+    # KILLing the unshare takes the whole build namespace down (--kill-child).
     trap 'kill -KILL $bpid 2>/dev/null; sleep 0.2; rm -rf --one-file-system "$tmp" 2>/dev/null; die "rootfs build interrupted"' INT TERM HUP
     if ! wait "$bpid"; then
         tail -n 30 "$CACHE/build.log" >&2
@@ -315,7 +317,19 @@ mkdir -p "$STATE/hosts"
 old_dirs=()
 for d in "$STATE"/hosts/h*; do [ -d "$d" ] && old_dirs+=("$d"); done
 stop_host_dirs "${old_dirs[@]+"${old_dirs[@]}"}"
-rm -rf --one-file-system "${old_dirs[@]+"${old_dirs[@]}"}"
+# Deleting old host dirs waits on the disk (~0.1-0.5 s when the machine is busy): move
+# them aside and delete them while the new hosts boot.
+for t in "$STATE"/trash.*; do   # left by an interrupted up.sh
+    if [ -d "$t" ]; then rm -rf --one-file-system "$t"; fi
+done
+rm_pid=""
+if [ ${#old_dirs[@]} -gt 0 ]; then
+    trash=$STATE/trash.$$
+    mkdir "$trash"
+    mv "${old_dirs[@]}" "$trash/"
+    rm -rf --one-file-system "$trash" &
+    rm_pid=$!
+fi
 left=$(leftovers)
 [ -z "$left" ] || die "could not clean up the previous run:
 $left"
@@ -347,5 +361,6 @@ if ! wait_ready "${names[@]}"; then
     die "test hosts did not come up"
 fi
 
+if [ -n "$rm_pid" ]; then wait "$rm_pid" || true; fi
 log "$N hosts up in $(elapsed "$T_START") s (hosts $(elapsed "$T_HOSTS") s): ${names[*]} on 127.0.0.11..127.0.0.$((10 + N))"
 log "use: ssh -F $SSH_CONFIG h1   |   env: $STATE/hosts.env   |   hsadmin: $STATE/hsadmin.toml"

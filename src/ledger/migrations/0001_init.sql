@@ -169,6 +169,13 @@ CREATE TABLE cron_job (
 ) STRICT;
 CREATE INDEX cron_job_user ON cron_job (user);
 
+-- Counters that never go back (uids; later invoice numbers): a number handed out is never handed out again,
+-- even when the thing that had it is removed.
+CREATE TABLE sequence (
+    name TEXT PRIMARY KEY,
+    last INTEGER NOT NULL
+) STRICT;
+
 -- Every mutation writes one row here, in the same transaction as the change itself.
 CREATE TABLE audit_log (
     id      INTEGER PRIMARY KEY,

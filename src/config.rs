@@ -20,16 +20,20 @@ pub struct SshConfig {
     pub user: String,
     /// Private key for logging in; without it, ssh-agent is used.
     pub identity_file: Option<PathBuf>,
+    /// File (mode 0600) with the identity file's passphrase, for keys not held by an agent.
+    pub identity_passphrase_file: Option<PathBuf>,
     /// OpenSSH known_hosts file that host keys are checked against.
     pub known_hosts: Option<PathBuf>,
     pub connect_timeout_secs: u64,
+    /// Longest a remote script may run before it is abandoned.
+    pub command_timeout_secs: u64,
     /// How many servers are worked on at once.
     pub jobs: usize,
 }
 
 impl Default for SshConfig {
     fn default() -> Self {
-        Self { user: "root".into(), identity_file: None, known_hosts: None, connect_timeout_secs: 10, jobs: 8 }
+        Self { user: "root".into(), identity_file: None, identity_passphrase_file: None, known_hosts: None, connect_timeout_secs: 10, command_timeout_secs: 600, jobs: 8 }
     }
 }
 
@@ -70,8 +74,13 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded> {
     let text = std::fs::read_to_string(&path).map_err(|e| Error::Usage(format!("cannot read config file {}: {e}", path.display())))?;
     let mut config: Config = toml::from_str(&text).map_err(|e| Error::Usage(format!("config file {}: {}", path.display(), e.to_string().trim_end())))?;
     config.validate(&path)?;
-    if let (Some(ledger), Some(dir)) = (&config.ledger, path.parent()) {
-        config.ledger = Some(dir.join(ledger));
+    if let Some(dir) = path.parent() {
+        // Paths in the file are relative to the file, not to wherever hsadmin happens to run.
+        for p in [&mut config.ledger, &mut config.ssh.identity_file, &mut config.ssh.identity_passphrase_file, &mut config.ssh.known_hosts] {
+            if let Some(rel) = p.as_ref().filter(|p| p.is_relative()) {
+                *p = Some(dir.join(rel));
+            }
+        }
     }
     Ok(Loaded { config, source: Some(path) })
 }
@@ -87,6 +96,9 @@ impl Config {
         }
         if self.ssh.connect_timeout_secs == 0 || self.ssh.connect_timeout_secs > 600 {
             return bad("ssh.connect_timeout_secs", "must be between 1 and 600");
+        }
+        if self.ssh.command_timeout_secs == 0 || self.ssh.command_timeout_secs > 86_400 {
+            return bad("ssh.command_timeout_secs", "must be between 1 and 86400");
         }
         Ok(())
     }

@@ -28,6 +28,9 @@ pub enum Error {
     /// Another process holds the ledger longer than the busy timeout.
     #[error("ledger is busy: {0}")]
     Busy(String),
+    /// Some servers or items failed; the result (already printed) lists which.
+    #[error("{0}")]
+    Partial(String),
     /// The operation was attempted and failed.
     #[error("{0}")]
     Failed(String),
@@ -47,6 +50,7 @@ impl Error {
         match self {
             Error::Invalid { .. } | Error::Usage(_) => exit::INVALID,
             Error::Conflict(_) | Error::Busy(_) => exit::CONFLICT,
+            Error::Partial(_) => exit::PARTIAL,
             Error::NotFound(_) | Error::Failed(_) | Error::Db(_) | Error::Io(_) => exit::FAILED,
         }
     }
@@ -59,6 +63,7 @@ impl Error {
             Error::NotFound(_) => "not_found",
             Error::Conflict(_) => "conflict",
             Error::Busy(_) => "busy",
+            Error::Partial(_) => "partial",
             Error::Failed(_) => "failed",
             Error::Db(_) => "ledger",
             Error::Io(_) => "io",

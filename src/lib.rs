@@ -5,6 +5,7 @@
 //! - [`ops`]: the operations; validate, read and write the ledger in one transaction. Never print.
 //! - [`model`]: typed values that validate on construction (names, numbers, money, dates).
 //! - [`ledger`]: the SQLite schema, append-only migrations and the queries.
+//! - [`remote`]: SSH to the managed servers: host-key checks, the one quoting function, fan-out.
 //! - [`output`]: tables for people or one JSON document for scripts, from the same value.
 //! - [`error`]: the one error type and the one place that maps errors to exit codes.
 pub mod cli;
@@ -14,5 +15,6 @@ pub mod ledger;
 pub mod model;
 pub mod ops;
 pub mod output;
+pub mod remote;
 
 pub use error::{Error, Result};

@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
-# The one test command: installs what the tests need, runs every test, and always cleans up.
+# The one test command: installs what the tests need, starts the Debian test servers, runs every test,
+# and stops the servers again, also when tests fail.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
-command -v sqlite3 >/dev/null || need+=(sqlite3)
-command -v pkg-config >/dev/null || need+=(pkg-config)
+for pkg in sqlite3 pkg-config libssl-dev openssh-client; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || need+=("$pkg")
+done
 if ((${#need[@]})); then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
+# Build first, so that compiling does not count against the servers' time.
+cargo build --all-targets --quiet
+
+tests/testhosts/up.sh 3
+trap 'tests/testhosts/down.sh' EXIT
 cargo test --all-targets --no-fail-fast

@@ -1,11 +1,14 @@
-//! `hsadmin server add|list|show|remove`
+//! `hsadmin server add|list|show|update|trust|check|remove`
 use super::Ctx;
 use super::member::opt;
-use crate::Result;
 use crate::ledger::server::Server;
 use crate::model::{self, Address, Roles, ServerName};
-use crate::ops::server::{self, NewServer, ServerDetails};
+use crate::ops::server::{self, CheckReport, NewServer, ServerChanges, ServerDetails};
 use crate::output::{Render, table};
+use crate::remote::SshOptions;
+use crate::{Error, Result};
+use serde::Serialize;
+use std::io::IsTerminal;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum ServerCommand {
@@ -15,8 +18,59 @@ pub enum ServerCommand {
     List,
     /// Show a server and the packages on it
     Show(NameArg),
+    /// Change a server's address, port, roles or public addresses (a pinned host key stays)
+    Update(UpdateArgs),
+    /// Fetch a server's SSH host key, show its fingerprint, and pin it once confirmed
+    Trust(TrustArgs),
+    /// Check servers: reachability, latency, host key, OS release and the tools hsadmin needs
+    Check(CheckArgs),
     /// Remove a server that hosts no packages
     Remove(RemoveArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct UpdateArgs {
+    /// Server name
+    name: String,
+    /// SSH address: IP address or host name
+    #[arg(long)]
+    address: Option<String>,
+    /// SSH port
+    #[arg(long)]
+    port: Option<u16>,
+    /// Roles, comma-separated: web, dns-primary, dns-secondary, backup
+    #[arg(long = "role", value_name = "ROLES")]
+    roles: Option<String>,
+    /// Public IPv4 address
+    #[arg(long)]
+    ipv4: Option<String>,
+    /// Public IPv6 address
+    #[arg(long)]
+    ipv6: Option<String>,
+    /// Validate and show the result, commit nothing
+    #[arg(long)]
+    dry_run: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct TrustArgs {
+    /// Server name
+    name: String,
+    /// Pin the key only if its fingerprint is exactly this (SHA256:…, as `ssh-keygen -lf` prints it)
+    #[arg(long, value_name = "SHA256")]
+    fingerprint: Option<String>,
+    /// Show the key and its fingerprint, pin nothing
+    #[arg(long)]
+    dry_run: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Servers to check [default: all]
+    names: Vec<String>,
+    /// How many servers to check at once [default: ssh.jobs from the config]
+    #[arg(long)]
+    jobs: Option<usize>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -82,6 +136,22 @@ pub fn run(ctx: &Ctx, cmd: ServerCommand) -> Result<()> {
             let name = ServerName::parse("name", &a.name)?;
             ctx.out.emit(&ctx.ledger()?.read(|tx| server::show(tx, &name))?)
         }
+        ServerCommand::Update(a) => {
+            let name = ServerName::parse("name", &a.name)?;
+            let changes = ServerChanges {
+                address: opt(&a.address, |s| Address::parse("address", s))?,
+                port: a.port,
+                roles: opt(&a.roles, |s| Roles::parse("role", s))?,
+                ipv4: opt(&a.ipv4, |s| model::ipv4("ipv4", s))?,
+                ipv6: opt(&a.ipv6, |s| model::ipv6("ipv6", s))?,
+            };
+            let s = ctx.ledger()?.write(a.dry_run, |tx| server::update(tx, &name, changes))?;
+            ctx.out.status("Updated", &format!("server {}", s.name));
+            ctx.dry_run_note(a.dry_run);
+            ctx.out.emit(&s)
+        }
+        ServerCommand::Trust(a) => trust(ctx, a),
+        ServerCommand::Check(a) => check(ctx, a),
         ServerCommand::Remove(a) => {
             let name = ServerName::parse("name", &a.name)?;
             ctx.confirm(a.yes || a.dry_run, &format!("Remove server {name} from the ledger?"))?;
@@ -90,6 +160,91 @@ pub fn run(ctx: &Ctx, cmd: ServerCommand) -> Result<()> {
             ctx.dry_run_note(a.dry_run);
             ctx.out.emit(&s)
         }
+    }
+}
+
+#[derive(Serialize)]
+struct Trusted {
+    server: String,
+    key: String,
+    fingerprint: String,
+    pinned: bool,
+}
+
+impl Render for Trusted {
+    fn human(&self) -> String {
+        format!("{} {}\n", self.fingerprint, self.key)
+    }
+}
+
+fn trust(ctx: &Ctx, a: TrustArgs) -> Result<()> {
+    let name = ServerName::parse("name", &a.name)?;
+    if let Some(f) = &a.fingerprint {
+        let ok = f.strip_prefix("SHA256:").is_some_and(|b| b.len() == 43 && b.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'+' || c == b'/'));
+        model::ensure(ok, "fingerprint", f, "must be a SHA256 fingerprint as ssh-keygen -lf prints it, like SHA256:uNiVztksCsDhcc0u9e8BujQXVUpKZIDTMczCvj3tD2s")?;
+    }
+    let opts = SshOptions::from_config(&ctx.config.config.ssh);
+    let mut ledger = ctx.ledger()?;
+    let srv = ledger.read(|tx| server::get(tx, &name))?;
+    let key = server::scan_host_key(&srv, &opts)?;
+    let fingerprint = key.fingerprint();
+    ctx.out.status("Host key", &format!("{name} at {}:{} presents {} {fingerprint}", srv.address, srv.port, key.algorithm()));
+    let mut result = Trusted { server: name.to_string(), key: key.to_openssh(), fingerprint: fingerprint.clone(), pinned: false };
+    if a.dry_run {
+        ctx.dry_run_note(true);
+        return ctx.out.emit(&result);
+    }
+    if srv.host_key.as_deref() == Some(key.to_openssh().as_str()) && a.fingerprint.as_deref().is_none_or(|f| f == fingerprint) {
+        ctx.out.status("Trusted", &format!("{name}: this key is already pinned"));
+        result.pinned = true;
+        return ctx.out.emit(&result);
+    }
+    if a.fingerprint.is_none() {
+        if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
+            return Err(Error::invalid("fingerprint", format!("is required when stdin is not a terminal: compare {fingerprint} with the server's own (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) and pass it with --fingerprint")));
+        }
+        ctx.confirm(false, &format!("Pin {fingerprint} as the host key of {name}?"))?;
+    }
+    ledger.write(false, |tx| server::pin_host_key(tx, &name, &key, a.fingerprint.as_deref()))?;
+    ctx.out.status("Trusted", &format!("{name}: pinned {fingerprint}"));
+    result.pinned = true;
+    ctx.out.emit(&result)
+}
+
+fn check(ctx: &Ctx, a: CheckArgs) -> Result<()> {
+    let names = a.names.iter().map(|n| ServerName::parse("name", n)).collect::<Result<Vec<_>>>()?;
+    let jobs = a.jobs.map(|j| model::bounded("jobs", j as i64, 1, 256)).transpose()?.map_or(ctx.config.config.ssh.jobs, |j| j as usize);
+    let servers = ctx.ledger()?.read(|tx| if names.is_empty() { server::list(tx) } else { names.iter().map(|n| server::get(tx, n)).collect() })?;
+    let opts = SshOptions::from_config(&ctx.config.config.ssh);
+    let reports = server::check(&servers, &opts, jobs);
+    ctx.out.emit(&reports)?;
+    let failed: Vec<String> = reports.iter().filter(|r| !r.ok).map(|r| r.name.clone()).collect();
+    if failed.is_empty() {
+        ctx.out.status("Checked", &format!("{} servers, all fine", reports.len()));
+        Ok(())
+    } else {
+        Err(Error::Partial(format!("{} of {} servers failed the check: {}", failed.len(), reports.len(), failed.join(", "))))
+    }
+}
+
+impl Render for Vec<CheckReport> {
+    fn human(&self) -> String {
+        let mut t = table::list(["server", "address", "ok", "host key", "connect", "latency", "os", "problem"]);
+        for r in self {
+            let key = r.host_key.map_or("-".into(), |k| serde_json::to_value(k).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default());
+            let problem = r.error.as_ref().map_or("-".into(), |e| e.message.clone());
+            t.add_row(vec![
+                r.name.clone(),
+                format!("{}:{}", r.address, r.port),
+                table::yes_no(r.ok),
+                key,
+                r.connect_ms.map_or("-".into(), |m| format!("{m} ms")),
+                r.latency_ms.map_or("-".into(), |m| format!("{m} ms")),
+                table::opt(&r.os),
+                problem,
+            ]);
+        }
+        table::text(&t)
     }
 }
 

@@ -47,3 +47,12 @@ pub fn delete(conn: &Connection, name: &str) -> Result<()> {
     conn.execute("DELETE FROM server WHERE name = ?1", [name])?;
     Ok(())
 }
+
+/// Writes every column but the name.
+pub fn update(conn: &Connection, s: &Server) -> Result<()> {
+    conn.execute(
+        "UPDATE server SET address = ?2, port = ?3, roles = ?4, ipv4 = ?5, ipv6 = ?6, host_key = ?7 WHERE name = ?1",
+        params![s.name, s.address, s.port, s.roles, s.ipv4, s.ipv6, s.host_key],
+    )?;
+    Ok(())
+}

@@ -48,8 +48,9 @@ pub struct Address(String);
 
 impl Address {
     pub fn parse(field: &str, s: &str) -> Result<Self> {
-        if s.parse::<std::net::IpAddr>().is_ok() {
-            return Ok(Self(s.to_owned()));
+        if let Ok(ip) = s.parse::<std::net::IpAddr>() {
+            // One spelling per address, so that 2001:DB8::1 and 2001:db8:0::1 are the same server.
+            return Ok(Self(ip.to_string()));
         }
         let ok = (1..=253).contains(&s.len())
             && s.split('.')

@@ -4,8 +4,10 @@ use crate::ledger::server::{self as rows, Server};
 use crate::ledger::{Tx, package};
 use crate::model::{Address, Roles, ServerName};
 use crate::{Error, Result};
+use crate::remote::{self, Connection, HostKey, KeyStatus, Script, SshOptions, Target};
 use serde::Serialize;
-use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+use std::collections::BTreeMap;
+use std::net::{Ipv4Addr, Ipv6Addr};
 
 #[derive(Debug)]
 pub struct NewServer {
@@ -24,8 +26,7 @@ pub fn add(tx: &Tx, new: NewServer) -> Result<Server> {
     if new.port == 0 {
         return Err(Error::invalid("port", "0 is not a port; use 1 to 65535"));
     }
-    // One spelling per address, so that 2001:DB8::1 and 2001:db8:0::1 are seen as the same server.
-    let address = new.address.as_str().parse::<IpAddr>().map_or_else(|_| new.address.as_str().to_owned(), |ip| ip.to_string());
+    let address = new.address.as_str().to_owned();
     if let Some(other) = rows::by_address(tx, &address, new.port)? {
         return Err(Error::Conflict(format!("server {} already uses {address}:{}", other.name, new.port)));
     }
@@ -74,4 +75,184 @@ pub fn remove(tx: &Tx, name: &ServerName) -> Result<Server> {
     rows::delete(tx, name.as_str())?;
     tx.audit("server", name.as_str(), "remove", snapshot(&s), None)?;
     Ok(s)
+}
+
+/// New values for a server; `None` keeps the old one.
+#[derive(Debug, Default)]
+pub struct ServerChanges {
+    pub address: Option<Address>,
+    pub port: Option<u16>,
+    pub roles: Option<Roles>,
+    pub ipv4: Option<Ipv4Addr>,
+    pub ipv6: Option<Ipv6Addr>,
+}
+
+/// Changes how a server is reached or what it does. The pinned host key stays: a server that moved must
+/// still present the key it was trusted with.
+pub fn update(tx: &Tx, name: &ServerName, c: ServerChanges) -> Result<Server> {
+    let before = get(tx, name)?;
+    let mut s = before.clone();
+    if let Some(a) = c.address {
+        s.address = a.as_str().to_owned();
+    }
+    if let Some(p) = c.port {
+        if p == 0 {
+            return Err(Error::invalid("port", "0 is not a port; use 1 to 65535"));
+        }
+        s.port = p;
+    }
+    if let Some(r) = c.roles {
+        s.roles = r.to_string();
+    }
+    if let Some(ip) = c.ipv4 {
+        s.ipv4 = Some(ip.to_string());
+    }
+    if let Some(ip) = c.ipv6 {
+        s.ipv6 = Some(ip.to_string());
+    }
+    if (s.address != before.address || s.port != before.port) && rows::by_address(tx, &s.address, s.port)?.is_some_and(|o| o.name != s.name) {
+        return Err(Error::Conflict(format!("another server already uses {}:{}", s.address, s.port)));
+    }
+    if s != before {
+        rows::update(tx, &s)?;
+        tx.audit("server", &s.name, "update", snapshot(&before), snapshot(&s))?;
+    }
+    Ok(s)
+}
+
+/// Where to reach a server and which key it must show.
+pub fn target(s: &Server) -> Target {
+    Target { name: s.name.clone(), address: s.address.clone(), port: s.port, pinned_key: s.host_key.clone() }
+}
+
+/// Asks a server for its host key, trusting nothing yet.
+pub fn scan_host_key(s: &Server, opts: &SshOptions) -> Result<HostKey> {
+    Ok(remote::fetch_host_key(&target(s), opts.connect_timeout)?)
+}
+
+/// Pins a host key to a server. With `expected`, only when the key's fingerprint is exactly that.
+pub fn pin_host_key(tx: &Tx, name: &ServerName, key: &HostKey, expected: Option<&str>) -> Result<Server> {
+    let before = get(tx, name)?;
+    if let Some(expected) = expected {
+        if expected != key.fingerprint() {
+            return Err(Error::Failed(format!(
+                "server {name} presented host key {}, not the expected {expected}; nothing was pinned (check the fingerprint on the server's console: ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub)",
+                key.fingerprint()
+            )));
+        }
+    }
+    let mut s = before.clone();
+    s.host_key = Some(key.to_openssh());
+    if s != before {
+        rows::update(tx, &s)?;
+        tx.audit("server", name.as_str(), "trust", snapshot(&before), snapshot(&s))?;
+    }
+    Ok(s)
+}
+
+/// The commands hsadmin runs on a managed server.
+pub const REQUIRED_TOOLS: &[&str] = &["useradd", "crontab", "setquota", "repquota", "apache2ctl", "named-checkzone", "rndc", "restic"];
+
+/// One read-only script: the OS release and which of [`REQUIRED_TOOLS`] exist (kept in step by a unit test).
+const CHECK_SCRIPT: &str = r#"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+. /etc/os-release 2>/dev/null
+printf 'os=%s\n' "${PRETTY_NAME:-unknown}"
+for t in useradd crontab setquota repquota apache2ctl named-checkzone rndc restic; do
+    if command -v "$t" >/dev/null 2>&1; then printf 'tool=%s=yes\n' "$t"; else printf 'tool=%s=no\n' "$t"; fi
+done
+"#;
+
+/// What `server check` found out about one server.
+#[derive(Debug, Serialize)]
+pub struct CheckReport {
+    pub name: String,
+    pub address: String,
+    pub port: u16,
+    pub ok: bool,
+    pub host_key: Option<KeyStatus>,
+    pub fingerprint: Option<String>,
+    /// Connecting, the SSH handshake, the key check and the login.
+    pub connect_ms: Option<u64>,
+    /// One script's round trip over the open session.
+    pub latency_ms: Option<u64>,
+    pub os: Option<String>,
+    pub tools: BTreeMap<String, bool>,
+    pub missing_tools: Vec<String>,
+    pub error: Option<CheckError>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CheckError {
+    pub kind: &'static str,
+    pub message: String,
+}
+
+/// Checks servers in parallel (at most `jobs` at once): reachability, host key, login, OS, tools.
+pub fn check(servers: &[Server], opts: &SshOptions, jobs: usize) -> Vec<CheckReport> {
+    remote::fan_out(servers, jobs, |s| check_one(s, opts))
+}
+
+fn check_one(s: &Server, opts: &SshOptions) -> CheckReport {
+    let mut report = CheckReport {
+        name: s.name.clone(),
+        address: s.address.clone(),
+        port: s.port,
+        ok: false,
+        host_key: None,
+        fingerprint: None,
+        connect_ms: None,
+        latency_ms: None,
+        os: None,
+        tools: BTreeMap::new(),
+        missing_tools: Vec::new(),
+        error: None,
+    };
+    let fail = |mut r: CheckReport, e: remote::RemoteError| {
+        if let remote::RemoteError::UnknownHostKey { fingerprint, .. } | remote::RemoteError::ChangedHostKey { fingerprint, .. } = &e {
+            r.fingerprint = Some(fingerprint.clone());
+            r.host_key = Some(if e.kind() == "host_key_unknown" { KeyStatus::Unknown } else { KeyStatus::Changed });
+        }
+        r.error = Some(CheckError { kind: e.kind(), message: e.to_string() });
+        r
+    };
+    let mut conn = match Connection::open(&target(s), opts) {
+        Ok(c) => c,
+        Err(e) => return fail(report, e),
+    };
+    report.host_key = Some(conn.key_status);
+    report.fingerprint = Some(conn.host_key.fingerprint());
+    report.connect_ms = Some(conn.connect_time.as_millis() as u64);
+    let started = std::time::Instant::now();
+    let mut script = Script::new();
+    script.raw(CHECK_SCRIPT);
+    let out = match conn.run(&script) {
+        Ok(o) => o,
+        Err(e) => return fail(report, e),
+    };
+    report.latency_ms = Some(started.elapsed().as_millis() as u64);
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        if let Some(os) = line.strip_prefix("os=") {
+            report.os = Some(os.to_owned());
+        } else if let Some((tool, present)) = line.strip_prefix("tool=").and_then(|t| t.split_once('=')) {
+            report.tools.insert(tool.to_owned(), present == "yes");
+        }
+    }
+    report.missing_tools = REQUIRED_TOOLS.iter().filter(|t| report.tools.get(**t) != Some(&true)).map(|t| (*t).to_owned()).collect();
+    if out.status != 0 {
+        report.error = Some(CheckError { kind: "script", message: format!("the check script exited {}: {}", out.status, String::from_utf8_lossy(&out.stderr).trim()) });
+    } else if !report.missing_tools.is_empty() {
+        report.error = Some(CheckError { kind: "tools", message: format!("missing tools: {}", report.missing_tools.join(", ")) });
+    }
+    report.ok = report.error.is_none();
+    report
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_check_script_asks_for_every_required_tool() {
+        let listed = super::CHECK_SCRIPT.lines().find(|l| l.starts_with("for t in")).unwrap();
+        let words: Vec<&str> = listed.trim_start_matches("for t in ").trim_end_matches("; do").split(' ').collect();
+        assert_eq!(words, super::REQUIRED_TOOLS);
+    }
 }

@@ -76,11 +76,12 @@ impl Output {
         }
     }
 
-    /// Reports a failure: always on stderr, and as the JSON document on stdout under `--json`.
+    /// Reports a failure: always on stderr, and as the JSON document on stdout under `--json` — unless the
+    /// command already printed its result (partly done), which then is the one document.
     pub fn error(&self, e: &Error) {
         let label = if self.color { "\x1b[1;31merror\x1b[0m" } else { "error" };
         eprintln!("{label}: {e}");
-        if self.json {
+        if self.json && !matches!(e, Error::Partial(_)) {
             let _ = writeln!(std::io::stdout().lock(), "{}", e.to_json());
         }
     }

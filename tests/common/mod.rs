@@ -158,3 +158,60 @@ pub fn dump(ledger: &Path) -> Vec<String> {
 pub fn catalog_path() -> String {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/catalog.toml").display().to_string()
 }
+
+/// The real Debian test servers started by tests/testhosts/up.sh. Tests that need them fail (never skip)
+/// when they are not running.
+pub struct TestHosts {
+    pub state: PathBuf,
+}
+
+impl TestHosts {
+    pub fn get() -> Self {
+        let state = std::env::var_os("TESTHOST_STATE").map(PathBuf::from).unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target/testhosts"));
+        let env = std::fs::read_to_string(state.join("hosts.env")).unwrap_or_default();
+        assert!(env.contains("H1_ADDR="), "the test servers are not running (no {}): start them with tests/testhosts/up.sh", state.join("hosts.env").display());
+        for h in ["h1", "h2", "h3"] {
+            let pid = std::fs::read_to_string(state.join(format!("hosts/{h}/unshare.pid"))).unwrap_or_default();
+            assert!(Path::new(&format!("/proc/{}", pid.trim())).exists() && !pid.trim().is_empty(), "test server {h} is not running: start the servers with tests/testhosts/up.sh");
+        }
+        Self { state }
+    }
+
+    pub fn key(&self) -> PathBuf {
+        self.state.join("id_ed25519")
+    }
+
+    pub fn known_hosts(&self) -> PathBuf {
+        self.state.join("known_hosts")
+    }
+
+    /// `ssh -F ssh_config HOST SCRIPT`: the OpenSSH client, to look at a server independently of hsadmin.
+    pub fn ssh(&self, host: &str, script: &str) -> std::process::Output {
+        std::process::Command::new("ssh").arg("-F").arg(self.state.join("ssh_config")).arg(host).arg(script).output().unwrap()
+    }
+
+    /// The host's fingerprint as OpenSSH's ssh-keygen computes it from the known_hosts file.
+    pub fn fingerprint(&self, address: &str) -> String {
+        let out = std::process::Command::new("ssh-keygen").arg("-lf").arg(self.known_hosts()).output().unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        let line = text.lines().find(|l| l.split_whitespace().nth(2) == Some(address)).unwrap_or_else(|| panic!("{address} not in known_hosts: {text}"));
+        line.split_whitespace().nth(1).unwrap().to_owned()
+    }
+
+    /// Runs a script of tests/testhosts (stop-host.sh h3, start-host.sh h3).
+    pub fn script(&self, name: &str, args: &[&str]) {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/testhosts").join(name);
+        let out = std::process::Command::new(path).args(args).env("TESTHOST_STATE", &self.state).output().unwrap();
+        assert!(out.status.success(), "{name} {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+
+    /// An hsadmin config for the test servers; `extra` is appended inside [ssh].
+    pub fn config(&self, env: &TestEnv, known_hosts: bool, extra: &str) {
+        let mut text = format!("[ssh]\nuser = \"root\"\nidentity_file = \"{}\"\nconnect_timeout_secs = 5\n", self.key().display());
+        if known_hosts {
+            text += &format!("known_hosts = \"{}\"\n", self.known_hosts().display());
+        }
+        text += extra;
+        std::fs::write(&env.config, text).unwrap();
+    }
+}

@@ -262,6 +262,9 @@ _hsadmin() {
             hsadmin__subcmd__help__subcmd__server,add)
                 cmd="hsadmin__subcmd__help__subcmd__server__subcmd__add"
                 ;;
+            hsadmin__subcmd__help__subcmd__server,check)
+                cmd="hsadmin__subcmd__help__subcmd__server__subcmd__check"
+                ;;
             hsadmin__subcmd__help__subcmd__server,list)
                 cmd="hsadmin__subcmd__help__subcmd__server__subcmd__list"
                 ;;
@@ -270,6 +273,12 @@ _hsadmin() {
                 ;;
             hsadmin__subcmd__help__subcmd__server,show)
                 cmd="hsadmin__subcmd__help__subcmd__server__subcmd__show"
+                ;;
+            hsadmin__subcmd__help__subcmd__server,trust)
+                cmd="hsadmin__subcmd__help__subcmd__server__subcmd__trust"
+                ;;
+            hsadmin__subcmd__help__subcmd__server,update)
+                cmd="hsadmin__subcmd__help__subcmd__server__subcmd__update"
                 ;;
             hsadmin__subcmd__help__subcmd__share,cancel)
                 cmd="hsadmin__subcmd__help__subcmd__share__subcmd__cancel"
@@ -382,6 +391,9 @@ _hsadmin() {
             hsadmin__subcmd__server,add)
                 cmd="hsadmin__subcmd__server__subcmd__add"
                 ;;
+            hsadmin__subcmd__server,check)
+                cmd="hsadmin__subcmd__server__subcmd__check"
+                ;;
             hsadmin__subcmd__server,help)
                 cmd="hsadmin__subcmd__server__subcmd__help"
                 ;;
@@ -394,8 +406,17 @@ _hsadmin() {
             hsadmin__subcmd__server,show)
                 cmd="hsadmin__subcmd__server__subcmd__show"
                 ;;
+            hsadmin__subcmd__server,trust)
+                cmd="hsadmin__subcmd__server__subcmd__trust"
+                ;;
+            hsadmin__subcmd__server,update)
+                cmd="hsadmin__subcmd__server__subcmd__update"
+                ;;
             hsadmin__subcmd__server__subcmd__help,add)
                 cmd="hsadmin__subcmd__server__subcmd__help__subcmd__add"
+                ;;
+            hsadmin__subcmd__server__subcmd__help,check)
+                cmd="hsadmin__subcmd__server__subcmd__help__subcmd__check"
                 ;;
             hsadmin__subcmd__server__subcmd__help,help)
                 cmd="hsadmin__subcmd__server__subcmd__help__subcmd__help"
@@ -408,6 +429,12 @@ _hsadmin() {
                 ;;
             hsadmin__subcmd__server__subcmd__help,show)
                 cmd="hsadmin__subcmd__server__subcmd__help__subcmd__show"
+                ;;
+            hsadmin__subcmd__server__subcmd__help,trust)
+                cmd="hsadmin__subcmd__server__subcmd__help__subcmd__trust"
+                ;;
+            hsadmin__subcmd__server__subcmd__help,update)
+                cmd="hsadmin__subcmd__server__subcmd__help__subcmd__update"
                 ;;
             hsadmin__subcmd__share,cancel)
                 cmd="hsadmin__subcmd__share__subcmd__cancel"
@@ -1802,7 +1829,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__help__subcmd__server)
-            opts="add list show remove"
+            opts="add list show update trust check remove"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1816,6 +1843,20 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__help__subcmd__server__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsadmin__subcmd__help__subcmd__server__subcmd__check)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1858,6 +1899,34 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__help__subcmd__server__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsadmin__subcmd__help__subcmd__server__subcmd__trust)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsadmin__subcmd__help__subcmd__server__subcmd__update)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2866,7 +2935,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__server)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --color --help --version add list show remove help"
+            opts="-q -v -h -V --config --ledger --json --quiet --verbose --color --help --version add list show update trust check remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2937,8 +3006,38 @@ _hsadmin() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hsadmin__subcmd__server__subcmd__check)
+            opts="-q -v -h -V --jobs --config --ledger --json --quiet --verbose --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ledger)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hsadmin__subcmd__server__subcmd__help)
-            opts="add list show remove help"
+            opts="add list show update trust check remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2952,6 +3051,20 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__server__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsadmin__subcmd__server__subcmd__help__subcmd__check)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3008,6 +3121,34 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__server__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsadmin__subcmd__server__subcmd__help__subcmd__trust)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsadmin__subcmd__server__subcmd__help__subcmd__update)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3080,6 +3221,82 @@ _hsadmin() {
                 return 0
             fi
             case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ledger)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsadmin__subcmd__server__subcmd__trust)
+            opts="-q -v -h -V --fingerprint --dry-run --config --ledger --json --quiet --verbose --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --fingerprint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ledger)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsadmin__subcmd__server__subcmd__update)
+            opts="-q -v -h -V --address --port --role --ipv4 --ipv6 --dry-run --config --ledger --json --quiet --verbose --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ipv4)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ipv6)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -398,21 +398,24 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_s
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from help" -f -a "transfer" -d 'Transfer assets to another member (books the matching adoption there)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from help" -f -a "revert" -d 'Revert one asset entry (a transfer\'s adoption is reverted with it)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and not __fish_seen_subcommand_from add list show remove help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]' -r -F
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and not __fish_seen_subcommand_from add list show remove help" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and not __fish_seen_subcommand_from add list show remove help" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and not __fish_seen_subcommand_from add list show update trust check remove help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]' -r -F
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and not __fish_seen_subcommand_from add list show update trust check remove help" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and not __fish_seen_subcommand_from add list show update trust check remove help" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and not __fish_seen_subcommand_from add list show remove help" -l json -d 'Print the result as one JSON document on stdout'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and not __fish_seen_subcommand_from add list show remove help" -s q -l quiet -d 'Print nothing on stderr but errors'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and not __fish_seen_subcommand_from add list show remove help" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and not __fish_seen_subcommand_from add list show remove help" -s h -l help -d 'Print help'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and not __fish_seen_subcommand_from add list show remove help" -s V -l version -d 'Print version'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and not __fish_seen_subcommand_from add list show remove help" -f -a "add" -d 'Add a managed server'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and not __fish_seen_subcommand_from add list show remove help" -f -a "list" -d 'List servers'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and not __fish_seen_subcommand_from add list show remove help" -f -a "show" -d 'Show a server and the packages on it'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and not __fish_seen_subcommand_from add list show remove help" -f -a "remove" -d 'Remove a server that hosts no packages'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and not __fish_seen_subcommand_from add list show remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and not __fish_seen_subcommand_from add list show update trust check remove help" -l json -d 'Print the result as one JSON document on stdout'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and not __fish_seen_subcommand_from add list show update trust check remove help" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and not __fish_seen_subcommand_from add list show update trust check remove help" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and not __fish_seen_subcommand_from add list show update trust check remove help" -s h -l help -d 'Print help'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and not __fish_seen_subcommand_from add list show update trust check remove help" -s V -l version -d 'Print version'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and not __fish_seen_subcommand_from add list show update trust check remove help" -f -a "add" -d 'Add a managed server'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and not __fish_seen_subcommand_from add list show update trust check remove help" -f -a "list" -d 'List servers'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and not __fish_seen_subcommand_from add list show update trust check remove help" -f -a "show" -d 'Show a server and the packages on it'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and not __fish_seen_subcommand_from add list show update trust check remove help" -f -a "update" -d 'Change a server\'s address, port, roles or public addresses (a pinned host key stays)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and not __fish_seen_subcommand_from add list show update trust check remove help" -f -a "trust" -d 'Fetch a server\'s SSH host key, show its fingerprint, and pin it once confirmed'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and not __fish_seen_subcommand_from add list show update trust check remove help" -f -a "check" -d 'Check servers: reachability, latency, host key, OS release and the tools hsadmin needs'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and not __fish_seen_subcommand_from add list show update trust check remove help" -f -a "remove" -d 'Remove a server that hosts no packages'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and not __fish_seen_subcommand_from add list show update trust check remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from add" -l address -d 'SSH address: IP address or host name' -r
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from add" -l port -d 'SSH port' -r
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from add" -l role -d 'Roles, comma-separated: web, dns-primary, dns-secondary, backup' -r
@@ -449,6 +452,45 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from update" -l address -d 'SSH address: IP address or host name' -r
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from update" -l port -d 'SSH port' -r
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from update" -l role -d 'Roles, comma-separated: web, dns-primary, dns-secondary, backup' -r
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from update" -l ipv4 -d 'Public IPv4 address' -r
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from update" -l ipv6 -d 'Public IPv6 address' -r
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from update" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]' -r -F
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from update" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from update" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from update" -l dry-run -d 'Validate and show the result, commit nothing'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from update" -l json -d 'Print the result as one JSON document on stdout'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from trust" -l fingerprint -d 'Pin the key only if its fingerprint is exactly this (SHA256:…, as `ssh-keygen -lf` prints it)' -r
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from trust" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]' -r -F
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from trust" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from trust" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from trust" -l dry-run -d 'Show the key and its fingerprint, pin nothing'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from trust" -l json -d 'Print the result as one JSON document on stdout'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from trust" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from trust" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from trust" -s h -l help -d 'Print help'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from trust" -s V -l version -d 'Print version'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from check" -l jobs -d 'How many servers to check at once [default: ssh.jobs from the config]' -r
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]' -r -F
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from check" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from check" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from check" -l json -d 'Print the result as one JSON document on stdout'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from remove" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from remove" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from remove" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
@@ -464,6 +506,9 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a managed server'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "list" -d 'List servers'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a server and the packages on it'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change a server\'s address, port, roles or public addresses (a pinned host key stays)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "trust" -d 'Fetch a server\'s SSH host key, show its fingerprint, and pin it once confirmed'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "check" -d 'Check servers: reachability, latency, host key, OS release and the tools hsadmin needs'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a server that hosts no packages'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and not __fish_seen_subcommand_from import list help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]' -r -F
@@ -814,6 +859,9 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and __fish_seen_su
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "add" -d 'Add a managed server'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "list" -d 'List servers'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "show" -d 'Show a server and the packages on it'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "update" -d 'Change a server\'s address, port, roles or public addresses (a pinned host key stays)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "trust" -d 'Fetch a server\'s SSH host key, show its fingerprint, and pin it once confirmed'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "check" -d 'Check servers: reachability, latency, host key, OS release and the tools hsadmin needs'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "remove" -d 'Remove a server that hosts no packages'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "import" -d 'Import products and prices from a TOML file (see examples/catalog.toml); re-importing is harmless'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "list" -d 'List products with their prices'

@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 
 fn main() {
     let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(50);
-    let state = std::env::var_os("TESTHOST_STATE").map(PathBuf::from).unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/target/testhosts")));
+    let state =
+        std::env::var_os("TESTHOST_STATE").map(PathBuf::from).unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/target/testhosts")));
     assert!(state.join("known_hosts").exists(), "no test hosts: run tests/testhosts/up.sh first");
     let opts = SshOptions {
         user: "root".into(),
@@ -47,7 +48,14 @@ fn main() {
     // The OpenSSH client, one login per command.
     let started = Instant::now();
     for i in 0..n {
-        let status = Command::new("ssh").arg("-F").arg(state.join("ssh_config")).arg("h1").arg(format!("printf '%s\\n' 'command {i}'")).stdout(std::process::Stdio::null()).status().expect("ssh runs");
+        let status = Command::new("ssh")
+            .arg("-F")
+            .arg(state.join("ssh_config"))
+            .arg("h1")
+            .arg(format!("printf '%s\\n' 'command {i}'"))
+            .stdout(std::process::Stdio::null())
+            .status()
+            .expect("ssh runs");
         assert!(status.success());
     }
     let openssh = started.elapsed();

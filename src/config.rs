@@ -33,7 +33,15 @@ pub struct SshConfig {
 
 impl Default for SshConfig {
     fn default() -> Self {
-        Self { user: "root".into(), identity_file: None, identity_passphrase_file: None, known_hosts: None, connect_timeout_secs: 10, command_timeout_secs: 600, jobs: 8 }
+        Self {
+            user: "root".into(),
+            identity_file: None,
+            identity_passphrase_file: None,
+            known_hosts: None,
+            connect_timeout_secs: 10,
+            command_timeout_secs: 600,
+            jobs: 8,
+        }
     }
 }
 

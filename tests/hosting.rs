@@ -131,14 +131,14 @@ fn with(base: &[&'static str], extra: &[&'static str]) -> Vec<&'static str> {
 #[test]
 fn server_add_prints_the_server_and_a_status_line() {
     let env = TestEnv::new();
-    let r = human(&env, &["server", "add", "vm1001", "--address", "10.0.0.2", "--port", "2222", "--role", "web", "--ipv4", "192.0.2.10"]);
+    let r = human(&env, &["server", "add", "vm1001", "--address", "127.0.1.2", "--port", "2222", "--role", "web", "--ipv4", "192.0.2.10"]);
     assert_eq!(field(&r.stdout, "name"), "vm1001");
-    assert_eq!(field(&r.stdout, "address"), "10.0.0.2:2222");
+    assert_eq!(field(&r.stdout, "address"), "127.0.1.2:2222");
     assert_eq!(field(&r.stdout, "roles"), "web");
     assert_eq!(field(&r.stdout, "ipv4"), "192.0.2.10");
     assert_eq!(field(&r.stdout, "ipv6"), "-");
     assert_eq!(field(&r.stdout, "host key"), "not pinned");
-    assert!(r.stderr.contains("Added server vm1001 at 10.0.0.2:2222 (web)"), "{}", r.stderr);
+    assert!(r.stderr.contains("Added server vm1001 at 127.0.1.2:2222 (web)"), "{}", r.stderr);
 }
 
 #[test]
@@ -164,16 +164,16 @@ fn server_add_json_carries_every_field() {
 #[test]
 fn server_add_dry_run_shows_the_server_and_commits_nothing() {
     let env = TestEnv::new();
-    let s = dry_run(&env, &["server", "add", "h2", "--address", "10.0.0.2", "--role", "web"]);
+    let s = dry_run(&env, &["server", "add", "h2", "--address", "127.0.1.2", "--role", "web"]);
     assert_eq!(s["name"], "h2");
-    assert_eq!(s["address"], "10.0.0.2");
+    assert_eq!(s["address"], "127.0.1.2");
     assert_eq!(env.json(&["server", "list"]), json!([]));
 }
 
 #[test]
 fn server_add_keeps_roles_in_a_fixed_order_without_duplicates() {
     let env = TestEnv::new();
-    let s = env.json(&["server", "add", "h2", "--address", "10.0.0.2", "--role", "backup,dns-primary,WEB,web"]);
+    let s = env.json(&["server", "add", "h2", "--address", "127.0.1.2", "--role", "backup,dns-primary,WEB,web"]);
     assert_eq!(s["roles"], "web,dns-primary,backup");
 }
 
@@ -188,7 +188,7 @@ fn server_add_lowercases_host_names() {
 fn server_add_rejects_invalid_names() {
     let env = TestEnv::new();
     for bad in ["H1", "1h", "h1;id", "h1.example.org", "h1-", "h\u{0430}1", "h_1", ""] {
-        let msg = invalid(&env, &["server", "add", bad, "--address", "10.0.0.2", "--role", "web"], "name");
+        let msg = invalid(&env, &["server", "add", bad, "--address", "127.0.1.2", "--role", "web"], "name");
         assert!(msg.contains("must be a server name"), "{bad:?}: {msg}");
     }
 }
@@ -206,7 +206,7 @@ fn server_add_rejects_invalid_addresses() {
 fn server_add_rejects_unknown_roles() {
     let env = TestEnv::new();
     for bad in ["mail", "web,mail", "web,,backup", ""] {
-        let msg = invalid(&env, &["server", "add", "h2", "--address", "10.0.0.2", "--role", bad], "role");
+        let msg = invalid(&env, &["server", "add", "h2", "--address", "127.0.1.2", "--role", bad], "role");
         assert!(msg.contains("must be one of web, dns-primary, dns-secondary, backup"), "{bad:?}: {msg}");
     }
 }
@@ -215,11 +215,11 @@ fn server_add_rejects_unknown_roles() {
 fn server_add_rejects_bad_ip_addresses() {
     let env = TestEnv::new();
     for bad in ["999.1.1.1", "10.0.0", "2001:db8::1", "example.org"] {
-        let msg = invalid(&env, &["server", "add", "h2", "--address", "10.0.0.2", "--role", "web", "--ipv4", bad], "ipv4");
+        let msg = invalid(&env, &["server", "add", "h2", "--address", "127.0.1.2", "--role", "web", "--ipv4", bad], "ipv4");
         assert!(msg.contains("must be an IPv4 address"), "{bad:?}: {msg}");
     }
     for bad in ["2001:db8::zz", "192.0.2.1", "::1::2"] {
-        let msg = invalid(&env, &["server", "add", "h2", "--address", "10.0.0.2", "--role", "web", "--ipv6", bad], "ipv6");
+        let msg = invalid(&env, &["server", "add", "h2", "--address", "127.0.1.2", "--role", "web", "--ipv6", bad], "ipv6");
         assert!(msg.contains("must be an IPv6 address"), "{bad:?}: {msg}");
     }
 }
@@ -227,16 +227,16 @@ fn server_add_rejects_bad_ip_addresses() {
 #[test]
 fn server_add_rejects_port_zero_and_ports_out_of_range() {
     let env = TestEnv::new();
-    invalid(&env, &["server", "add", "h2", "--address", "10.0.0.2", "--port", "0", "--role", "web"], "port");
-    let e = fails_unchanged(&env, &["server", "add", "h2", "--address", "10.0.0.2", "--port", "65536", "--role", "web"], 2);
+    invalid(&env, &["server", "add", "h2", "--address", "127.0.1.2", "--port", "0", "--role", "web"], "port");
+    let e = fails_unchanged(&env, &["server", "add", "h2", "--address", "127.0.1.2", "--port", "65536", "--role", "web"], 2);
     assert_eq!(e["kind"], "usage");
 }
 
 #[test]
 fn server_add_refuses_a_duplicate_name() {
     let env = TestEnv::new();
-    env.ok(&["server", "add", "h2", "--address", "10.0.0.2", "--role", "web"]);
-    let e = fails_unchanged(&env, &["server", "add", "h2", "--address", "10.0.0.3", "--role", "web"], 4);
+    env.ok(&["server", "add", "h2", "--address", "127.0.1.2", "--role", "web"]);
+    let e = fails_unchanged(&env, &["server", "add", "h2", "--address", "127.0.1.3", "--role", "web"], 4);
     assert_eq!(e["kind"], "conflict");
     assert!(e["message"].as_str().unwrap().contains("server h2 already exists"), "{e}");
 }
@@ -244,11 +244,11 @@ fn server_add_refuses_a_duplicate_name() {
 #[test]
 fn server_add_refuses_an_address_and_port_in_use() {
     let env = TestEnv::new();
-    env.ok(&["server", "add", "h2", "--address", "10.0.0.2", "--role", "web"]);
-    let e = fails_unchanged(&env, &["server", "add", "h3", "--address", "10.0.0.2", "--role", "backup"], 4);
-    assert!(e["message"].as_str().unwrap().contains("server h2 already uses 10.0.0.2:22"), "{e}");
+    env.ok(&["server", "add", "h2", "--address", "127.0.1.2", "--role", "web"]);
+    let e = fails_unchanged(&env, &["server", "add", "h3", "--address", "127.0.1.2", "--role", "backup"], 4);
+    assert!(e["message"].as_str().unwrap().contains("server h2 already uses 127.0.1.2:22"), "{e}");
     // The same address on another port is another sshd (the test servers share one host that way).
-    let s = env.json(&["server", "add", "h3", "--address", "10.0.0.2", "--port", "2222", "--role", "backup"]);
+    let s = env.json(&["server", "add", "h3", "--address", "127.0.1.2", "--port", "2222", "--role", "backup"]);
     assert_eq!(s["port"], 2222);
 }
 
@@ -266,14 +266,47 @@ fn server_add_sees_two_spellings_of_an_ipv6_address_as_the_same_address() {
 // ---------------------------------------------------------------------------------------------
 
 #[test]
+fn server_update_changes_the_address_and_keeps_the_rest() {
+    let env = TestEnv::new();
+    env.ok(&["server", "add", "h2", "--address", "127.0.1.2", "--role", "web", "--ipv4", "192.0.2.2"]);
+    let r = human(&env, &["server", "update", "h2", "--address", "127.0.1.9", "--port", "2222", "--role", "web,backup"]);
+    assert!(r.stderr.contains("Updated server h2"), "{}", r.stderr);
+    let s = env.json(&["server", "show", "h2"]);
+    assert_eq!(
+        (s["address"].as_str(), s["port"].as_u64(), s["roles"].as_str(), s["ipv4"].as_str()),
+        (Some("127.0.1.9"), Some(2222), Some("web,backup"), Some("192.0.2.2"))
+    );
+    let log = env.json(&["log", "--entity", "server"]);
+    let last = log.as_array().unwrap().last().unwrap();
+    assert_eq!(
+        (last["action"].as_str(), last["before"]["address"].as_str(), last["after"]["address"].as_str()),
+        (Some("update"), Some("127.0.1.2"), Some("127.0.1.9"))
+    );
+}
+
+#[test]
+fn server_update_errors() {
+    let env = TestEnv::new();
+    env.ok(&["server", "add", "h2", "--address", "127.0.1.2", "--role", "web"]);
+    env.ok(&["server", "add", "h3", "--address", "127.0.1.3", "--role", "web"]);
+    let e = fails_unchanged(&env, &["server", "update", "h3", "--address", "127.0.1.2"], 4);
+    assert!(e["message"].as_str().unwrap().contains("127.0.1.2:22"), "{e}");
+    invalid(&env, &["server", "update", "h3", "--address", "h3;reboot"], "address");
+    invalid(&env, &["server", "update", "h3", "--role", "mail"], "role");
+    invalid(&env, &["server", "update", "h3", "--port", "0"], "port");
+    fails_unchanged(&env, &["server", "update", "h9", "--port", "22"], 1);
+    dry_run(&env, &["server", "update", "h3", "--port", "2200"]);
+}
+
+#[test]
 fn server_list_shows_every_server_by_name() {
     let env = TestEnv::new();
-    env.ok(&["server", "add", "vm1001", "--address", "10.0.0.3", "--role", "backup"]);
-    env.ok(&["server", "add", "h2", "--address", "10.0.0.2", "--port", "2222", "--role", "web,dns-primary", "--ipv6", "2001:db8::2"]);
+    env.ok(&["server", "add", "vm1001", "--address", "127.0.1.3", "--role", "backup"]);
+    env.ok(&["server", "add", "h2", "--address", "127.0.1.2", "--port", "2222", "--role", "web,dns-primary", "--ipv6", "2001:db8::2"]);
     let r = human(&env, &["server", "list"]);
     assert_eq!(first_column(&r.stdout, "name"), ["h2", "vm1001"]);
-    assert_eq!(row(&r.stdout, "h2"), ["h2", "10.0.0.2", "2222", "web,dns-primary", "-", "2001:db8::2"]);
-    assert_eq!(row(&r.stdout, "vm1001"), ["vm1001", "10.0.0.3", "22", "backup", "-", "-"]);
+    assert_eq!(row(&r.stdout, "h2"), ["h2", "127.0.1.2", "2222", "web,dns-primary", "-", "2001:db8::2"]);
+    assert_eq!(row(&r.stdout, "vm1001"), ["vm1001", "127.0.1.3", "22", "backup", "-", "-"]);
     let list = env.json(&["server", "list"]);
     assert_eq!(names(&list, "name"), ["h2", "vm1001"]);
     assert_eq!(list[0]["port"], 2222);
@@ -316,7 +349,7 @@ fn server_show_unknown_or_invalid_name_fails() {
 #[test]
 fn server_remove_needs_yes_when_stdin_is_not_a_terminal() {
     let env = TestEnv::new();
-    env.ok(&["server", "add", "h2", "--address", "10.0.0.2", "--role", "web"]);
+    env.ok(&["server", "add", "h2", "--address", "127.0.1.2", "--role", "web"]);
     let msg = invalid(&env, &["server", "remove", "h2"], "--yes");
     assert!(msg.contains("is required when stdin is not a terminal"), "{msg}");
     assert_eq!(names(&env.json(&["server", "list"]), "name"), ["h2"]);
@@ -325,7 +358,7 @@ fn server_remove_needs_yes_when_stdin_is_not_a_terminal() {
 #[test]
 fn server_remove_with_yes_removes_it() {
     let env = TestEnv::new();
-    env.ok(&["server", "add", "h2", "--address", "10.0.0.2", "--role", "web"]);
+    env.ok(&["server", "add", "h2", "--address", "127.0.1.2", "--role", "web"]);
     let r = human(&env, &["server", "remove", "h2", "--yes"]);
     assert_eq!(field(&r.stdout, "name"), "h2");
     assert!(r.stderr.contains("Removed server h2"), "{}", r.stderr);
@@ -336,18 +369,18 @@ fn server_remove_with_yes_removes_it() {
 #[test]
 fn server_remove_json_returns_the_removed_server() {
     let env = TestEnv::new();
-    env.ok(&["server", "add", "h2", "--address", "10.0.0.2", "--role", "web"]);
+    env.ok(&["server", "add", "h2", "--address", "127.0.1.2", "--role", "web"]);
     let s = env.json(&["server", "remove", "h2", "--yes"]);
     assert_eq!(s["name"], "h2");
-    assert_eq!(s["address"], "10.0.0.2");
+    assert_eq!(s["address"], "127.0.1.2");
     // The address is free again.
-    env.ok(&["server", "add", "h3", "--address", "10.0.0.2", "--role", "web"]);
+    env.ok(&["server", "add", "h3", "--address", "127.0.1.2", "--role", "web"]);
 }
 
 #[test]
 fn server_remove_dry_run_needs_no_yes_and_commits_nothing() {
     let env = TestEnv::new();
-    env.ok(&["server", "add", "h2", "--address", "10.0.0.2", "--role", "web"]);
+    env.ok(&["server", "add", "h2", "--address", "127.0.1.2", "--role", "web"]);
     let s = dry_run(&env, &["server", "remove", "h2"]);
     assert_eq!(s["name"], "h2");
     assert_eq!(names(&env.json(&["server", "list"]), "name"), ["h2"]);

@@ -181,7 +181,12 @@ fn trust(ctx: &Ctx, a: TrustArgs) -> Result<()> {
     let name = ServerName::parse("name", &a.name)?;
     if let Some(f) = &a.fingerprint {
         let ok = f.strip_prefix("SHA256:").is_some_and(|b| b.len() == 43 && b.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'+' || c == b'/'));
-        model::ensure(ok, "fingerprint", f, "must be a SHA256 fingerprint as ssh-keygen -lf prints it, like SHA256:uNiVztksCsDhcc0u9e8BujQXVUpKZIDTMczCvj3tD2s")?;
+        model::ensure(
+            ok,
+            "fingerprint",
+            f,
+            "must be a SHA256 fingerprint as ssh-keygen -lf prints it, like SHA256:uNiVztksCsDhcc0u9e8BujQXVUpKZIDTMczCvj3tD2s",
+        )?;
     }
     let opts = SshOptions::from_config(&ctx.config.config.ssh);
     let mut ledger = ctx.ledger()?;
@@ -201,7 +206,12 @@ fn trust(ctx: &Ctx, a: TrustArgs) -> Result<()> {
     }
     if a.fingerprint.is_none() {
         if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
-            return Err(Error::invalid("fingerprint", format!("is required when stdin is not a terminal: compare {fingerprint} with the server's own (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) and pass it with --fingerprint")));
+            return Err(Error::invalid(
+                "fingerprint",
+                format!(
+                    "is required when stdin is not a terminal: compare {fingerprint} with the server's own (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) and pass it with --fingerprint"
+                ),
+            ));
         }
         ctx.confirm(false, &format!("Pin {fingerprint} as the host key of {name}?"))?;
     }

@@ -3,8 +3,8 @@ use super::{found, snapshot};
 use crate::ledger::server::{self as rows, Server};
 use crate::ledger::{Tx, package};
 use crate::model::{Address, Roles, ServerName};
-use crate::{Error, Result};
 use crate::remote::{self, Connection, HostKey, KeyStatus, Script, SshOptions, Target};
+use crate::{Error, Result};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::net::{Ipv4Addr, Ipv6Addr};
@@ -239,7 +239,8 @@ fn check_one(s: &Server, opts: &SshOptions) -> CheckReport {
     }
     report.missing_tools = REQUIRED_TOOLS.iter().filter(|t| report.tools.get(**t) != Some(&true)).map(|t| (*t).to_owned()).collect();
     if out.status != 0 {
-        report.error = Some(CheckError { kind: "script", message: format!("the check script exited {}: {}", out.status, String::from_utf8_lossy(&out.stderr).trim()) });
+        report.error =
+            Some(CheckError { kind: "script", message: format!("the check script exited {}: {}", out.status, String::from_utf8_lossy(&out.stderr).trim()) });
     } else if !report.missing_tools.is_empty() {
         report.error = Some(CheckError { kind: "tools", message: format!("missing tools: {}", report.missing_tools.join(", ")) });
     }

@@ -46,7 +46,9 @@ impl SshOptions {
 pub enum RemoteError {
     #[error("{server}: cannot connect to {address}: {message}")]
     Unreachable { server: String, address: String, message: String },
-    #[error("{server}: host key unknown (its fingerprint is {fingerprint}); check it and pin it with `hsadmin server trust {server} --fingerprint {fingerprint}`")]
+    #[error(
+        "{server}: host key unknown (its fingerprint is {fingerprint}); check it and pin it with `hsadmin server trust {server} --fingerprint {fingerprint}`"
+    )]
     UnknownHostKey { server: String, fingerprint: String },
     #[error("{server}: HOST KEY CHANGED: the server presented {fingerprint}, but {expected} is trusted; refusing to connect")]
     ChangedHostKey { server: String, fingerprint: String, expected: String },
@@ -110,7 +112,8 @@ pub struct Connection {
 }
 
 fn tcp_connect(target: &Target, timeout: Duration) -> Result<TcpStream, RemoteError> {
-    let unreachable = |message: String| RemoteError::Unreachable { server: target.name.clone(), address: format!("{}:{}", target.address, target.port), message };
+    let unreachable =
+        |message: String| RemoteError::Unreachable { server: target.name.clone(), address: format!("{}:{}", target.address, target.port), message };
     let addrs: Vec<_> = (target.address.as_str(), target.port).to_socket_addrs().map_err(|e| unreachable(e.to_string()))?.collect();
     let mut last = None;
     for addr in addrs {
@@ -143,7 +146,10 @@ fn handshake(target: &Target, timeout: Duration) -> Result<(ssh2::Session, HostK
             protocol(e)
         }
     })?;
-    let key = session.host_key().map(|(blob, _)| HostKey::from_blob(blob)).ok_or_else(|| RemoteError::Protocol { server: target.name.clone(), message: "the server sent no host key".into() })?;
+    let key = session
+        .host_key()
+        .map(|(blob, _)| HostKey::from_blob(blob))
+        .ok_or_else(|| RemoteError::Protocol { server: target.name.clone(), message: "the server sent no host key".into() })?;
     Ok((session, key))
 }
 
@@ -156,7 +162,8 @@ pub fn fetch_host_key(target: &Target, timeout: Duration) -> Result<HostKey, Rem
 fn verify(session: &ssh2::Session, target: &Target, key: &HostKey, known_hosts: Option<&std::path::Path>) -> Result<KeyStatus, RemoteError> {
     let fingerprint = key.fingerprint();
     if let Some(pinned) = &target.pinned_key {
-        let expected = HostKey::parse(pinned).ok_or_else(|| RemoteError::Protocol { server: target.name.clone(), message: "the pinned host key in the ledger is unreadable".into() })?;
+        let expected = HostKey::parse(pinned)
+            .ok_or_else(|| RemoteError::Protocol { server: target.name.clone(), message: "the pinned host key in the ledger is unreadable".into() })?;
         return if &expected == key {
             Ok(KeyStatus::Pinned)
         } else {
@@ -171,9 +178,11 @@ fn verify(session: &ssh2::Session, target: &Target, key: &HostKey, known_hosts: 
     }
     match kh.check_port(&target.address, target.port, key.blob()) {
         ssh2::CheckResult::Match => Ok(KeyStatus::KnownHosts),
-        ssh2::CheckResult::Mismatch => {
-            Err(RemoteError::ChangedHostKey { server: target.name.clone(), fingerprint, expected: format!("another key for {} in {}", target.address, path.display()) })
-        }
+        ssh2::CheckResult::Mismatch => Err(RemoteError::ChangedHostKey {
+            server: target.name.clone(),
+            fingerprint,
+            expected: format!("another key for {} in {}", target.address, path.display()),
+        }),
         ssh2::CheckResult::NotFound | ssh2::CheckResult::Failure => Err(RemoteError::UnknownHostKey { server: target.name.clone(), fingerprint }),
     }
 }

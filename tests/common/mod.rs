@@ -172,7 +172,10 @@ impl TestHosts {
         assert!(env.contains("H1_ADDR="), "the test servers are not running (no {}): start them with tests/testhosts/up.sh", state.join("hosts.env").display());
         for h in ["h1", "h2", "h3"] {
             let pid = std::fs::read_to_string(state.join(format!("hosts/{h}/unshare.pid"))).unwrap_or_default();
-            assert!(Path::new(&format!("/proc/{}", pid.trim())).exists() && !pid.trim().is_empty(), "test server {h} is not running: start the servers with tests/testhosts/up.sh");
+            assert!(
+                Path::new(&format!("/proc/{}", pid.trim())).exists() && !pid.trim().is_empty(),
+                "test server {h} is not running: start the servers with tests/testhosts/up.sh"
+            );
         }
         Self { state }
     }

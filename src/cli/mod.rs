@@ -4,6 +4,7 @@ mod asset;
 mod catalog;
 mod config;
 mod cron;
+mod domain;
 mod init;
 mod log;
 mod member;
@@ -87,6 +88,9 @@ pub enum Command {
     /// Cron jobs of Unix users
     #[command(subcommand)]
     Cron(cron::CronCommand),
+    /// Domains set up on packages: web server, document roots, subdomains
+    #[command(subcommand)]
+    Domain(domain::DomainCommand),
     /// Shell completions and man pages
     #[command(subcommand)]
     Util(util::UtilCommand),
@@ -180,6 +184,7 @@ fn run(cli: Cli, args: &[std::ffi::OsString], out: &Output) -> Result<()> {
         Command::Package(c) => package::run(&ctx, c),
         Command::User(c) => user::run(&ctx, c),
         Command::Cron(c) => cron::run(&ctx, c),
+        Command::Domain(c) => domain::run(&ctx, c),
         Command::Util(_) => unreachable!("handled before the config is loaded"),
     }
 }

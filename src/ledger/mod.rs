@@ -7,6 +7,7 @@ pub mod audit;
 pub mod capital;
 pub mod catalog;
 pub mod cron;
+pub mod domain;
 pub mod member;
 pub mod package;
 pub mod server;
@@ -18,7 +19,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// The schema history. Never remove, reorder or edit an entry once released; append a new one.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql"), include_str!("migrations/0002_domains_and_server_state.sql")];
 
 /// How long a command waits for another hsadmin process to finish its write.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);

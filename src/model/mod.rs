@@ -3,6 +3,7 @@
 mod capital;
 mod catalog;
 mod cron;
+mod domain;
 mod member;
 mod money;
 mod names;
@@ -11,6 +12,7 @@ mod server;
 
 pub use capital::{AssetTxType, Reference, SHARE_NOMINAL_CENTS, ShareTxType};
 pub use catalog::{Period, ProductKind, vat_rate};
+pub use domain::{DomainName, subdomain};
 pub use cron::{CronCommand, CronSchedule};
 pub use member::{Email, MemberKind, MemberNumber, MemberStatus, Phone, Prefix, TextField, VatCountry, VatId};
 pub use money::Money;

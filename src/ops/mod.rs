@@ -3,6 +3,7 @@
 pub mod capital;
 pub mod catalog;
 pub mod cron;
+pub mod domain;
 pub mod log;
 pub mod member;
 pub mod package;

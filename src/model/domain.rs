@@ -1,0 +1,103 @@
+//! Domain names: stored in their ASCII (IDNA) form, shown in Unicode too.
+use super::names::name_type;
+use super::{ensure, shown};
+use crate::{Error, Result};
+
+name_type!(
+    /// A fully qualified domain name in ASCII form (`xn--mller-kva.de` for `müller.de`), lower case, no trailing dot.
+    DomainName
+);
+
+/// Names one cannot set up as a domain: public suffixes that registries hand out below, and the hoster's own.
+const REGISTRAR_LEVEL: &[&str] = &["co.uk", "org.uk", "me.uk", "ltd.uk", "plc.uk", "com.au", "net.au", "org.au", "co.at", "or.at", "co.nz", "co.jp", "com.br", "com.cn", "com.tr", "co.za", "com.de"];
+const RESERVED: &[&str] = &["hostsharing.com", "hostsharing.net", "hostsharing.org", "hostsharing.coop", "hostsharing.de"];
+
+impl DomainName {
+    pub fn parse(field: &str, s: &str) -> Result<Self> {
+        let input = s.strip_suffix('.').unwrap_or(s);
+        ensure(!input.is_empty() && input.len() <= 1000, field, s, "must be a domain name like example.org")?;
+        ensure(input.chars().all(|c| !c.is_control() && !c.is_whitespace()), field, s, "must be a domain name without spaces or control characters")?;
+        let ascii = idna::domain_to_ascii_strict(input).map_err(|_| Error::invalid(field, format!("{} is not a valid (internationalised) domain name", shown(s))))?;
+        let labels: Vec<&str> = ascii.split('.').collect();
+        let ok = ascii.len() <= 253
+            && labels.len() >= 2
+            && labels.iter().all(|l| (1..=63).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') && !l.starts_with('-') && !l.ends_with('-'))
+            && labels.last().is_some_and(|tld| tld.len() >= 2 && !tld.bytes().all(|b| b.is_ascii_digit()));
+        ensure(ok, field, s, "must be a domain name of at least two labels (a-z, 0-9, '-'; at most 63 characters each, 253 in all), like example.org")?;
+        ensure(!REGISTRAR_LEVEL.contains(&ascii.as_str()), field, s, "is a registry's level (like co.uk), not a domain one can set up")?;
+        ensure(!RESERVED.iter().any(|r| ascii == *r || ascii.ends_with(&format!(".{r}"))), field, s, "belongs to the hoster itself")?;
+        for label in &labels {
+            let unicode = unicode_label(label);
+            ensure(single_script(&unicode), field, s, &format!("mixes letters of different scripts in {} (a look-alike of another name)", shown(&unicode)))?;
+        }
+        Ok(Self(ascii))
+    }
+
+    /// The Unicode form for people (`müller.de`).
+    pub fn unicode(&self) -> String {
+        idna::domain_to_unicode(&self.0).0
+    }
+}
+
+fn unicode_label(label: &str) -> String {
+    if label.starts_with("xn--") { idna::domain_to_unicode(label).0 } else { label.to_owned() }
+}
+
+/// True when the letters of a label come from one script (Latin, Greek or Cyrillic; others count as their own).
+fn single_script(label: &str) -> bool {
+    let script = |c: char| match c as u32 {
+        0x41..=0x5A | 0x61..=0x7A | 0xC0..=0x24F | 0x1E00..=0x1EFF => Some(1),
+        0x370..=0x3FF | 0x1F00..=0x1FFF => Some(2),
+        0x400..=0x52F => Some(3),
+        _ if c.is_alphabetic() => Some(4),
+        _ => None,
+    };
+    let mut scripts = label.chars().filter_map(script);
+    match scripts.next() {
+        None => true,
+        Some(first) => scripts.all(|s| s == first),
+    }
+}
+
+/// A subdomain label that gets its own document root (`blog` → `blog.example.org`).
+pub fn subdomain(field: &str, s: &str) -> Result<String> {
+    let ok = (1..=63).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') && !s.starts_with('-') && !s.ends_with('-') && s != "www";
+    ensure(ok, field, s, "must be a subdomain label of a-z, 0-9 and '-' (not www, which always points at the domain itself)")?;
+    Ok(s.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_and_idn_names() {
+        assert_eq!(DomainName::parse("d", "Example.ORG").unwrap().as_str(), "example.org");
+        assert_eq!(DomainName::parse("d", "example.org.").unwrap().as_str(), "example.org");
+        let idn = DomainName::parse("d", "müller.de").unwrap();
+        assert_eq!(idn.as_str(), "xn--mller-kva.de");
+        assert_eq!(idn.unicode(), "müller.de");
+        assert_eq!(DomainName::parse("d", "xn--mller-kva.de").unwrap(), idn);
+    }
+
+    #[test]
+    fn refuses_bad_and_hostile_names() {
+        for bad in [
+            "", "org", "example", "-a.org", "a-.org", "a..org", "exa mple.org", "example.org;id", "$(id).org", "../etc", "a/b.org", "example.org\n", "co.uk", "hostsharing.net", "www.hostsharing.net", "1.2.3.4",
+            "exаmple.org", // Cyrillic а among Latin letters
+        ] {
+            assert!(DomainName::parse("domain", bad).is_err(), "{bad:?} accepted");
+        }
+        assert!(DomainName::parse("d", &format!("{}.org", "a".repeat(64))).is_err());
+        // A whole-Cyrillic label is a real IDN, not a look-alike mix.
+        assert!(DomainName::parse("d", "пример.рф").is_ok());
+    }
+
+    #[test]
+    fn subdomains() {
+        assert_eq!(subdomain("s", "blog").unwrap(), "blog");
+        for bad in ["www", "", "-x", "a.b", "*", "Blog", "a_b"] {
+            assert!(subdomain("s", bad).is_err(), "{bad:?}");
+        }
+    }
+}

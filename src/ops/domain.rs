@@ -1,0 +1,1 @@
+//! Domains set up on packages (registration comes with the domain robot).

@@ -16,6 +16,9 @@ _hsadmin() {
             ",$1")
                 cmd="hsadmin"
                 ;;
+            hsadmin,apply)
+                cmd="hsadmin__subcmd__apply"
+                ;;
             hsadmin,asset)
                 cmd="hsadmin__subcmd__asset"
                 ;;
@@ -27,6 +30,9 @@ _hsadmin() {
                 ;;
             hsadmin,cron)
                 cmd="hsadmin__subcmd__cron"
+                ;;
+            hsadmin,domain)
+                cmd="hsadmin__subcmd__domain"
                 ;;
             hsadmin,help)
                 cmd="hsadmin__subcmd__help"
@@ -42,6 +48,9 @@ _hsadmin() {
                 ;;
             hsadmin,package)
                 cmd="hsadmin__subcmd__package"
+                ;;
+            hsadmin,plan)
+                cmd="hsadmin__subcmd__plan"
                 ;;
             hsadmin,server)
                 cmd="hsadmin__subcmd__server"
@@ -151,6 +160,45 @@ _hsadmin() {
             hsadmin__subcmd__cron__subcmd__help,remove)
                 cmd="hsadmin__subcmd__cron__subcmd__help__subcmd__remove"
                 ;;
+            hsadmin__subcmd__domain,add)
+                cmd="hsadmin__subcmd__domain__subcmd__add"
+                ;;
+            hsadmin__subcmd__domain,delete)
+                cmd="hsadmin__subcmd__domain__subcmd__delete"
+                ;;
+            hsadmin__subcmd__domain,help)
+                cmd="hsadmin__subcmd__domain__subcmd__help"
+                ;;
+            hsadmin__subcmd__domain,list)
+                cmd="hsadmin__subcmd__domain__subcmd__list"
+                ;;
+            hsadmin__subcmd__domain,show)
+                cmd="hsadmin__subcmd__domain__subcmd__show"
+                ;;
+            hsadmin__subcmd__domain,update)
+                cmd="hsadmin__subcmd__domain__subcmd__update"
+                ;;
+            hsadmin__subcmd__domain__subcmd__help,add)
+                cmd="hsadmin__subcmd__domain__subcmd__help__subcmd__add"
+                ;;
+            hsadmin__subcmd__domain__subcmd__help,delete)
+                cmd="hsadmin__subcmd__domain__subcmd__help__subcmd__delete"
+                ;;
+            hsadmin__subcmd__domain__subcmd__help,help)
+                cmd="hsadmin__subcmd__domain__subcmd__help__subcmd__help"
+                ;;
+            hsadmin__subcmd__domain__subcmd__help,list)
+                cmd="hsadmin__subcmd__domain__subcmd__help__subcmd__list"
+                ;;
+            hsadmin__subcmd__domain__subcmd__help,show)
+                cmd="hsadmin__subcmd__domain__subcmd__help__subcmd__show"
+                ;;
+            hsadmin__subcmd__domain__subcmd__help,update)
+                cmd="hsadmin__subcmd__domain__subcmd__help__subcmd__update"
+                ;;
+            hsadmin__subcmd__help,apply)
+                cmd="hsadmin__subcmd__help__subcmd__apply"
+                ;;
             hsadmin__subcmd__help,asset)
                 cmd="hsadmin__subcmd__help__subcmd__asset"
                 ;;
@@ -162,6 +210,9 @@ _hsadmin() {
                 ;;
             hsadmin__subcmd__help,cron)
                 cmd="hsadmin__subcmd__help__subcmd__cron"
+                ;;
+            hsadmin__subcmd__help,domain)
+                cmd="hsadmin__subcmd__help__subcmd__domain"
                 ;;
             hsadmin__subcmd__help,help)
                 cmd="hsadmin__subcmd__help__subcmd__help"
@@ -177,6 +228,9 @@ _hsadmin() {
                 ;;
             hsadmin__subcmd__help,package)
                 cmd="hsadmin__subcmd__help__subcmd__package"
+                ;;
+            hsadmin__subcmd__help,plan)
+                cmd="hsadmin__subcmd__help__subcmd__plan"
                 ;;
             hsadmin__subcmd__help,server)
                 cmd="hsadmin__subcmd__help__subcmd__server"
@@ -225,6 +279,21 @@ _hsadmin() {
                 ;;
             hsadmin__subcmd__help__subcmd__cron,remove)
                 cmd="hsadmin__subcmd__help__subcmd__cron__subcmd__remove"
+                ;;
+            hsadmin__subcmd__help__subcmd__domain,add)
+                cmd="hsadmin__subcmd__help__subcmd__domain__subcmd__add"
+                ;;
+            hsadmin__subcmd__help__subcmd__domain,delete)
+                cmd="hsadmin__subcmd__help__subcmd__domain__subcmd__delete"
+                ;;
+            hsadmin__subcmd__help__subcmd__domain,list)
+                cmd="hsadmin__subcmd__help__subcmd__domain__subcmd__list"
+                ;;
+            hsadmin__subcmd__help__subcmd__domain,show)
+                cmd="hsadmin__subcmd__help__subcmd__domain__subcmd__show"
+                ;;
+            hsadmin__subcmd__help__subcmd__domain,update)
+                cmd="hsadmin__subcmd__help__subcmd__domain__subcmd__update"
                 ;;
             hsadmin__subcmd__help__subcmd__member,add)
                 cmd="hsadmin__subcmd__help__subcmd__member__subcmd__add"
@@ -521,7 +590,7 @@ _hsadmin() {
 
     case "${cmd}" in
         hsadmin)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --color --help --version init config log member share asset server catalog package user cron util help"
+            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version init config log member share asset server catalog package user cron domain plan apply util help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -546,8 +615,42 @@ _hsadmin() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hsadmin__subcmd__apply)
+            opts="-q -v -h -V --server --jobs --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ledger)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hsadmin__subcmd__asset)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --color --help --version deposit disburse clear loss transfer revert help"
+            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version deposit disburse clear loss transfer revert help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -573,7 +676,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__asset__subcmd__clear)
-            opts="-q -v -h -V --amount --date --reference --comment --dry-run --config --ledger --json --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --amount --date --reference --comment --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -615,7 +718,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__asset__subcmd__deposit)
-            opts="-q -v -h -V --amount --date --reference --comment --dry-run --config --ledger --json --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --amount --date --reference --comment --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -657,7 +760,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__asset__subcmd__disburse)
-            opts="-q -v -h -V --amount --date --reference --comment --dry-run --config --ledger --json --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --amount --date --reference --comment --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -811,7 +914,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__asset__subcmd__loss)
-            opts="-q -v -h -V --amount --date --reference --comment --dry-run --config --ledger --json --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --amount --date --reference --comment --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -853,7 +956,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__asset__subcmd__revert)
-            opts="-q -v -h -V --tx --date --reference --comment --dry-run --config --ledger --json --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --tx --date --reference --comment --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -895,7 +998,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__asset__subcmd__transfer)
-            opts="-q -v -h -V --to --amount --date --reference --comment --dry-run --config --ledger --json --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --to --amount --date --reference --comment --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -941,7 +1044,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__catalog)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --color --help --version import list help"
+            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version import list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1023,7 +1126,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__catalog__subcmd__import)
-            opts="-q -v -h -V --dry-run --config --ledger --json --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1049,7 +1152,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__catalog__subcmd__list)
-            opts="-q -v -h -V --date --all --config --ledger --json --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --date --all --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1079,7 +1182,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__config)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --color --help --version show help"
+            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1147,7 +1250,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__config__subcmd__show)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1173,7 +1276,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__cron)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --color --help --version add list remove help"
+            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version add list remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1199,7 +1302,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__cron__subcmd__add)
-            opts="-q -v -h -V --user --schedule --command --dry-run --config --ledger --json --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --user --schedule --command --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1307,7 +1410,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__cron__subcmd__list)
-            opts="-q -v -h -V --user --package --config --ledger --json --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --user --package --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1341,7 +1444,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__cron__subcmd__remove)
-            opts="-q -v -h -V --yes --dry-run --config --ledger --json --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --yes --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1366,9 +1469,341 @@ _hsadmin() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        hsadmin__subcmd__help)
-            opts="init config log member share asset server catalog package user cron util help"
+        hsadmin__subcmd__domain)
+            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version add update delete list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ledger)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsadmin__subcmd__domain__subcmd__add)
+            opts="-q -v -h -V --package --user --subdomains --cgi --php --indexes --https --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --package)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --subdomains)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgi)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --php)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --indexes)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --https)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ledger)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsadmin__subcmd__domain__subcmd__delete)
+            opts="-q -v -h -V --yes --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ledger)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsadmin__subcmd__domain__subcmd__help)
+            opts="add update delete list show help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsadmin__subcmd__domain__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsadmin__subcmd__domain__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsadmin__subcmd__domain__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsadmin__subcmd__domain__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsadmin__subcmd__domain__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsadmin__subcmd__domain__subcmd__help__subcmd__update)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsadmin__subcmd__domain__subcmd__list)
+            opts="-q -v -h -V --package --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --package)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ledger)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsadmin__subcmd__domain__subcmd__show)
+            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ledger)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsadmin__subcmd__domain__subcmd__update)
+            opts="-q -v -h -V --user --subdomains --add-subdomain --remove-subdomain --cgi --php --indexes --https --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --subdomains)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --add-subdomain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --remove-subdomain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgi)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --php)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --indexes)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --https)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ledger)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsadmin__subcmd__help)
+            opts="init config log member share asset server catalog package user cron domain plan apply util help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsadmin__subcmd__help__subcmd__apply)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1604,6 +2039,90 @@ _hsadmin() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hsadmin__subcmd__help__subcmd__domain)
+            opts="add update delete list show"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsadmin__subcmd__help__subcmd__domain__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsadmin__subcmd__help__subcmd__domain__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsadmin__subcmd__help__subcmd__domain__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsadmin__subcmd__help__subcmd__domain__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsadmin__subcmd__help__subcmd__domain__subcmd__update)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hsadmin__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1817,6 +2336,20 @@ _hsadmin() {
         hsadmin__subcmd__help__subcmd__package__subcmd__update)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsadmin__subcmd__help__subcmd__plan)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2123,7 +2656,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__init)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2149,7 +2682,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__log)
-            opts="-q -v -h -V --since --entity --config --ledger --json --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --since --entity --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2183,7 +2716,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__member)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --color --help --version add list show update leave statement help"
+            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version add list show update leave statement help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2209,7 +2742,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__member__subcmd__add)
-            opts="-q -v -h -V --number --prefix --since --name --kind --email --phone --street --zipcode --city --country --vat-id --vat-country --vat-reverse-charge --fee-billable --billable --dry-run --config --ledger --json --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --number --prefix --since --name --kind --email --phone --street --zipcode --city --country --vat-id --vat-country --vat-reverse-charge --fee-billable --billable --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2411,7 +2944,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__member__subcmd__leave)
-            opts="-q -v -h -V --date --status --yes --dry-run --config --ledger --json --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --date --status --yes --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2445,7 +2978,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__member__subcmd__list)
-            opts="-q -v -h -V --status --config --ledger --json --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --status --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2475,7 +3008,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__member__subcmd__show)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2501,7 +3034,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__member__subcmd__statement)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2527,7 +3060,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__member__subcmd__update)
-            opts="-q -v -h -V --name --kind --email --phone --street --zipcode --city --country --vat-id --vat-country --vat-reverse-charge --fee-billable --billable --status --dry-run --config --ledger --json --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --name --kind --email --phone --street --zipcode --city --country --vat-id --vat-country --vat-reverse-charge --fee-billable --billable --status --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2609,7 +3142,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__package)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --color --help --version create list show update cancel help"
+            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version create list show update cancel help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2635,7 +3168,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__package__subcmd__cancel)
-            opts="-q -v -h -V --date --yes --dry-run --config --ledger --json --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --date --yes --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2665,7 +3198,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__package__subcmd__create)
-            opts="-q -v -h -V --member --product --server --webspace-mb --traffic-gb --users --domains --since --free --comment --dry-run --config --ledger --json --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --member --product --server --webspace-mb --traffic-gb --users --domains --since --free --comment --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2825,7 +3358,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__package__subcmd__list)
-            opts="-q -v -h -V --member --server --config --ledger --json --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --member --server --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2859,7 +3392,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__package__subcmd__show)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2885,7 +3418,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__package__subcmd__update)
-            opts="-q -v -h -V --webspace-mb --traffic-gb --users --domains --free --comment --dry-run --config --ledger --json --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --webspace-mb --traffic-gb --users --domains --free --comment --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2934,8 +3467,42 @@ _hsadmin() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hsadmin__subcmd__plan)
+            opts="-q -v -h -V --server --detailed-exitcode --jobs --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ledger)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hsadmin__subcmd__server)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --color --help --version add list show update trust check remove help"
+            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version add list show update trust check remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2961,7 +3528,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__server__subcmd__add)
-            opts="-q -v -h -V --address --port --role --ipv4 --ipv6 --dry-run --config --ledger --json --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --address --port --role --ipv4 --ipv6 --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3007,7 +3574,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__server__subcmd__check)
-            opts="-q -v -h -V --jobs --config --ledger --json --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --jobs --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3163,7 +3730,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__server__subcmd__list)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3189,7 +3756,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__server__subcmd__remove)
-            opts="-q -v -h -V --yes --dry-run --config --ledger --json --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --yes --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3215,7 +3782,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__server__subcmd__show)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3241,7 +3808,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__server__subcmd__trust)
-            opts="-q -v -h -V --fingerprint --dry-run --config --ledger --json --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --fingerprint --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3271,7 +3838,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__server__subcmd__update)
-            opts="-q -v -h -V --address --port --role --ipv4 --ipv6 --dry-run --config --ledger --json --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --address --port --role --ipv4 --ipv6 --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3317,7 +3884,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__share)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --color --help --version subscribe cancel revert help"
+            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version subscribe cancel revert help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3343,7 +3910,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__share__subcmd__cancel)
-            opts="-q -v -h -V --count --date --reference --comment --dry-run --config --ledger --json --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --count --date --reference --comment --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3455,7 +4022,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__share__subcmd__revert)
-            opts="-q -v -h -V --tx --date --reference --comment --dry-run --config --ledger --json --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --tx --date --reference --comment --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3497,7 +4064,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__share__subcmd__subscribe)
-            opts="-q -v -h -V --count --date --reference --comment --dry-run --config --ledger --json --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --count --date --reference --comment --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3539,7 +4106,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__user)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --color --help --version add list show update remove help"
+            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version add list show update remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3565,7 +4132,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__user__subcmd__add)
-            opts="-q -v -h -V --shell --comment --quota-soft-mb --quota-hard-mb --password-stdin --dry-run --config --ledger --json --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --shell --comment --quota-soft-mb --quota-hard-mb --password-stdin --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3705,7 +4272,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__user__subcmd__list)
-            opts="-q -v -h -V --package --config --ledger --json --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --package --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3735,7 +4302,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__user__subcmd__remove)
-            opts="-q -v -h -V --yes --dry-run --config --ledger --json --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --yes --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3761,7 +4328,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__user__subcmd__show)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3787,7 +4354,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__user__subcmd__update)
-            opts="-q -v -h -V --shell --comment --quota-soft-mb --quota-hard-mb --password-stdin --dry-run --locked --config --ledger --json --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --shell --comment --quota-soft-mb --quota-hard-mb --password-stdin --dry-run --locked --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3833,7 +4400,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__util)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --color --help --version completions man help"
+            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3859,7 +4426,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__util__subcmd__completions)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --color --help --version bash elvish fish powershell zsh"
+            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3941,7 +4508,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__util__subcmd__man)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_hsadmin_global_optspecs
-    string join \n config= ledger= json q/quiet v/verbose color= h/help V/version
+    string join \n config= ledger= json q/quiet v/verbose no-apply color= h/help V/version
 end
 
 function __fish_hsadmin_needs_command
@@ -32,6 +32,7 @@ never\t''"
 complete -c hsadmin -n "__fish_hsadmin_needs_command" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_needs_command" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_needs_command" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_needs_command" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsadmin -n "__fish_hsadmin_needs_command" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_needs_command" -f -a "init" -d 'Create a new, empty ledger'
@@ -45,6 +46,9 @@ complete -c hsadmin -n "__fish_hsadmin_needs_command" -f -a "catalog" -d 'Produc
 complete -c hsadmin -n "__fish_hsadmin_needs_command" -f -a "package" -d 'Webspace packages'
 complete -c hsadmin -n "__fish_hsadmin_needs_command" -f -a "user" -d 'Unix users of packages'
 complete -c hsadmin -n "__fish_hsadmin_needs_command" -f -a "cron" -d 'Cron jobs of Unix users'
+complete -c hsadmin -n "__fish_hsadmin_needs_command" -f -a "domain" -d 'Domains set up on packages: web server, document roots, subdomains'
+complete -c hsadmin -n "__fish_hsadmin_needs_command" -f -a "plan" -d 'Show what `apply` would change on the servers (reads them, changes nothing)'
+complete -c hsadmin -n "__fish_hsadmin_needs_command" -f -a "apply" -d 'Bring the servers in line with the ledger: one session and one script per server, in parallel'
 complete -c hsadmin -n "__fish_hsadmin_needs_command" -f -a "util" -d 'Shell completions and man pages'
 complete -c hsadmin -n "__fish_hsadmin_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand init" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]' -r -F
@@ -55,6 +59,7 @@ never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand init" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand init" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand init" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand init" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand init" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand init" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand config; and not __fish_seen_subcommand_from show help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]' -r -F
@@ -65,6 +70,7 @@ never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand config; and not __fish_seen_subcommand_from show help" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand config; and not __fish_seen_subcommand_from show help" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand config; and not __fish_seen_subcommand_from show help" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand config; and not __fish_seen_subcommand_from show help" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand config; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand config; and not __fish_seen_subcommand_from show help" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Show the configuration in effect, where it came from, and the ledger path'
@@ -77,12 +83,13 @@ never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand config; and __fish_seen_subcommand_from show" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand config; and __fish_seen_subcommand_from show" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the configuration in effect, where it came from, and the ledger path'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand log" -l since -d 'Only entries on or after this date (YYYY-MM-DD, UTC)' -r
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand log" -l entity -d 'Only entries about one kind of thing: member, share_tx, asset_tx, server, product, price, package, unix_user, cron_job' -r
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand log" -l entity -d 'Only entries about one kind of thing: member, share_tx, asset_tx, server, product, price, package, unix_user, cron_job, domain' -r
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand log" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand log" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand log" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
@@ -91,6 +98,7 @@ never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand log" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand log" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand log" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand log" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand log" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand log" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and not __fish_seen_subcommand_from add list show update leave statement help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]' -r -F
@@ -101,6 +109,7 @@ never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and not __fish_seen_subcommand_from add list show update leave statement help" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and not __fish_seen_subcommand_from add list show update leave statement help" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and not __fish_seen_subcommand_from add list show update leave statement help" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and not __fish_seen_subcommand_from add list show update leave statement help" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and not __fish_seen_subcommand_from add list show update leave statement help" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and not __fish_seen_subcommand_from add list show update leave statement help" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and not __fish_seen_subcommand_from add list show update leave statement help" -f -a "add" -d 'Add a member'
@@ -138,6 +147,7 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from add" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from add" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from list" -l status -d 'Only members with this status' -r
@@ -149,6 +159,7 @@ never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from list" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from list" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]' -r -F
@@ -159,6 +170,7 @@ never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from show" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from show" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from update" -l name -d 'Full name of the person or organisation' -r
@@ -187,6 +199,7 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from update" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from update" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from leave" -l date -d 'Last day of the membership (YYYY-MM-DD)' -r
@@ -201,6 +214,7 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from leave" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from leave" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from leave" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from leave" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from leave" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from leave" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from statement" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]' -r -F
@@ -211,6 +225,7 @@ never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from statement" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from statement" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from statement" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from statement" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from statement" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from statement" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a member'
@@ -228,6 +243,7 @@ never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and not __fish_seen_subcommand_from subscribe cancel revert help" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and not __fish_seen_subcommand_from subscribe cancel revert help" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and not __fish_seen_subcommand_from subscribe cancel revert help" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and not __fish_seen_subcommand_from subscribe cancel revert help" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and not __fish_seen_subcommand_from subscribe cancel revert help" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and not __fish_seen_subcommand_from subscribe cancel revert help" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and not __fish_seen_subcommand_from subscribe cancel revert help" -f -a "subscribe" -d 'Subscribe shares for a member'
@@ -247,6 +263,7 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_s
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from subscribe" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from subscribe" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from subscribe" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from subscribe" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from subscribe" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from subscribe" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from cancel" -l count -d 'Number of shares (64 EUR each)' -r
@@ -262,6 +279,7 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_s
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from cancel" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from cancel" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from cancel" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from cancel" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from cancel" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from revert" -l tx -d 'Id of the entry to revert (see `member statement`)' -r
@@ -277,6 +295,7 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_s
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from revert" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from revert" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from revert" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from revert" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from revert" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from revert" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from help" -f -a "subscribe" -d 'Subscribe shares for a member'
@@ -291,6 +310,7 @@ never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and not __fish_seen_subcommand_from deposit disburse clear loss transfer revert help" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and not __fish_seen_subcommand_from deposit disburse clear loss transfer revert help" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and not __fish_seen_subcommand_from deposit disburse clear loss transfer revert help" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and not __fish_seen_subcommand_from deposit disburse clear loss transfer revert help" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and not __fish_seen_subcommand_from deposit disburse clear loss transfer revert help" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and not __fish_seen_subcommand_from deposit disburse clear loss transfer revert help" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and not __fish_seen_subcommand_from deposit disburse clear loss transfer revert help" -f -a "deposit" -d 'Book money paid in by a member'
@@ -313,6 +333,7 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_s
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from deposit" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from deposit" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from deposit" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from deposit" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from deposit" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from deposit" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from disburse" -l amount -d 'Amount in EUR, like 128.00 (always positive; the command gives the direction)' -r
@@ -328,6 +349,7 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_s
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from disburse" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from disburse" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from disburse" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from disburse" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from disburse" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from disburse" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from clear" -l amount -d 'Amount in EUR, like 128.00 (always positive; the command gives the direction)' -r
@@ -343,6 +365,7 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_s
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from clear" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from clear" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from clear" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from clear" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from clear" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from clear" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from loss" -l amount -d 'Amount in EUR, like 128.00 (always positive; the command gives the direction)' -r
@@ -358,6 +381,7 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_s
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from loss" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from loss" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from loss" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from loss" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from loss" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from loss" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from transfer" -l to -d 'Member number adopting the assets' -r
@@ -374,6 +398,7 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_s
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from transfer" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from transfer" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from transfer" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from transfer" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from transfer" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from transfer" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from revert" -l tx -d 'Id of the entry to revert (see `member statement`)' -r
@@ -389,6 +414,7 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_s
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from revert" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from revert" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from revert" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from revert" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from revert" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from revert" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from help" -f -a "deposit" -d 'Book money paid in by a member'
@@ -406,6 +432,7 @@ never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and not __fish_seen_subcommand_from add list show update trust check remove help" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and not __fish_seen_subcommand_from add list show update trust check remove help" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and not __fish_seen_subcommand_from add list show update trust check remove help" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and not __fish_seen_subcommand_from add list show update trust check remove help" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and not __fish_seen_subcommand_from add list show update trust check remove help" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and not __fish_seen_subcommand_from add list show update trust check remove help" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and not __fish_seen_subcommand_from add list show update trust check remove help" -f -a "add" -d 'Add a managed server'
@@ -430,6 +457,7 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from add" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from add" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]' -r -F
@@ -440,6 +468,7 @@ never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from list" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from list" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]' -r -F
@@ -450,6 +479,7 @@ never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from show" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from show" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from update" -l address -d 'SSH address: IP address or host name' -r
@@ -466,6 +496,7 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from update" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from update" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from trust" -l fingerprint -d 'Pin the key only if its fingerprint is exactly this (SHA256:…, as `ssh-keygen -lf` prints it)' -r
@@ -478,6 +509,7 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from trust" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from trust" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from trust" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from trust" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from trust" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from trust" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from check" -l jobs -d 'How many servers to check at once [default: ssh.jobs from the config]' -r
@@ -489,6 +521,7 @@ never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from check" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from check" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from remove" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]' -r -F
@@ -501,6 +534,7 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from remove" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from remove" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a managed server'
@@ -519,6 +553,7 @@ never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and not __fish_seen_subcommand_from import list help" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and not __fish_seen_subcommand_from import list help" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and not __fish_seen_subcommand_from import list help" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and not __fish_seen_subcommand_from import list help" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and not __fish_seen_subcommand_from import list help" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and not __fish_seen_subcommand_from import list help" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and not __fish_seen_subcommand_from import list help" -f -a "import" -d 'Import products and prices from a TOML file (see examples/catalog.toml); re-importing is harmless'
@@ -533,6 +568,7 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from import" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from import" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from list" -l date -d 'Show the prices in force on this date (YYYY-MM-DD) [default: today]' -r
@@ -545,6 +581,7 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from list" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from list" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import products and prices from a TOML file (see examples/catalog.toml); re-importing is harmless'
@@ -558,6 +595,7 @@ never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and not __fish_seen_subcommand_from create list show update cancel help" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and not __fish_seen_subcommand_from create list show update cancel help" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and not __fish_seen_subcommand_from create list show update cancel help" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and not __fish_seen_subcommand_from create list show update cancel help" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and not __fish_seen_subcommand_from create list show update cancel help" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and not __fish_seen_subcommand_from create list show update cancel help" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and not __fish_seen_subcommand_from create list show update cancel help" -f -a "create" -d 'Create a package and its admin user of the same name'
@@ -585,6 +623,7 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from create" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from create" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from list" -l member -d 'Only packages of this member' -r
@@ -597,6 +636,7 @@ never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from list" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from list" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]' -r -F
@@ -607,6 +647,7 @@ never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from show" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from show" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from update" -l webspace-mb -d 'Disk space in MB [default: what the product includes]' -r
@@ -625,6 +666,7 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from update" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from update" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from cancel" -l date -d 'Last day of the package (YYYY-MM-DD)' -r
@@ -638,6 +680,7 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from cancel" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from cancel" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from cancel" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from cancel" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from cancel" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a package and its admin user of the same name'
@@ -654,6 +697,7 @@ never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and not __fish_seen_subcommand_from add list show update remove help" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and not __fish_seen_subcommand_from add list show update remove help" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and not __fish_seen_subcommand_from add list show update remove help" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and not __fish_seen_subcommand_from add list show update remove help" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and not __fish_seen_subcommand_from add list show update remove help" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and not __fish_seen_subcommand_from add list show update remove help" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and not __fish_seen_subcommand_from add list show update remove help" -f -a "add" -d 'Add a Unix user to a package (named <package>-<name>)'
@@ -676,6 +720,7 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_su
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from add" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from add" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from list" -l package -d 'Only users of this package' -r
@@ -687,6 +732,7 @@ never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from list" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from list" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]' -r -F
@@ -697,6 +743,7 @@ never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from show" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from show" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from update" -l shell -d 'Login shell: /bin/false, /bin/bash, /bin/csh, /bin/dash, /usr/bin/tcsh, /usr/bin/zsh, /usr/bin/passwd' -r
@@ -715,6 +762,7 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_su
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from update" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from update" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from remove" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]' -r -F
@@ -727,6 +775,7 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_su
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from remove" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from remove" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a Unix user to a package (named <package>-<name>)'
@@ -743,6 +792,7 @@ never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and not __fish_seen_subcommand_from add list remove help" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and not __fish_seen_subcommand_from add list remove help" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and not __fish_seen_subcommand_from add list remove help" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and not __fish_seen_subcommand_from add list remove help" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and not __fish_seen_subcommand_from add list remove help" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and not __fish_seen_subcommand_from add list remove help" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and not __fish_seen_subcommand_from add list remove help" -f -a "add" -d 'Add a cron job for a Unix user'
@@ -761,6 +811,7 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_su
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from add" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from add" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from list" -l user -d 'Only jobs of this user' -r
@@ -773,6 +824,7 @@ never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from list" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from list" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from remove" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]' -r -F
@@ -785,12 +837,146 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_su
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from remove" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from remove" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a cron job for a Unix user'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from help" -f -a "list" -d 'List cron jobs'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a cron job by its id'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update delete list show help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]' -r -F
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update delete list show help" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update delete list show help" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update delete list show help" -l json -d 'Print the result as one JSON document on stdout'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update delete list show help" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update delete list show help" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update delete list show help" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update delete list show help" -s h -l help -d 'Print help'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update delete list show help" -s V -l version -d 'Print version'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update delete list show help" -f -a "add" -d 'Set up a domain on a package (web server, document root, subdomains; no registration)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update delete list show help" -f -a "update" -d 'Change a domain\'s owner, subdomains or options'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update delete list show help" -f -a "delete" -d 'Remove a domain\'s set-up from its package'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update delete list show help" -f -a "list" -d 'List domains'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update delete list show help" -f -a "show" -d 'Show a domain'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update delete list show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from add" -l package -d 'The package the domain is set up on' -r
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from add" -l user -d 'The user of the package owning the domain\'s files [default: the package admin]' -r
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from add" -l subdomains -d 'Subdomains with their own document root, comma-separated, like blog,shop' -r
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from add" -l cgi -d 'Allow CGI scripts [default on add: false]' -r -f -a "true\t''
+false\t''"
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from add" -l php -d 'Run PHP [default on add: true]' -r -f -a "true\t''
+false\t''"
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from add" -l indexes -d 'Show directory listings where there is no index file [default on add: true]' -r -f -a "true\t''
+false\t''"
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from add" -l https -d 'Serve over HTTPS (and redirect HTTP to it) [default on add: false]' -r -f -a "true\t''
+false\t''"
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]' -r -F
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from add" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from add" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from add" -l dry-run -d 'Validate and show the result, commit nothing'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from add" -l json -d 'Print the result as one JSON document on stdout'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from add" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from update" -l user -d 'Hand the domain to another user of its package' -r
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from update" -l subdomains -d 'Replace the subdomains: a comma-separated list, like blog,shop (\'\' for none)' -r
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from update" -l add-subdomain -d 'Add one subdomain (repeatable)' -r
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from update" -l remove-subdomain -d 'Remove one subdomain (repeatable)' -r
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from update" -l cgi -d 'Allow CGI scripts [default on add: false]' -r -f -a "true\t''
+false\t''"
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from update" -l php -d 'Run PHP [default on add: true]' -r -f -a "true\t''
+false\t''"
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from update" -l indexes -d 'Show directory listings where there is no index file [default on add: true]' -r -f -a "true\t''
+false\t''"
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from update" -l https -d 'Serve over HTTPS (and redirect HTTP to it) [default on add: false]' -r -f -a "true\t''
+false\t''"
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from update" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]' -r -F
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from update" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from update" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from update" -l dry-run -d 'Validate and show the result, commit nothing'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from update" -l json -d 'Print the result as one JSON document on stdout'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from update" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from delete" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]' -r -F
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from delete" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from delete" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from delete" -l yes -d 'Do not ask for confirmation'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from delete" -l dry-run -d 'Validate and show the result, commit nothing'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from delete" -l json -d 'Print the result as one JSON document on stdout'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from delete" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from list" -l package -d 'Only domains of this package' -r
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]' -r -F
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from list" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from list" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from list" -l json -d 'Print the result as one JSON document on stdout'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from list" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]' -r -F
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from show" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from show" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from show" -l json -d 'Print the result as one JSON document on stdout'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from show" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from help" -f -a "add" -d 'Set up a domain on a package (web server, document root, subdomains; no registration)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change a domain\'s owner, subdomains or options'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Remove a domain\'s set-up from its package'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from help" -f -a "list" -d 'List domains'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a domain'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand plan" -l server -d 'Only these servers [default: every web server]' -r
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand plan" -l jobs -d 'How many servers to work on at once [default: ssh.jobs]' -r
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand plan" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]' -r -F
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand plan" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand plan" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand plan" -l detailed-exitcode -d 'Exit 3 when something would change (0 when every server is in line), for drift checks from cron'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand plan" -l json -d 'Print the result as one JSON document on stdout'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand plan" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand plan" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand plan" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand plan" -s h -l help -d 'Print help'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand plan" -s V -l version -d 'Print version'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand apply" -l server -d 'Only these servers [default: every web server]' -r
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand apply" -l jobs -d 'How many servers to work on at once [default: ssh.jobs]' -r
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand apply" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]' -r -F
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand apply" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand apply" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand apply" -l json -d 'Print the result as one JSON document on stdout'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand apply" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand apply" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand apply" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand apply" -s h -l help -d 'Print help'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand apply" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and not __fish_seen_subcommand_from completions man help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and not __fish_seen_subcommand_from completions man help" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and not __fish_seen_subcommand_from completions man help" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
@@ -799,6 +985,7 @@ never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and not __fish_seen_subcommand_from completions man help" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and not __fish_seen_subcommand_from completions man help" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and not __fish_seen_subcommand_from completions man help" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and not __fish_seen_subcommand_from completions man help" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and not __fish_seen_subcommand_from completions man help" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and not __fish_seen_subcommand_from completions man help" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and not __fish_seen_subcommand_from completions man help" -f -a "completions" -d 'Print the completion script for a shell'
@@ -812,6 +999,7 @@ never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and __fish_seen_subcommand_from completions" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and __fish_seen_subcommand_from completions" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and __fish_seen_subcommand_from completions" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and __fish_seen_subcommand_from completions" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and __fish_seen_subcommand_from completions" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and __fish_seen_subcommand_from completions" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and __fish_seen_subcommand_from man" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]' -r -F
@@ -822,24 +1010,28 @@ never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and __fish_seen_subcommand_from man" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and __fish_seen_subcommand_from man" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and __fish_seen_subcommand_from man" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and __fish_seen_subcommand_from man" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and __fish_seen_subcommand_from man" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and __fish_seen_subcommand_from man" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and __fish_seen_subcommand_from help" -f -a "completions" -d 'Print the completion script for a shell'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and __fish_seen_subcommand_from help" -f -a "man" -d 'Write man pages (hsadmin.1 and one per subcommand) into a directory'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and not __fish_seen_subcommand_from init config log member share asset server catalog package user cron util help" -f -a "init" -d 'Create a new, empty ledger'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and not __fish_seen_subcommand_from init config log member share asset server catalog package user cron util help" -f -a "config" -d 'Show the configuration in effect'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and not __fish_seen_subcommand_from init config log member share asset server catalog package user cron util help" -f -a "log" -d 'Show the audit log: every change, who made it and with which command'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and not __fish_seen_subcommand_from init config log member share asset server catalog package user cron util help" -f -a "member" -d 'Members of the cooperative'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and not __fish_seen_subcommand_from init config log member share asset server catalog package user cron util help" -f -a "share" -d 'Cooperative shares of a member (64 EUR each)'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and not __fish_seen_subcommand_from init config log member share asset server catalog package user cron util help" -f -a "asset" -d 'The asset account (paid-in capital) of a member'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and not __fish_seen_subcommand_from init config log member share asset server catalog package user cron util help" -f -a "server" -d 'Managed servers'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and not __fish_seen_subcommand_from init config log member share asset server catalog package user cron util help" -f -a "catalog" -d 'Products and their prices'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and not __fish_seen_subcommand_from init config log member share asset server catalog package user cron util help" -f -a "package" -d 'Webspace packages'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and not __fish_seen_subcommand_from init config log member share asset server catalog package user cron util help" -f -a "user" -d 'Unix users of packages'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and not __fish_seen_subcommand_from init config log member share asset server catalog package user cron util help" -f -a "cron" -d 'Cron jobs of Unix users'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and not __fish_seen_subcommand_from init config log member share asset server catalog package user cron util help" -f -a "util" -d 'Shell completions and man pages'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and not __fish_seen_subcommand_from init config log member share asset server catalog package user cron util help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and not __fish_seen_subcommand_from init config log member share asset server catalog package user cron domain plan apply util help" -f -a "init" -d 'Create a new, empty ledger'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and not __fish_seen_subcommand_from init config log member share asset server catalog package user cron domain plan apply util help" -f -a "config" -d 'Show the configuration in effect'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and not __fish_seen_subcommand_from init config log member share asset server catalog package user cron domain plan apply util help" -f -a "log" -d 'Show the audit log: every change, who made it and with which command'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and not __fish_seen_subcommand_from init config log member share asset server catalog package user cron domain plan apply util help" -f -a "member" -d 'Members of the cooperative'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and not __fish_seen_subcommand_from init config log member share asset server catalog package user cron domain plan apply util help" -f -a "share" -d 'Cooperative shares of a member (64 EUR each)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and not __fish_seen_subcommand_from init config log member share asset server catalog package user cron domain plan apply util help" -f -a "asset" -d 'The asset account (paid-in capital) of a member'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and not __fish_seen_subcommand_from init config log member share asset server catalog package user cron domain plan apply util help" -f -a "server" -d 'Managed servers'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and not __fish_seen_subcommand_from init config log member share asset server catalog package user cron domain plan apply util help" -f -a "catalog" -d 'Products and their prices'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and not __fish_seen_subcommand_from init config log member share asset server catalog package user cron domain plan apply util help" -f -a "package" -d 'Webspace packages'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and not __fish_seen_subcommand_from init config log member share asset server catalog package user cron domain plan apply util help" -f -a "user" -d 'Unix users of packages'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and not __fish_seen_subcommand_from init config log member share asset server catalog package user cron domain plan apply util help" -f -a "cron" -d 'Cron jobs of Unix users'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and not __fish_seen_subcommand_from init config log member share asset server catalog package user cron domain plan apply util help" -f -a "domain" -d 'Domains set up on packages: web server, document roots, subdomains'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and not __fish_seen_subcommand_from init config log member share asset server catalog package user cron domain plan apply util help" -f -a "plan" -d 'Show what `apply` would change on the servers (reads them, changes nothing)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and not __fish_seen_subcommand_from init config log member share asset server catalog package user cron domain plan apply util help" -f -a "apply" -d 'Bring the servers in line with the ledger: one session and one script per server, in parallel'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and not __fish_seen_subcommand_from init config log member share asset server catalog package user cron domain plan apply util help" -f -a "util" -d 'Shell completions and man pages'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and not __fish_seen_subcommand_from init config log member share asset server catalog package user cron domain plan apply util help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show the configuration in effect, where it came from, and the ledger path'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "add" -d 'Add a member'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "list" -d 'List members'
@@ -878,5 +1070,10 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and __fish_seen_su
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and __fish_seen_subcommand_from cron" -f -a "add" -d 'Add a cron job for a Unix user'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and __fish_seen_subcommand_from cron" -f -a "list" -d 'List cron jobs'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and __fish_seen_subcommand_from cron" -f -a "remove" -d 'Remove a cron job by its id'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and __fish_seen_subcommand_from domain" -f -a "add" -d 'Set up a domain on a package (web server, document root, subdomains; no registration)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and __fish_seen_subcommand_from domain" -f -a "update" -d 'Change a domain\'s owner, subdomains or options'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and __fish_seen_subcommand_from domain" -f -a "delete" -d 'Remove a domain\'s set-up from its package'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and __fish_seen_subcommand_from domain" -f -a "list" -d 'List domains'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and __fish_seen_subcommand_from domain" -f -a "show" -d 'Show a domain'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and __fish_seen_subcommand_from util" -f -a "completions" -d 'Print the completion script for a shell'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and __fish_seen_subcommand_from util" -f -a "man" -d 'Write man pages (hsadmin.1 and one per subcommand) into a directory'

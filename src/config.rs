@@ -12,6 +12,8 @@ pub struct Config {
     pub ssh: SshConfig,
     #[serde(default)]
     pub hosting: HostingConfig,
+    #[serde(default)]
+    pub web: WebConfig,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -56,6 +58,29 @@ pub struct HostingConfig {
 impl Default for HostingConfig {
     fn default() -> Self {
         Self { uid_min: 100_000, uid_max: 999_999 }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct WebConfig {
+    /// Certificate of an HTTPS domain; `{domain}` stands for the domain's ASCII name.
+    pub certificate_file: String,
+    pub certificate_key_file: String,
+    /// The PHP-FPM socket that `.php` files are handed to.
+    pub php_fpm_socket: String,
+    /// The file system that holds /home, where disk quotas are set.
+    pub quota_filesystem: String,
+}
+
+impl Default for WebConfig {
+    fn default() -> Self {
+        Self {
+            certificate_file: "/etc/ssl/hsadmin/{domain}.pem".into(),
+            certificate_key_file: "/etc/ssl/hsadmin/{domain}.key".into(),
+            php_fpm_socket: "/run/php/php-fpm.sock".into(),
+            quota_filesystem: "/home".into(),
+        }
     }
 }
 
@@ -104,6 +129,18 @@ impl Config {
         }
         if self.ssh.connect_timeout_secs == 0 || self.ssh.connect_timeout_secs > 600 {
             return bad("ssh.connect_timeout_secs", "must be between 1 and 600");
+        }
+        // These paths are written into Apache config and remote commands: absolute, one word, no quotes.
+        for (key, value) in [
+            ("web.certificate_file", &self.web.certificate_file),
+            ("web.certificate_key_file", &self.web.certificate_key_file),
+            ("web.php_fpm_socket", &self.web.php_fpm_socket),
+            ("web.quota_filesystem", &self.web.quota_filesystem),
+        ] {
+            let plain = value.starts_with('/') && value.bytes().all(|b| b.is_ascii_alphanumeric() || b"/._-{}".contains(&b)) && !value.contains("..");
+            if !plain {
+                return bad(key, "must be an absolute path of letters, digits and / . _ - (and {domain})");
+            }
         }
         if self.ssh.command_timeout_secs == 0 || self.ssh.command_timeout_secs > 86_400 {
             return bad("ssh.command_timeout_secs", "must be between 1 and 86400");

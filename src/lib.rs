@@ -6,6 +6,7 @@
 //! - [`model`]: typed values that validate on construction (names, numbers, money, dates).
 //! - [`ledger`]: the SQLite schema, append-only migrations and the queries.
 //! - [`remote`]: SSH to the managed servers: host-key checks, the one quoting function, fan-out.
+//! - [`render`]: pure functions from ledger rows to a server's desired state (accounts, vhosts, crontabs).
 //! - [`output`]: tables for people or one JSON document for scripts, from the same value.
 //! - [`error`]: the one error type and the one place that maps errors to exit codes.
 pub mod cli;
@@ -16,5 +17,6 @@ pub mod model;
 pub mod ops;
 pub mod output;
 pub mod remote;
+pub mod render;
 
 pub use error::{Error, Result};

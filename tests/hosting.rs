@@ -783,6 +783,7 @@ fn package_create_defaults_resources_to_what_the_product_includes() {
             "valid_to": null,
             "free": false,
             "comment": null,
+            "purged_at": null,
             "status": "active",
             "users_used": ["xyz01"]
         })

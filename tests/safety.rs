@@ -68,6 +68,18 @@ const NAME_COMMANDS: &[&[&str]] = &[
     &["cron", "add", "--user", "xyz00", "--schedule", "{}", "--command", "true"],
     &["cron", "list", "--user", "{}"],
     &["log", "--entity", "{}"],
+    &["domain", "add", "{}", "--package", "xyz00"],
+    &["domain", "add", "example.org", "--package", "{}"],
+    &["domain", "add", "example.org", "--package", "xyz00", "--user", "{}"],
+    &["domain", "add", "example.org", "--package", "xyz00", "--subdomains", "{}"],
+    &["domain", "show", "{}"],
+    &["domain", "update", "{}", "--php", "false"],
+    &["domain", "update", "example.org", "--user", "{}"],
+    &["domain", "update", "example.org", "--subdomains", "{}"],
+    &["domain", "update", "example.org", "--add-subdomain", "{}"],
+    &["domain", "update", "example.org", "--remove-subdomain", "{}"],
+    &["domain", "delete", "{}", "--yes"],
+    &["domain", "list", "--package", "{}"],
 ];
 
 fn with(template: &[&str], value: &str) -> Vec<String> {
@@ -143,7 +155,11 @@ fn usage_errors_are_json_with_exit_2() {
 
 fn spawn(env: &TestEnv, args: &[String]) -> std::process::Child {
     let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("hsadmin"));
-    c.env("HSADMIN_CONFIG", &env.config).env("HSADMIN_LEDGER", &env.ledger).env("HSADMIN_TODAY", common::TODAY).env("NO_COLOR", "1");
+    c.env("HSADMIN_CONFIG", &env.config)
+        .env("HSADMIN_LEDGER", &env.ledger)
+        .env("HSADMIN_TODAY", common::TODAY)
+        .env("NO_COLOR", "1")
+        .env("HSADMIN_NO_APPLY", "1");
     c.args(args).stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped()).spawn().unwrap()
 }
 

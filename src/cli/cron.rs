@@ -64,7 +64,8 @@ pub fn run(ctx: &Ctx, cmd: CronCommand) -> Result<()> {
             let job = ctx.ledger()?.write(a.dry_run, |tx| cron::add(tx, &user, &schedule, &command))?;
             ctx.out.status("Added", &format!("cron job {} for {}", job.id, job.user));
             ctx.dry_run_note(a.dry_run);
-            ctx.out.emit(&job)
+            ctx.out.emit(&job)?;
+            super::converge::after_change(ctx, &[&user.package().to_string()], a.dry_run)
         }
         CronCommand::List(a) => {
             let user = opt(&a.user, |s| UserName::parse("user", s))?;
@@ -76,7 +77,9 @@ pub fn run(ctx: &Ctx, cmd: CronCommand) -> Result<()> {
             let job = ctx.ledger()?.write(a.dry_run, |tx| cron::remove(tx, a.id))?;
             ctx.out.status("Removed", &format!("cron job {} of {}", job.id, job.user));
             ctx.dry_run_note(a.dry_run);
-            ctx.out.emit(&job)
+            ctx.out.emit(&job)?;
+            let package = model::UserName::parse("user", &job.user)?.package().to_string();
+            super::converge::after_change(ctx, &[&package], a.dry_run)
         }
     }
 }

@@ -1,13 +1,220 @@
 //! `hsadmin domain add|update|delete|list|show`
 use super::Ctx;
+use super::member::opt;
 use crate::Result;
+use crate::ledger::domain::Domain;
+use crate::model::{self, DomainName, PackageName, UserName};
+use crate::ops::domain::{self, Changes, Details, NewDomain, Options};
+use crate::output::{Render, table};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum DomainCommand {
+    /// Set up a domain on a package (web server, document root, subdomains; no registration)
+    Add(AddArgs),
+    /// Change a domain's owner, subdomains or options
+    Update(UpdateArgs),
+    /// Remove a domain's set-up from its package
+    Delete(DeleteArgs),
     /// List domains
-    List,
+    List(ListArgs),
+    /// Show a domain
+    Show(NameArg),
 }
 
-pub fn run(_ctx: &Ctx, _cmd: DomainCommand) -> Result<()> {
-    Ok(())
+#[derive(Debug, clap::Args)]
+pub struct NameArg {
+    /// Domain name, like example.org (internationalised names in Unicode or xn-- form)
+    name: String,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct OptionArgs {
+    /// Allow CGI scripts [default on add: false]
+    #[arg(long, value_name = "BOOL")]
+    cgi: Option<bool>,
+    /// Run PHP [default on add: true]
+    #[arg(long, value_name = "BOOL")]
+    php: Option<bool>,
+    /// Show directory listings where there is no index file [default on add: true]
+    #[arg(long, value_name = "BOOL")]
+    indexes: Option<bool>,
+    /// Serve over HTTPS (and redirect HTTP to it) [default on add: false]
+    #[arg(long, value_name = "BOOL")]
+    https: Option<bool>,
+}
+
+impl OptionArgs {
+    fn options(&self) -> Options {
+        Options { cgi: self.cgi, php: self.php, indexes: self.indexes, https: self.https }
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct AddArgs {
+    /// Domain name, like example.org (internationalised names in Unicode or xn-- form)
+    name: String,
+    /// The package the domain is set up on
+    #[arg(long)]
+    package: String,
+    /// The user of the package owning the domain's files [default: the package admin]
+    #[arg(long)]
+    user: Option<String>,
+    /// Subdomains with their own document root, comma-separated, like blog,shop
+    #[arg(long, value_name = "LIST")]
+    subdomains: Option<String>,
+    #[command(flatten)]
+    options: OptionArgs,
+    /// Validate and show the result, commit nothing
+    #[arg(long)]
+    dry_run: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct UpdateArgs {
+    /// Domain name
+    name: String,
+    /// Hand the domain to another user of its package
+    #[arg(long)]
+    user: Option<String>,
+    /// Replace the subdomains: a comma-separated list, like blog,shop ('' for none)
+    #[arg(long, value_name = "LIST", conflicts_with_all = ["add_subdomain", "remove_subdomain"])]
+    subdomains: Option<String>,
+    /// Add one subdomain (repeatable)
+    #[arg(long, value_name = "LABEL")]
+    add_subdomain: Vec<String>,
+    /// Remove one subdomain (repeatable)
+    #[arg(long, value_name = "LABEL")]
+    remove_subdomain: Vec<String>,
+    #[command(flatten)]
+    options: OptionArgs,
+    /// Validate and show the result, commit nothing
+    #[arg(long)]
+    dry_run: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DeleteArgs {
+    /// Domain name
+    name: String,
+    /// Do not ask for confirmation
+    #[arg(long)]
+    yes: bool,
+    /// Validate and show the result, commit nothing
+    #[arg(long)]
+    dry_run: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
+    /// Only domains of this package
+    #[arg(long)]
+    package: Option<String>,
+}
+
+pub fn run(ctx: &Ctx, cmd: DomainCommand) -> Result<()> {
+    match cmd {
+        DomainCommand::Add(a) => {
+            let new = NewDomain {
+                name: DomainName::parse("name", &a.name)?,
+                package: PackageName::parse("package", &a.package)?,
+                user: opt(&a.user, |s| UserName::parse("user", s))?,
+                subdomains: opt(&a.subdomains, |s| domain::subdomain_list("subdomains", s))?.unwrap_or_default(),
+                options: a.options.options(),
+            };
+            let d = ctx.ledger()?.write(a.dry_run, |tx| domain::add(tx, new, model::today()))?;
+            ctx.out.status("Added", &format!("domain {} to package {} (user {})", shown(&d.domain), d.domain.package, d.domain.user));
+            ctx.dry_run_note(a.dry_run);
+            ctx.out.emit(&d)
+        }
+        DomainCommand::Update(a) => {
+            let name = DomainName::parse("name", &a.name)?;
+            let labels = |field: &str, list: &[String]| list.iter().map(|l| model::subdomain(field, l)).collect::<Result<Vec<_>>>();
+            let changes = Changes {
+                user: opt(&a.user, |s| UserName::parse("user", s))?,
+                subdomains: opt(&a.subdomains, |s| domain::subdomain_list("subdomains", s))?,
+                add_subdomains: labels("add-subdomain", &a.add_subdomain)?,
+                remove_subdomains: labels("remove-subdomain", &a.remove_subdomain)?,
+                options: a.options.options(),
+            };
+            let u = ctx.ledger()?.write(a.dry_run, |tx| domain::update(tx, &name, changes))?;
+            if u.changed {
+                ctx.out.status("Updated", &format!("domain {}", shown(&u.details.domain)));
+            } else {
+                ctx.out.status("Unchanged", &format!("domain {} (nothing to change)", shown(&u.details.domain)));
+            }
+            ctx.dry_run_note(a.dry_run);
+            ctx.out.emit(&u.details)
+        }
+        DomainCommand::Delete(a) => {
+            let name = DomainName::parse("name", &a.name)?;
+            ctx.confirm(a.yes || a.dry_run, &format!("Delete domain {name} from its package?"))?;
+            let d = ctx.ledger()?.write(a.dry_run, |tx| domain::delete(tx, &name))?;
+            ctx.out.status("Deleted", &format!("domain {} from package {}", shown(&d.domain), d.domain.package));
+            ctx.dry_run_note(a.dry_run);
+            ctx.out.emit(&d)
+        }
+        DomainCommand::List(a) => {
+            let package = opt(&a.package, |s| PackageName::parse("package", s))?;
+            ctx.out.emit(&ctx.ledger()?.read(|tx| domain::list(tx, package.as_ref()))?)
+        }
+        DomainCommand::Show(a) => {
+            let name = DomainName::parse("name", &a.name)?;
+            ctx.out.emit(&ctx.ledger()?.read(|tx| domain::show(tx, &name))?)
+        }
+    }
+}
+
+/// `example.org`, or `xn--mller-kva.de (müller.de)` when the Unicode form differs.
+fn shown(d: &Domain) -> String {
+    if d.unicode == d.name { d.name.clone() } else { format!("{} ({})", d.name, d.unicode) }
+}
+
+fn subdomains(d: &Domain) -> String {
+    if d.subdomains.is_empty() { "-".into() } else { d.subdomains.join(",") }
+}
+
+impl Render for Details {
+    fn human(&self) -> String {
+        let d = &self.domain;
+        let mut rows = vec![
+            ("name", shown(d)),
+            ("package", d.package.clone()),
+            ("user", d.user.clone()),
+            ("subdomains", subdomains(d)),
+            ("cgi", table::yes_no(d.cgi)),
+            ("php", table::yes_no(d.php)),
+            ("indexes", table::yes_no(d.indexes)),
+            ("https", table::yes_no(d.https)),
+            ("registration", d.registration.clone()),
+            ("registrar handle", table::opt(&d.registrar_handle)),
+            ("since", d.since.clone()),
+            ("document root", self.document_root.clone()),
+        ];
+        if !d.subdomains.is_empty() {
+            let base = self.document_root.strip_suffix("/htdocs").unwrap_or(&self.document_root);
+            rows.push(("subdomain roots", format!("{base}/subs/<subdomain>")));
+        }
+        table::text(&table::fields(rows))
+    }
+}
+
+impl Render for Vec<Domain> {
+    fn human(&self) -> String {
+        let mut t = table::list(["name", "package", "user", "subdomains", "cgi", "php", "indexes", "https", "registration", "since"]);
+        for d in self {
+            t.add_row(vec![
+                shown(d),
+                d.package.clone(),
+                d.user.clone(),
+                subdomains(d),
+                table::yes_no(d.cgi),
+                table::yes_no(d.php),
+                table::yes_no(d.indexes),
+                table::yes_no(d.https),
+                d.registration.clone(),
+                d.since.clone(),
+            ]);
+        }
+        table::text(&t)
+    }
 }

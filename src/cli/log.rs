@@ -9,7 +9,7 @@ pub struct LogArgs {
     /// Only entries on or after this date (YYYY-MM-DD, UTC)
     #[arg(long, value_name = "DATE")]
     since: Option<String>,
-    /// Only entries about one kind of thing: member, share_tx, asset_tx, server, product, price, package, unix_user, cron_job
+    /// Only entries about one kind of thing: member, share_tx, asset_tx, server, product, price, package, unix_user, cron_job, domain
     #[arg(long, value_name = "ENTITY")]
     entity: Option<String>,
 }

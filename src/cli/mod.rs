@@ -3,6 +3,7 @@
 mod asset;
 mod catalog;
 mod config;
+mod converge;
 mod cron;
 mod domain;
 mod init;
@@ -48,6 +49,9 @@ pub struct Cli {
     /// Print more detail on stderr (repeat for more)
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
+    /// Change the ledger only; the servers of the change are marked pending until `hsadmin apply`
+    #[arg(long, global = true, env = "HSADMIN_NO_APPLY", value_parser = clap::builder::FalseyValueParser::new())]
+    pub no_apply: bool,
     /// When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)
     #[arg(long, global = true, value_enum, default_value = "auto", value_name = "WHEN")]
     pub color: ColorChoice,
@@ -91,6 +95,10 @@ pub enum Command {
     /// Domains set up on packages: web server, document roots, subdomains
     #[command(subcommand)]
     Domain(domain::DomainCommand),
+    /// Show what `apply` would change on the servers (reads them, changes nothing)
+    Plan(converge::PlanArgs),
+    /// Bring the servers in line with the ledger: one session and one script per server, in parallel
+    Apply(converge::ApplyArgs),
     /// Shell completions and man pages
     #[command(subcommand)]
     Util(util::UtilCommand),
@@ -102,6 +110,8 @@ pub struct Ctx {
     pub config: crate::config::Loaded,
     pub ledger_path: PathBuf,
     pub actor: Actor,
+    /// `--no-apply`: mutating commands leave their servers pending.
+    pub no_apply: bool,
 }
 
 impl Ctx {
@@ -171,7 +181,7 @@ fn run(cli: Cli, args: &[std::ffi::OsString], out: &Output) -> Result<()> {
     }
     let config = crate::config::load(cli.config.as_deref())?;
     let ledger_path = crate::config::ledger_path(cli.ledger.as_deref(), &config.config)?;
-    let ctx = Ctx { out: out.clone(), config, ledger_path, actor: actor(args) };
+    let ctx = Ctx { out: out.clone(), config, ledger_path, actor: actor(args), no_apply: cli.no_apply };
     match cli.command {
         Command::Init(a) => init::run(&ctx, a),
         Command::Config(c) => config::run(&ctx, c),
@@ -185,6 +195,8 @@ fn run(cli: Cli, args: &[std::ffi::OsString], out: &Output) -> Result<()> {
         Command::User(c) => user::run(&ctx, c),
         Command::Cron(c) => cron::run(&ctx, c),
         Command::Domain(c) => domain::run(&ctx, c),
+        Command::Plan(a) => converge::plan(&ctx, a),
+        Command::Apply(a) => converge::apply(&ctx, a),
         Command::Util(_) => unreachable!("handled before the config is loaded"),
     }
 }

@@ -137,7 +137,8 @@ pub fn run(ctx: &Ctx, cmd: PackageCommand) -> Result<()> {
             let p = ctx.ledger()?.write(a.dry_run, |tx| package::create(tx, new, &hosting))?;
             ctx.out.status("Created", &format!("package {} on {} with admin user {}", p.package.name, p.package.server, p.package.name));
             ctx.dry_run_note(a.dry_run);
-            ctx.out.emit(&p)
+            ctx.out.emit(&p)?;
+            super::converge::after_change(ctx, &[&p.package.name], a.dry_run)
         }
         PackageCommand::List(a) => {
             let member = opt(&a.member, |s| MemberNumber::parse("member", s))?;
@@ -155,7 +156,8 @@ pub fn run(ctx: &Ctx, cmd: PackageCommand) -> Result<()> {
             let p = ctx.ledger()?.write(a.dry_run, |tx| package::update(tx, &name, changes))?;
             ctx.out.status("Updated", &format!("package {}", p.name));
             ctx.dry_run_note(a.dry_run);
-            ctx.out.emit(&p)
+            ctx.out.emit(&p)?;
+            super::converge::after_change(ctx, &[&p.name], a.dry_run)
         }
         PackageCommand::Cancel(a) => {
             let name = PackageName::parse("name", &a.name)?;
@@ -164,7 +166,8 @@ pub fn run(ctx: &Ctx, cmd: PackageCommand) -> Result<()> {
             let p = ctx.ledger()?.write(a.dry_run, |tx| package::cancel(tx, &name, date))?;
             ctx.out.status("Cancelled", &format!("package {} as of {date}", p.name));
             ctx.dry_run_note(a.dry_run);
-            ctx.out.emit(&p)
+            ctx.out.emit(&p)?;
+            super::converge::after_change(ctx, &[&p.name], a.dry_run)
         }
     }
 }

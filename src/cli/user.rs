@@ -137,7 +137,8 @@ pub fn run(ctx: &Ctx, cmd: UserCommand) -> Result<()> {
             let u = ctx.ledger()?.write(a.settings.dry_run, |tx| user::add(tx, new, &hosting, model::today()))?;
             ctx.out.status("Added", &format!("user {} (uid {}) to package {}", u.name, u.uid, u.package));
             ctx.dry_run_note(a.settings.dry_run);
-            ctx.out.emit(&u)
+            ctx.out.emit(&u)?;
+            super::converge::after_change(ctx, &[&u.package], a.settings.dry_run)
         }
         UserCommand::List(a) => {
             let package = opt(&a.package, |s| PackageName::parse("package", s))?;
@@ -161,7 +162,8 @@ pub fn run(ctx: &Ctx, cmd: UserCommand) -> Result<()> {
             let u = ctx.ledger()?.write(a.settings.dry_run, |tx| user::update(tx, &name, changes))?;
             ctx.out.status("Updated", &format!("user {}", u.name));
             ctx.dry_run_note(a.settings.dry_run);
-            ctx.out.emit(&u)
+            ctx.out.emit(&u)?;
+            super::converge::after_change(ctx, &[&u.package], a.settings.dry_run)
         }
         UserCommand::Remove(a) => {
             let name = UserName::parse("name", &a.name)?;
@@ -169,7 +171,8 @@ pub fn run(ctx: &Ctx, cmd: UserCommand) -> Result<()> {
             let r = ctx.ledger()?.write(a.dry_run, |tx| user::remove(tx, &name))?;
             ctx.out.status("Removed", &format!("user {} and {} cron jobs", r.user.name, r.cron_jobs.len()));
             ctx.dry_run_note(a.dry_run);
-            ctx.out.emit(&r)
+            ctx.out.emit(&r)?;
+            super::converge::after_change(ctx, &[&r.user.package], a.dry_run)
         }
     }
 }

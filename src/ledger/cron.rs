@@ -41,3 +41,12 @@ pub fn list(conn: &Connection, user: Option<&str>, package: Option<&str>) -> Res
 pub fn count(conn: &Connection, user: &str) -> Result<i64> {
     Ok(conn.query_row("SELECT count(*) FROM cron_job WHERE user = ?1", [user], |r| r.get(0))?)
 }
+
+/// The cron jobs of every user on a server.
+pub fn on_server(conn: &Connection, server: &str) -> Result<Vec<CronJob>> {
+    let mut stmt = conn.prepare(
+        "SELECT c.id, c.user, c.schedule, c.command FROM cron_job c JOIN unix_user u ON u.name = c.user JOIN package p ON p.name = u.package
+         WHERE p.server = ?1 ORDER BY c.user, c.id",
+    )?;
+    Ok(stmt.query_map([server], from_row)?.collect::<rusqlite::Result<_>>()?)
+}

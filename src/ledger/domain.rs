@@ -48,7 +48,19 @@ fn from_row(r: &Row) -> rusqlite::Result<Domain> {
 pub fn insert(conn: &Connection, d: &Domain) -> Result<()> {
     conn.execute(
         &format!("INSERT INTO domain ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"),
-        params![d.name, d.package, d.user, d.subdomains.join(","), flag(d.cgi), flag(d.php), flag(d.indexes), flag(d.https), d.registration, d.registrar_handle, d.since],
+        params![
+            d.name,
+            d.package,
+            d.user,
+            d.subdomains.join(","),
+            flag(d.cgi),
+            flag(d.php),
+            flag(d.indexes),
+            flag(d.https),
+            d.registration,
+            d.registrar_handle,
+            d.since
+        ],
     )?;
     Ok(())
 }
@@ -83,4 +95,13 @@ pub fn names_of_user(conn: &Connection, user: &str) -> Result<Vec<String>> {
 
 pub fn count(conn: &Connection, package: &str) -> Result<i64> {
     Ok(conn.query_row("SELECT count(*) FROM domain WHERE package = ?1", [package], |r| r.get(0))?)
+}
+
+/// The domains of every package on a server.
+pub fn on_server(conn: &Connection, server: &str) -> Result<Vec<Domain>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {} FROM domain d JOIN package p ON p.name = d.package WHERE p.server = ?1 ORDER BY d.name",
+        COLUMNS.split(", ").map(|c| format!("d.{c}")).collect::<Vec<_>>().join(", ")
+    ))?;
+    Ok(stmt.query_map([server], from_row)?.collect::<rusqlite::Result<_>>()?)
 }

@@ -11,6 +11,7 @@ pub mod domain;
 pub mod member;
 pub mod package;
 pub mod server;
+pub mod server_state;
 pub mod user;
 
 use crate::{Error, Result};

@@ -18,9 +18,11 @@ pub struct Package {
     pub valid_to: Option<String>,
     pub free: bool,
     pub comment: Option<String>,
+    /// When the package's data was removed from its server (`package purge`).
+    pub purged_at: Option<String>,
 }
 
-const COLUMNS: &str = "name, member, product, server, webspace_mb, traffic_gb, users, domains, valid_from, valid_to, free, comment";
+const COLUMNS: &str = "name, member, product, server, webspace_mb, traffic_gb, users, domains, valid_from, valid_to, free, comment, purged_at";
 
 fn from_row(r: &Row) -> rusqlite::Result<Package> {
     Ok(Package {
@@ -36,13 +38,28 @@ fn from_row(r: &Row) -> rusqlite::Result<Package> {
         valid_to: r.get(9)?,
         free: r.get(10)?,
         comment: r.get(11)?,
+        purged_at: r.get(12)?,
     })
 }
 
 pub fn insert(conn: &Connection, p: &Package) -> Result<()> {
     conn.execute(
-        &format!("INSERT INTO package ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"),
-        params![p.name, p.member, p.product, p.server, p.webspace_mb, p.traffic_gb, p.users, p.domains, p.valid_from, p.valid_to, flag(p.free), p.comment],
+        &format!("INSERT INTO package ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"),
+        params![
+            p.name,
+            p.member,
+            p.product,
+            p.server,
+            p.webspace_mb,
+            p.traffic_gb,
+            p.users,
+            p.domains,
+            p.valid_from,
+            p.valid_to,
+            flag(p.free),
+            p.comment,
+            p.purged_at
+        ],
     )?;
     Ok(())
 }
@@ -50,8 +67,8 @@ pub fn insert(conn: &Connection, p: &Package) -> Result<()> {
 /// Writes the changeable columns (member, product, server and start never change).
 pub fn update(conn: &Connection, p: &Package) -> Result<()> {
     conn.execute(
-        "UPDATE package SET webspace_mb = ?2, traffic_gb = ?3, users = ?4, domains = ?5, valid_to = ?6, free = ?7, comment = ?8 WHERE name = ?1",
-        params![p.name, p.webspace_mb, p.traffic_gb, p.users, p.domains, p.valid_to, flag(p.free), p.comment],
+        "UPDATE package SET webspace_mb = ?2, traffic_gb = ?3, users = ?4, domains = ?5, valid_to = ?6, free = ?7, comment = ?8, purged_at = ?9 WHERE name = ?1",
+        params![p.name, p.webspace_mb, p.traffic_gb, p.users, p.domains, p.valid_to, flag(p.free), p.comment, p.purged_at],
     )?;
     Ok(())
 }

@@ -85,3 +85,12 @@ pub fn max_hard_quota(conn: &Connection, package: &str) -> Result<i64> {
 pub fn max_uid(conn: &Connection) -> Result<Option<u32>> {
     Ok(conn.query_row("SELECT max(uid) FROM unix_user", [], |r| r.get(0))?)
 }
+
+/// The users of every package on a server.
+pub fn on_server(conn: &Connection, server: &str) -> Result<Vec<User>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {} FROM unix_user u JOIN package p ON p.name = u.package WHERE p.server = ?1 ORDER BY u.name",
+        COLUMNS.split(", ").map(|c| format!("u.{c}")).collect::<Vec<_>>().join(", ")
+    ))?;
+    Ok(stmt.query_map([server], from_row)?.collect::<rusqlite::Result<_>>()?)
+}

@@ -9,7 +9,10 @@ name_type!(
 );
 
 /// Names one cannot set up as a domain: public suffixes that registries hand out below, and the hoster's own.
-const REGISTRAR_LEVEL: &[&str] = &["co.uk", "org.uk", "me.uk", "ltd.uk", "plc.uk", "com.au", "net.au", "org.au", "co.at", "or.at", "co.nz", "co.jp", "com.br", "com.cn", "com.tr", "co.za", "com.de"];
+const REGISTRAR_LEVEL: &[&str] = &[
+    "co.uk", "org.uk", "me.uk", "ltd.uk", "plc.uk", "com.au", "net.au", "org.au", "co.at", "or.at", "co.nz", "co.jp", "com.br", "com.cn", "com.tr", "co.za",
+    "com.de",
+];
 const RESERVED: &[&str] = &["hostsharing.com", "hostsharing.net", "hostsharing.org", "hostsharing.coop", "hostsharing.de"];
 
 impl DomainName {
@@ -17,11 +20,17 @@ impl DomainName {
         let input = s.strip_suffix('.').unwrap_or(s);
         ensure(!input.is_empty() && input.len() <= 1000, field, s, "must be a domain name like example.org")?;
         ensure(input.chars().all(|c| !c.is_control() && !c.is_whitespace()), field, s, "must be a domain name without spaces or control characters")?;
-        let ascii = idna::domain_to_ascii_strict(input).map_err(|_| Error::invalid(field, format!("{} is not a valid (internationalised) domain name", shown(s))))?;
+        let ascii =
+            idna::domain_to_ascii_strict(input).map_err(|_| Error::invalid(field, format!("{} is not a valid (internationalised) domain name", shown(s))))?;
         let labels: Vec<&str> = ascii.split('.').collect();
         let ok = ascii.len() <= 253
             && labels.len() >= 2
-            && labels.iter().all(|l| (1..=63).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') && !l.starts_with('-') && !l.ends_with('-'))
+            && labels.iter().all(|l| {
+                (1..=63).contains(&l.len())
+                    && l.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                    && !l.starts_with('-')
+                    && !l.ends_with('-')
+            })
             && labels.last().is_some_and(|tld| tld.len() >= 2 && !tld.bytes().all(|b| b.is_ascii_digit()));
         ensure(ok, field, s, "must be a domain name of at least two labels (a-z, 0-9, '-'; at most 63 characters each, 253 in all), like example.org")?;
         ensure(!REGISTRAR_LEVEL.contains(&ascii.as_str()), field, s, "is a registry's level (like co.uk), not a domain one can set up")?;
@@ -61,7 +70,11 @@ fn single_script(label: &str) -> bool {
 
 /// A subdomain label that gets its own document root (`blog` → `blog.example.org`).
 pub fn subdomain(field: &str, s: &str) -> Result<String> {
-    let ok = (1..=63).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') && !s.starts_with('-') && !s.ends_with('-') && s != "www";
+    let ok = (1..=63).contains(&s.len())
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && s != "www";
     ensure(ok, field, s, "must be a subdomain label of a-z, 0-9 and '-' (not www, which always points at the domain itself)")?;
     Ok(s.to_owned())
 }
@@ -83,7 +96,22 @@ mod tests {
     #[test]
     fn refuses_bad_and_hostile_names() {
         for bad in [
-            "", "org", "example", "-a.org", "a-.org", "a..org", "exa mple.org", "example.org;id", "$(id).org", "../etc", "a/b.org", "example.org\n", "co.uk", "hostsharing.net", "www.hostsharing.net", "1.2.3.4",
+            "",
+            "org",
+            "example",
+            "-a.org",
+            "a-.org",
+            "a..org",
+            "exa mple.org",
+            "example.org;id",
+            "$(id).org",
+            "../etc",
+            "a/b.org",
+            "example.org\n",
+            "co.uk",
+            "hostsharing.net",
+            "www.hostsharing.net",
+            "1.2.3.4",
             "exаmple.org", // Cyrillic а among Latin letters
         ] {
             assert!(DomainName::parse("domain", bad).is_err(), "{bad:?} accepted");

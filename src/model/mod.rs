@@ -12,8 +12,8 @@ mod server;
 
 pub use capital::{AssetTxType, Reference, SHARE_NOMINAL_CENTS, ShareTxType};
 pub use catalog::{Period, ProductKind, vat_rate};
-pub use domain::{DomainName, subdomain};
 pub use cron::{CronCommand, CronSchedule};
+pub use domain::{DomainName, subdomain};
 pub use member::{Email, MemberKind, MemberNumber, MemberStatus, Phone, Prefix, TextField, VatCountry, VatId};
 pub use money::Money;
 pub use names::{PackageName, ProductCode, ServerName, Shell, UserName};

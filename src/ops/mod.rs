@@ -2,6 +2,7 @@
 //! They never print, prompt or exit; the CLI renders what they return.
 pub mod capital;
 pub mod catalog;
+pub mod converge;
 pub mod cron;
 pub mod domain;
 pub mod log;

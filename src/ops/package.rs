@@ -93,6 +93,7 @@ pub fn create(tx: &Tx, new: NewPackage, hosting: &HostingConfig) -> Result<Packa
         valid_to: None,
         free: new.free,
         comment: new.comment.map(|c| c.as_str().to_owned()),
+        purged_at: None,
     };
     check_resources(&p)?;
     rows::insert(tx, &p)?;

@@ -124,6 +124,13 @@ pub fn remove(tx: &Tx, name: &UserName) -> Result<Removed> {
         return Err(Error::invalid("name", format!("{name} is the package admin; it goes when the package is cancelled")));
     }
     let user = get(tx, name)?;
+    let domains = crate::ledger::domain::names_of_user(tx, name.as_str())?;
+    if !domains.is_empty() {
+        return Err(Error::Conflict(format!(
+            "user {name} owns the domains {}; hand them to another user (`domain update NAME --user USER`) or delete them first",
+            domains.join(", ")
+        )));
+    }
     let cron_jobs = cron_rows::list(tx, Some(name.as_str()), None)?;
     for job in &cron_jobs {
         cron_rows::delete(tx, job.id)?;

@@ -87,6 +87,39 @@ impl Output {
     }
 }
 
+/// A progress bar on stderr, drawn only on a terminal and never under `-q`.
+pub struct Progress(Option<indicatif::ProgressBar>);
+
+impl Progress {
+    pub fn done(&self, item: &str) {
+        if let Some(bar) = &self.0 {
+            bar.set_message(item.to_owned());
+            bar.inc(1);
+        }
+    }
+
+    pub fn finish(&self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+impl Output {
+    pub fn progress(&self, total: u64, what: &str) -> Progress {
+        if self.quiet || !std::io::stderr().is_terminal() || total == 0 {
+            return Progress(None);
+        }
+        let bar = indicatif::ProgressBar::new(total);
+        let style = indicatif::ProgressStyle::with_template("{prefix:>12} [{bar:30}] {pos}/{len} servers {msg}").map(|s| s.progress_chars("=> "));
+        if let Ok(style) = style {
+            bar.set_style(style);
+        }
+        bar.set_prefix(what.to_owned());
+        Progress(Some(bar))
+    }
+}
+
 /// The outcome of a command that has nothing else to report.
 #[derive(Serialize)]
 pub struct Done {

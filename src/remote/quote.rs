@@ -80,15 +80,37 @@ impl Script {
         self
     }
 
+    /// Appends `name='value'` and a newline: a shell variable for the constant text that follows.
+    pub fn assign(&mut self, name: &'static str, value: &dyn ShellArg) -> &mut Self {
+        self.text.extend_from_slice(name.as_bytes());
+        self.text.push(b'=');
+        self.text.extend_from_slice(&quote(&value.shell_bytes()));
+        self.text.push(b'\n');
+        self
+    }
+
     /// Appends `program arg…` and a newline; every argument is quoted.
     pub fn command(&mut self, program: &'static str, args: &[&dyn ShellArg]) -> &mut Self {
+        self.words(program, args);
+        self.text.push(b'\n');
+        self
+    }
+
+    /// Appends `left | right` and a newline: the first command's output feeds the second.
+    pub fn pipe(&mut self, left: (&'static str, &[&dyn ShellArg]), right: (&'static str, &[&dyn ShellArg])) -> &mut Self {
+        self.words(left.0, left.1);
+        self.text.extend_from_slice(b" | ");
+        self.words(right.0, right.1);
+        self.text.push(b'\n');
+        self
+    }
+
+    fn words(&mut self, program: &'static str, args: &[&dyn ShellArg]) {
         self.text.extend_from_slice(program.as_bytes());
         for a in args {
             self.text.push(b' ');
             self.text.extend_from_slice(&quote(&a.shell_bytes()));
         }
-        self.text.push(b'\n');
-        self
     }
 
     pub fn bytes(&self) -> &[u8] {

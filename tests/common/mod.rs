@@ -78,6 +78,8 @@ impl TestEnv {
             .env("HSADMIN_TODAY", TODAY)
             .env("HSADMIN_CONFIG", &self.config)
             .env("HSADMIN_LEDGER", &self.ledger)
+            // Ledger-only tests: the servers in them are not reachable. End-to-end tests set it to 0.
+            .env("HSADMIN_NO_APPLY", "1")
             .current_dir(self.dir.path());
         c
     }

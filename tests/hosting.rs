@@ -785,7 +785,8 @@ fn package_create_defaults_resources_to_what_the_product_includes() {
             "comment": null,
             "purged_at": null,
             "status": "active",
-            "users_used": ["xyz01"]
+            "users_used": ["xyz01"],
+            "live": null
         })
     );
     let ma = env.json(&["package", "create", "xyz02", "--member", "10001", "--product", "DW/MA", "--server", "h1"]);

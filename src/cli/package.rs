@@ -19,6 +19,20 @@ pub enum PackageCommand {
     Update(UpdateArgs),
     /// End a package on a date: its users are locked, sites and cron jobs stop; data stays
     Cancel(CancelArgs),
+    /// Delete an ended package's data on its server for good (users, homes, sites, cron jobs)
+    Purge(PurgeArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct PurgeArgs {
+    /// Package name
+    name: String,
+    /// Do not ask for confirmation
+    #[arg(long)]
+    yes: bool,
+    /// Validate and show the result, commit nothing
+    #[arg(long)]
+    dry_run: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -169,6 +183,15 @@ pub fn run(ctx: &Ctx, cmd: PackageCommand) -> Result<()> {
             ctx.out.emit(&p)?;
             super::converge::after_change(ctx, &[&p.name], a.dry_run)
         }
+        PackageCommand::Purge(a) => {
+            let name = PackageName::parse("name", &a.name)?;
+            ctx.confirm(a.yes || a.dry_run, &format!("Delete all data of package {name} on its server for good?"))?;
+            let p = ctx.ledger()?.write(a.dry_run, |tx| package::purge(tx, &name, model::today()))?;
+            ctx.out.status("Purged", &format!("package {} (its data goes on the next apply of {})", p.name, p.server));
+            ctx.dry_run_note(a.dry_run);
+            ctx.out.emit(&p)?;
+            super::converge::after_change(ctx, &[&p.name], a.dry_run)
+        }
     }
 }
 
@@ -200,6 +223,15 @@ impl Render for PackageDetails {
         let mut rows = fields(&self.package);
         rows.push(("status", self.status.to_owned()));
         rows.push(("unix users", format!("{} of {}: {}", self.users_used.len(), self.package.users, self.users_used.join(", "))));
+        let live = match &self.live {
+            None => "never applied".to_owned(),
+            Some(l) => {
+                let usage = l.used_kb.map_or(String::new(), |kb| format!(", {:.1} MB used (as of {})", kb as f64 / 1024.0, l.used_as_of.as_deref().unwrap_or("?")));
+                let error = l.error.as_deref().map_or(String::new(), |e| format!(": {e}"));
+                format!("{} since {}{usage}{error}", l.state, l.applied_at.as_deref().unwrap_or("-"))
+            }
+        };
+        rows.push(("on server", live));
         table::text(&table::fields(rows))
     }
 }

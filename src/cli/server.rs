@@ -279,6 +279,18 @@ impl Render for ServerDetails {
     fn human(&self) -> String {
         let mut rows = fields(&self.server);
         rows.push(("packages", if self.packages.is_empty() { "-".into() } else { self.packages.join(", ") }));
+        let last = match &self.state {
+            None => "never applied".to_owned(),
+            Some(s) => format!(
+                "{} at {}, {} actions{}{}",
+                s.outcome.as_deref().unwrap_or("not yet"),
+                s.applied_at.as_deref().unwrap_or("-"),
+                s.actions,
+                if s.pending { ", PENDING" } else { "" },
+                s.error.as_deref().map_or(String::new(), |e| format!(": {e}"))
+            ),
+        };
+        rows.push(("last apply", last));
         table::text(&table::fields(rows))
     }
 }

@@ -3,7 +3,7 @@ use super::{found, snapshot};
 use crate::config::HostingConfig;
 use crate::ledger::package::{self as rows, Package};
 use crate::ledger::user::User;
-use crate::ledger::{Tx, catalog, member, server, user};
+use crate::ledger::{Tx, catalog, member, server, server_state, user};
 use crate::model::{MemberNumber, MemberStatus, PackageName, ProductCode, ProductKind, Role, Roles, ServerName, Shell, TextField, UserName};
 use crate::{Error, Result};
 use chrono::NaiveDate;
@@ -43,6 +43,19 @@ pub struct PackageDetails {
     pub package: Package,
     pub status: &'static str,
     pub users_used: Vec<String>,
+    /// What is live on the server, as of the last apply (None before the first).
+    pub live: Option<Live>,
+}
+
+/// A package on its server: whether the server has caught up with the ledger, and the disk space used.
+#[derive(Debug, Serialize)]
+pub struct Live {
+    /// `applied` (the server is in line), `pending` (it has to catch up) or `failed`.
+    pub state: &'static str,
+    pub applied_at: Option<String>,
+    pub error: Option<String>,
+    pub used_kb: Option<i64>,
+    pub used_as_of: Option<String>,
 }
 
 /// `active`, `ending` (cancelled for a future date) or `cancelled`.
@@ -114,7 +127,7 @@ pub fn create(tx: &Tx, new: NewPackage, hosting: &HostingConfig) -> Result<Packa
     };
     user::insert(tx, &u)?;
     tx.audit("unix_user", &u.name, "add", None, snapshot(&u))?;
-    Ok(PackageDetails { status: "active", users_used: vec![u.name], package: p })
+    Ok(PackageDetails { status: "active", users_used: vec![u.name], package: p, live: None })
 }
 
 fn check_resources(p: &Package) -> Result<()> {
@@ -143,7 +156,48 @@ pub fn get(tx: &Tx, name: &PackageName) -> Result<Package> {
 pub fn show(tx: &Tx, name: &PackageName, today: NaiveDate) -> Result<PackageDetails> {
     let package = get(tx, name)?;
     let users_used = user::list(tx, Some(name.as_str()))?.into_iter().map(|u| u.name).collect();
-    Ok(PackageDetails { status: status(&package, &today.to_string()), users_used, package })
+    let live = server_state::get(tx, &package.server)?.map(|s| {
+        let usage = server_state::usage(tx, name.as_str()).ok().flatten();
+        Live {
+            state: if s.pending { if s.outcome.as_deref() == Some("ok") || s.outcome.is_none() { "pending" } else { "failed" } } else { "applied" },
+            applied_at: s.applied_at,
+            error: s.error,
+            used_kb: usage.as_ref().map(|u| u.0),
+            used_as_of: usage.map(|u| u.1),
+        }
+    });
+    Ok(PackageDetails { status: status(&package, &today.to_string()), users_used, package, live })
+}
+
+/// Removes a package's data for good: its users, domains and cron jobs leave the ledger (the audit log
+/// keeps them), the package row stays for the books, and the next apply deletes its home on the server.
+/// Only for a package that has ended.
+pub fn purge(tx: &Tx, name: &PackageName, today: NaiveDate) -> Result<Package> {
+    let before = get(tx, name)?;
+    if before.purged_at.is_some() {
+        return Err(Error::Conflict(format!("package {name} was already purged on {}", before.purged_at.as_deref().unwrap_or_default())));
+    }
+    match &before.valid_to {
+        Some(to) if to.as_str() < today.to_string().as_str() => {}
+        _ => return Err(Error::Conflict(format!("package {name} has not ended; cancel it first (`hsadmin package cancel {name} --date …`) and purge it after that date"))),
+    }
+    for d in crate::ledger::domain::list(tx, Some(name.as_str()))? {
+        crate::ledger::domain::delete(tx, &d.name)?;
+        tx.audit("domain", &d.name, "purge", snapshot(&d), None)?;
+    }
+    for u in user::list(tx, Some(name.as_str()))? {
+        for job in crate::ledger::cron::list(tx, Some(&u.name), None)? {
+            crate::ledger::cron::delete(tx, job.id)?;
+            tx.audit("cron_job", &job.id.to_string(), "purge", snapshot(&job), None)?;
+        }
+        user::delete(tx, &u.name)?;
+        tx.audit("unix_user", &u.name, "purge", snapshot(&u), None)?;
+    }
+    let mut p = before.clone();
+    p.purged_at = Some(today.to_string());
+    rows::update(tx, &p)?;
+    tx.audit("package", &p.name, "purge", snapshot(&before), snapshot(&p))?;
+    Ok(p)
 }
 
 /// A row of `package list`: the package and where it stands.

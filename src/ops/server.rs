@@ -57,12 +57,15 @@ pub struct ServerDetails {
     #[serde(flatten)]
     pub server: Server,
     pub packages: Vec<String>,
+    /// The last apply: when, how it went, and whether the server still has to catch up.
+    pub state: Option<crate::ledger::server_state::ServerState>,
 }
 
 pub fn show(tx: &Tx, name: &ServerName) -> Result<ServerDetails> {
     let server = get(tx, name)?;
     let packages = package::names_on_server(tx, name.as_str())?;
-    Ok(ServerDetails { server, packages })
+    let state = crate::ledger::server_state::get(tx, name.as_str())?;
+    Ok(ServerDetails { server, packages, state })
 }
 
 /// Removes a server from the ledger; refused while any package (even a cancelled one) still names it.

@@ -322,6 +322,9 @@ _hsadmin() {
             hsadmin__subcmd__help__subcmd__package,list)
                 cmd="hsadmin__subcmd__help__subcmd__package__subcmd__list"
                 ;;
+            hsadmin__subcmd__help__subcmd__package,purge)
+                cmd="hsadmin__subcmd__help__subcmd__package__subcmd__purge"
+                ;;
             hsadmin__subcmd__help__subcmd__package,show)
                 cmd="hsadmin__subcmd__help__subcmd__package__subcmd__show"
                 ;;
@@ -433,6 +436,9 @@ _hsadmin() {
             hsadmin__subcmd__package,list)
                 cmd="hsadmin__subcmd__package__subcmd__list"
                 ;;
+            hsadmin__subcmd__package,purge)
+                cmd="hsadmin__subcmd__package__subcmd__purge"
+                ;;
             hsadmin__subcmd__package,show)
                 cmd="hsadmin__subcmd__package__subcmd__show"
                 ;;
@@ -450,6 +456,9 @@ _hsadmin() {
                 ;;
             hsadmin__subcmd__package__subcmd__help,list)
                 cmd="hsadmin__subcmd__package__subcmd__help__subcmd__list"
+                ;;
+            hsadmin__subcmd__package__subcmd__help,purge)
+                cmd="hsadmin__subcmd__package__subcmd__help__subcmd__purge"
                 ;;
             hsadmin__subcmd__package__subcmd__help,show)
                 cmd="hsadmin__subcmd__package__subcmd__help__subcmd__show"
@@ -2264,7 +2273,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__help__subcmd__package)
-            opts="create list show update cancel"
+            opts="create list show update cancel purge"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2306,6 +2315,20 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__help__subcmd__package__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsadmin__subcmd__help__subcmd__package__subcmd__purge)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3142,7 +3165,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__package)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version create list show update cancel help"
+            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version create list show update cancel purge help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3260,7 +3283,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__package__subcmd__help)
-            opts="create list show update cancel help"
+            opts="create list show update cancel purge help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3329,6 +3352,20 @@ _hsadmin() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hsadmin__subcmd__package__subcmd__help__subcmd__purge)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hsadmin__subcmd__package__subcmd__help__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -3372,6 +3409,32 @@ _hsadmin() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ledger)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsadmin__subcmd__package__subcmd__purge)
+            opts="-q -v -h -V --yes --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

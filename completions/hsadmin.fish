@@ -587,23 +587,24 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import products and prices from a TOML file (see examples/catalog.toml); re-importing is harmless'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "list" -d 'List products with their prices'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and not __fish_seen_subcommand_from create list show update cancel help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]' -r -F
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and not __fish_seen_subcommand_from create list show update cancel help" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and not __fish_seen_subcommand_from create list show update cancel help" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and not __fish_seen_subcommand_from create list show update cancel purge help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]' -r -F
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and not __fish_seen_subcommand_from create list show update cancel purge help" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and not __fish_seen_subcommand_from create list show update cancel purge help" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and not __fish_seen_subcommand_from create list show update cancel help" -l json -d 'Print the result as one JSON document on stdout'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and not __fish_seen_subcommand_from create list show update cancel help" -s q -l quiet -d 'Print nothing on stderr but errors'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and not __fish_seen_subcommand_from create list show update cancel help" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and not __fish_seen_subcommand_from create list show update cancel help" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and not __fish_seen_subcommand_from create list show update cancel help" -s h -l help -d 'Print help'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and not __fish_seen_subcommand_from create list show update cancel help" -s V -l version -d 'Print version'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and not __fish_seen_subcommand_from create list show update cancel help" -f -a "create" -d 'Create a package and its admin user of the same name'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and not __fish_seen_subcommand_from create list show update cancel help" -f -a "list" -d 'List packages'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and not __fish_seen_subcommand_from create list show update cancel help" -f -a "show" -d 'Show a package and its users'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and not __fish_seen_subcommand_from create list show update cancel help" -f -a "update" -d 'Change a package\'s resources or billing'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and not __fish_seen_subcommand_from create list show update cancel help" -f -a "cancel" -d 'End a package on a date: its users are locked, sites and cron jobs stop; data stays'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and not __fish_seen_subcommand_from create list show update cancel help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and not __fish_seen_subcommand_from create list show update cancel purge help" -l json -d 'Print the result as one JSON document on stdout'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and not __fish_seen_subcommand_from create list show update cancel purge help" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and not __fish_seen_subcommand_from create list show update cancel purge help" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and not __fish_seen_subcommand_from create list show update cancel purge help" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and not __fish_seen_subcommand_from create list show update cancel purge help" -s h -l help -d 'Print help'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and not __fish_seen_subcommand_from create list show update cancel purge help" -s V -l version -d 'Print version'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and not __fish_seen_subcommand_from create list show update cancel purge help" -f -a "create" -d 'Create a package and its admin user of the same name'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and not __fish_seen_subcommand_from create list show update cancel purge help" -f -a "list" -d 'List packages'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and not __fish_seen_subcommand_from create list show update cancel purge help" -f -a "show" -d 'Show a package and its users'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and not __fish_seen_subcommand_from create list show update cancel purge help" -f -a "update" -d 'Change a package\'s resources or billing'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and not __fish_seen_subcommand_from create list show update cancel purge help" -f -a "cancel" -d 'End a package on a date: its users are locked, sites and cron jobs stop; data stays'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and not __fish_seen_subcommand_from create list show update cancel purge help" -f -a "purge" -d 'Delete an ended package\'s data on its server for good (users, homes, sites, cron jobs)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and not __fish_seen_subcommand_from create list show update cancel purge help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from create" -l member -d 'Member number owning the package' -r
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from create" -l product -d 'Webspace product code from the catalog, like DW/SA' -r
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from create" -l server -d 'Web server the package lives on' -r
@@ -683,11 +684,25 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from cancel" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from cancel" -s V -l version -d 'Print version'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from purge" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]' -r -F
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from purge" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from purge" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from purge" -l yes -d 'Do not ask for confirmation'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from purge" -l dry-run -d 'Validate and show the result, commit nothing'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from purge" -l json -d 'Print the result as one JSON document on stdout'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from purge" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from purge" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from purge" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from purge" -s h -l help -d 'Print help'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from purge" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a package and its admin user of the same name'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from help" -f -a "list" -d 'List packages'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a package and its users'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change a package\'s resources or billing'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'End a package on a date: its users are locked, sites and cron jobs stop; data stays'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from help" -f -a "purge" -d 'Delete an ended package\'s data on its server for good (users, homes, sites, cron jobs)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and not __fish_seen_subcommand_from add list show update remove help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and not __fish_seen_subcommand_from add list show update remove help" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
@@ -1062,6 +1077,7 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and __fish_seen_su
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and __fish_seen_subcommand_from package" -f -a "show" -d 'Show a package and its users'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and __fish_seen_subcommand_from package" -f -a "update" -d 'Change a package\'s resources or billing'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and __fish_seen_subcommand_from package" -f -a "cancel" -d 'End a package on a date: its users are locked, sites and cron jobs stop; data stays'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and __fish_seen_subcommand_from package" -f -a "purge" -d 'Delete an ended package\'s data on its server for good (users, homes, sites, cron jobs)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "add" -d 'Add a Unix user to a package (named <package>-<name>)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "list" -d 'List Unix users'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "show" -d 'Show a Unix user'

@@ -294,8 +294,9 @@ fn add_refuses_invalid_and_hostile_domain_names() {
         assert!(!r.stderr.contains("\nFORGED"), "{bad:?}: raw newline reached the terminal: {}", r.stderr);
     }
     assert_eq!(env.json(&["domain", "list"]), json!([]));
-    // IDNA (UTS 46) maps invisible characters like a zero-width space away: what is stored is the plain name.
-    assert_eq!(env.json(&["domain", "add", "exa\u{200B}mple.org", "--package", "xyz00"])["name"], "example.org");
+    // IDNA (UTS 46) would map invisible characters like a zero-width space away; hsadmin refuses them.
+    assert_eq!(env.fails(&["domain", "add", "exa\u{200B}mple.org", "--package", "xyz00"], 2)["field"], "name");
+    assert_eq!(env.json(&["domain", "list"]), json!([]));
 }
 
 #[test]

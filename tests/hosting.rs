@@ -1867,3 +1867,13 @@ fn every_hosting_change_is_in_the_audit_log() {
     .collect();
     assert_eq!(entries, expected);
 }
+
+#[test]
+fn package_update_refuses_a_domain_limit_below_the_domains_in_use() {
+    let env = TestEnv::seeded();
+    env.ok(&["domain", "add", "example.org", "--package", "xyz00"]);
+    env.ok(&["domain", "add", "example.net", "--package", "xyz00"]);
+    let msg = invalid(&env, &["package", "update", "xyz00", "--domains", "1"], "domains");
+    assert!(msg.contains("2 domains"), "{msg}");
+    env.ok(&["package", "update", "xyz00", "--domains", "2"]);
+}

@@ -124,7 +124,8 @@ pub fn run(ctx: &Ctx, cmd: DomainCommand) -> Result<()> {
             let d = ctx.ledger()?.write(a.dry_run, |tx| domain::add(tx, new, model::today()))?;
             ctx.out.status("Added", &format!("domain {} to package {} (user {})", shown(&d.domain), d.domain.package, d.domain.user));
             ctx.dry_run_note(a.dry_run);
-            ctx.out.emit(&d)
+            ctx.out.emit(&d)?;
+            super::converge::after_change(ctx, &[&d.domain.package], a.dry_run)
         }
         DomainCommand::Update(a) => {
             let name = DomainName::parse("name", &a.name)?;
@@ -143,7 +144,11 @@ pub fn run(ctx: &Ctx, cmd: DomainCommand) -> Result<()> {
                 ctx.out.status("Unchanged", &format!("domain {} (nothing to change)", shown(&u.details.domain)));
             }
             ctx.dry_run_note(a.dry_run);
-            ctx.out.emit(&u.details)
+            ctx.out.emit(&u.details)?;
+            if !u.changed {
+                return Ok(());
+            }
+            super::converge::after_change(ctx, &[&u.details.domain.package], a.dry_run)
         }
         DomainCommand::Delete(a) => {
             let name = DomainName::parse("name", &a.name)?;
@@ -151,7 +156,8 @@ pub fn run(ctx: &Ctx, cmd: DomainCommand) -> Result<()> {
             let d = ctx.ledger()?.write(a.dry_run, |tx| domain::delete(tx, &name))?;
             ctx.out.status("Deleted", &format!("domain {} from package {}", shown(&d.domain), d.domain.package));
             ctx.dry_run_note(a.dry_run);
-            ctx.out.emit(&d)
+            ctx.out.emit(&d)?;
+            super::converge::after_change(ctx, &[&d.domain.package], a.dry_run)
         }
         DomainCommand::List(a) => {
             let package = opt(&a.package, |s| PackageName::parse("package", s))?;

@@ -241,6 +241,10 @@ pub fn update(tx: &Tx, name: &PackageName, c: Changes) -> Result<Package> {
             format!("{} MB is less than a user's hard quota of {biggest} MB; lower the user quotas first", p.webspace_mb),
         ));
     }
+    let domains = crate::ledger::domain::count(tx, name.as_str())?;
+    if p.domains < domains {
+        return Err(Error::invalid("domains", format!("{} is less than the {domains} domains the package already has", p.domains)));
+    }
     let used = user::count(tx, name.as_str())?;
     if p.users < used {
         return Err(Error::invalid("users", format!("{} is less than the {used} users the package already has", p.users)));

@@ -226,7 +226,8 @@ impl Render for PackageDetails {
         let live = match &self.live {
             None => "never applied".to_owned(),
             Some(l) => {
-                let usage = l.used_kb.map_or(String::new(), |kb| format!(", {:.1} MB used (as of {})", kb as f64 / 1024.0, l.used_as_of.as_deref().unwrap_or("?")));
+                let usage =
+                    l.used_kb.map_or(String::new(), |kb| format!(", {:.1} MB used (as of {})", kb as f64 / 1024.0, l.used_as_of.as_deref().unwrap_or("?")));
                 let error = l.error.as_deref().map_or(String::new(), |e| format!(": {e}"));
                 format!("{} since {}{usage}{error}", l.state, l.applied_at.as_deref().unwrap_or("-"))
             }

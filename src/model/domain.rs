@@ -20,7 +20,12 @@ impl DomainName {
         let input = s.strip_suffix('.').unwrap_or(s);
         ensure(!input.is_empty() && input.len() <= 1000, field, s, "must be a domain name like example.org")?;
         // IDNA would silently drop invisible characters (zero-width space, direction marks): refuse them instead.
-        ensure(super::is_plain_text(input) && !input.chars().any(char::is_whitespace), field, s, "must be a domain name without spaces, control or invisible characters")?;
+        ensure(
+            super::is_plain_text(input) && !input.chars().any(char::is_whitespace),
+            field,
+            s,
+            "must be a domain name without spaces, control or invisible characters",
+        )?;
         let ascii =
             idna::domain_to_ascii_strict(input).map_err(|_| Error::invalid(field, format!("{} is not a valid (internationalised) domain name", shown(s))))?;
         let labels: Vec<&str> = ascii.split('.').collect();

@@ -179,7 +179,11 @@ pub fn purge(tx: &Tx, name: &PackageName, today: NaiveDate) -> Result<Package> {
     }
     match &before.valid_to {
         Some(to) if to.as_str() < today.to_string().as_str() => {}
-        _ => return Err(Error::Conflict(format!("package {name} has not ended; cancel it first (`hsadmin package cancel {name} --date …`) and purge it after that date"))),
+        _ => {
+            return Err(Error::Conflict(format!(
+                "package {name} has not ended; cancel it first (`hsadmin package cancel {name} --date …`) and purge it after that date"
+            )));
+        }
     }
     for d in crate::ledger::domain::list(tx, Some(name.as_str()))? {
         crate::ledger::domain::delete(tx, &d.name)?;

@@ -147,7 +147,8 @@ pub fn desired(rows: &Rows, web: &WebConfig) -> Desired {
                 shadow,
             });
             if u.name != p.name {
-                d.dirs.push(Dir { path: u.home.clone(), owner: u.name.clone(), group: p.name.clone(), mode: "750".into() });
+                // 751: Apache may pass through to the user's sites, nobody else may list the home.
+                d.dirs.push(Dir { path: u.home.clone(), owner: u.name.clone(), group: p.name.clone(), mode: "751".into() });
             }
             if u.quota_hard_mb > 0 {
                 d.quotas.push(Quota { kind: QuotaKind::User, name: u.name.clone(), soft_kb: mb_to_kb(u.quota_soft_mb), hard_kb: mb_to_kb(u.quota_hard_mb) });
@@ -158,13 +159,18 @@ pub fn desired(rows: &Rows, web: &WebConfig) -> Desired {
             }
         }
         for dom in rows.domains.iter().filter(|dom| dom.package == p.name) {
-            let root = format!("{home}/doms/{}", dom.name);
-            let owner = dom.user.clone();
+            // A domain lives in its domain admin's home: ~xyz00-web/doms/example.org.
+            let Some(owner) = users.iter().find(|u| u.name == dom.user) else { continue };
+            let doms = format!("{}/doms", owner.home);
+            if !d.dirs.iter().any(|x| x.path == doms) {
+                d.dirs.push(Dir { path: doms.clone(), owner: owner.name.clone(), group: p.name.clone(), mode: "751".into() });
+            }
+            let root = format!("{doms}/{}", dom.name);
             for path in [root.clone(), format!("{root}/htdocs"), format!("{root}/subs")] {
-                d.dirs.push(Dir { path, owner: owner.clone(), group: p.name.clone(), mode: "755".into() });
+                d.dirs.push(Dir { path, owner: owner.name.clone(), group: p.name.clone(), mode: "755".into() });
             }
             for sub in &dom.subdomains {
-                d.dirs.push(Dir { path: format!("{root}/subs/{sub}"), owner: owner.clone(), group: p.name.clone(), mode: "755".into() });
+                d.dirs.push(Dir { path: format!("{root}/subs/{sub}"), owner: owner.name.clone(), group: p.name.clone(), mode: "755".into() });
             }
             d.dirs.push(Dir { path: format!("{LOG_ROOT}/{}", dom.name), owner: "root".into(), group: p.name.clone(), mode: "750".into() });
             if !ended {
@@ -258,8 +264,8 @@ pub(crate) mod tests {
         for p in [
             "/home/pacs/xyz00",
             "/home/pacs/xyz00/users/web",
-            "/home/pacs/xyz00/doms/example.org/htdocs",
-            "/home/pacs/xyz00/doms/example.org/subs/blog",
+            "/home/pacs/xyz00/users/web/doms/example.org/htdocs",
+            "/home/pacs/xyz00/users/web/doms/example.org/subs/blog",
             "/var/log/apache2/hsadmin/example.org",
         ] {
             assert!(paths.contains(&p), "{p} missing from {paths:?}");

@@ -1,28 +1,44 @@
 #!/usr/bin/env bash
-# hsadmin end to end on a fresh ledger: a member joins, pays in shares, gets a package with a user and a cron job.
-# Usage: examples/demo.sh            (leaves the demo ledger in target/demo/ledger.db for you to explore)
+# hsadmin end to end against the local Debian test servers: a member joins and pays in shares, gets a
+# package with a user, a domain and a cron job on server h1 — and the site answers over HTTP.
+# Usage: examples/demo.sh   (starts the test servers if needed and leaves them running;
+#                            stop them with tests/testhosts/down.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --quiet --release
-hsadmin() { echo "\$ hsadmin $*" >&2; target/release/hsadmin "$@"; echo >&2; }
+hsadmin() { printf '\n\033[1m$ hsadmin %s\033[0m\n' "$*" >&2; target/release/hsadmin "$@"; }
+
+state=target/testhosts
+if ! [ -f "$state/hosts.env" ] || ! ssh -F "$state/ssh_config" h1 true 2>/dev/null; then
+    tests/testhosts/up.sh 3
+fi
 
 demo=target/demo
 rm -rf "$demo" && mkdir -p "$demo"
 export HSADMIN_LEDGER="$demo/ledger.db" HSADMIN_CONFIG="$demo/hsadmin.toml"
-: > "$HSADMIN_CONFIG"
+cp "$state/hsadmin.toml" "$HSADMIN_CONFIG"     # [ssh] user, key and known_hosts of the test servers
 
 hsadmin init
 hsadmin member add --number 10001 --prefix xyz --name "Erika Mustermann" --email erika@example.org --since 2026-01-01
 hsadmin share subscribe 10001 --count 2 --date 2026-01-01 --reference SUB-2026-0001
 hsadmin asset deposit 10001 --amount 128.00 --date 2026-01-05 --reference PAY-2026-0001
 hsadmin server add h1 --address 127.0.0.11 --role web,dns-primary --ipv4 127.0.0.11
+hsadmin server check h1
 hsadmin catalog import examples/catalog.toml
+# From here on every command applies its change to h1 right away.
 hsadmin package create xyz00 --member 10001 --product DW/SA --server h1
 hsadmin user add xyz00-web --shell /bin/bash --quota-soft-mb 100 --quota-hard-mb 120
 printf '%s\n' 'S3cret-Pass!' | hsadmin user update xyz00-web --password-stdin
 hsadmin cron add --user xyz00-web --schedule '*/5 * * * *' --command 'php ~/cron.php'
-hsadmin package list
+hsadmin domain add example.org --package xyz00 --user xyz00-web
+hsadmin plan --detailed-exitcode
+
+printf '\n\033[1m# the site, live on h1:\033[0m\n' >&2
+ssh -F "$state/ssh_config" h1 "echo '<h1>Hello from example.org on h1</h1>' > /home/pacs/xyz00/users/web/doms/example.org/htdocs/index.html"
+curl -s -H 'Host: example.org' http://127.0.0.11/
+ssh -F "$state/ssh_config" h1 'getent passwd xyz00 xyz00-web; crontab -l -u xyz00-web | tail -1; quota -v -u xyz00-web | tail -1'
+
+hsadmin package show xyz00
 hsadmin --json member show 10001
-hsadmin member statement 10001
-hsadmin log
-echo "demo ledger: $HSADMIN_LEDGER" >&2
+hsadmin log --entity domain
+echo "demo ledger: $HSADMIN_LEDGER   (the test servers keep running: tests/testhosts/down.sh stops them)" >&2

@@ -114,7 +114,11 @@ impl SettingsArgs {
         }
         Ok(Parsed {
             shell: opt(&self.shell, |s| Shell::parse("shell", s))?,
-            comment: opt(&self.comment, |s| TextField::parse("comment", s, 128))?,
+            comment: opt(&self.comment, |s| {
+                // The comment is the GECOS field of /etc/passwd, where ':' separates fields (usermod refuses it).
+                model::ensure(!s.contains(':'), "comment", s, "must not contain ':' (it separates the fields of /etc/passwd)")?;
+                TextField::parse("comment", s, 128)
+            })?,
             password: if self.password_stdin { Some(password_from_stdin()?) } else { None },
         })
     }

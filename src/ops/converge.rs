@@ -149,9 +149,12 @@ fn quotas_to_set(desired: &Desired, facts: &Facts) -> Vec<Action> {
         want.entry((QuotaKind::Group, g.name.as_str())).or_insert((0, 0));
     }
     for ((kind, name), (soft, hard)) in want {
+        // repquota names ids by account: limits left on the uid or gid of an account that does not exist yet
+        // cannot be seen, so a new account or group always gets its limits set (0 clears stale ones).
+        let new = if kind == QuotaKind::User { !facts.accounts.contains_key(name) } else { !facts.groups.contains_key(name) };
         let have = if kind == QuotaKind::User { facts.user_quotas.get(name) } else { facts.group_quotas.get(name) };
         let (have_soft, have_hard) = have.map_or((0, 0), |f| (f.soft_kb, f.hard_kb));
-        if (have_soft, have_hard) != (soft, hard) {
+        if new || (have_soft, have_hard) != (soft, hard) {
             out.push(Action::SetQuota { kind, name: name.to_owned(), soft_kb: soft, hard_kb: hard });
         }
     }
@@ -418,6 +421,12 @@ mod tests {
         assert!(first("write_vhost") < first("reload_apache"));
         assert_eq!(names.last().unwrap(), "reload_apache");
         assert!(names.contains(&"install_crontab".to_owned()) && names.contains(&"set_quota".to_owned()));
+        // Every new account and group gets its limits set, also 0 (a reused id may carry stale limits).
+        let mut d = desired();
+        d.quotas.retain(|q| !(q.kind == QuotaKind::User && q.name == "xyz00"));
+        let quotas: Vec<Action> = diff(&d, &Facts::default()).into_iter().filter(|a| a.name() == "set_quota").collect();
+        assert!(quotas.contains(&Action::SetQuota { kind: QuotaKind::User, name: "xyz00".into(), soft_kb: 0, hard_kb: 0 }), "{quotas:?}");
+        assert_eq!(quotas.len(), 3, "{quotas:?}");
     }
 
     #[test]

@@ -137,6 +137,8 @@ ensure_dir() {
 }
 write_file() { cat > "$1.hsadmin-new" && mv -f -- "$1.hsadmin-new" "$1"; }
 remove_user() { pkill -KILL -u "$1" || true; userdel -- "$1"; }
+# userdel already removes a group named like the user when no other user has it as primary group.
+remove_group() { if getent group "$1" > /dev/null; then groupdel -- "$1"; fi; }
 set_shadow() { printf '%s:%s\n' "$1" "$2" | chpasswd -e; if [ "$3" = locked ]; then usermod -e 1 -- "$1"; else usermod -e '' -- "$1"; fi; }
 mkdir -p /home/pacs /var/log/apache2/hsadmin
 "#;
@@ -246,7 +248,7 @@ pub fn script(actions: &[Action], quota_fs: &str) -> Script {
                 s.command("remove_user", &[&d(user)]);
             }
             Action::RemoveGroup { group } => {
-                s.command("groupdel", &[&d(group)]);
+                s.command("remove_group", &[&d(group)]);
             }
             Action::PurgeHome { path } => {
                 s.command("rm -rf --one-file-system --", &[&d(path)]);
@@ -286,6 +288,11 @@ mod tests {
         assert!(text.find("vhost_backup=").unwrap() < text.find("write_file '/etc").unwrap());
         assert!(text.contains("apache2ctl configtest"));
         assert_eq!(last_step(b"hsadmin-step|0\nhsadmin-step|1\nother\n").as_deref(), Some("1"));
+        // A package admin's userdel may already have taken the package group: removing it is idempotent.
+        let text =
+            String::from_utf8(script(&[Action::RemoveUser { user: "xyz00".into() }, Action::RemoveGroup { group: "xyz00".into() }], "/home").bytes().to_vec())
+                .unwrap();
+        assert!(text.contains("remove_group 'xyz00'\n") && text.contains("remove_group() { if getent group"), "{text}");
     }
 
     #[test]

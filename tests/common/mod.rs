@@ -220,3 +220,52 @@ impl TestHosts {
         std::fs::write(&env.config, text).unwrap();
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// End-to-end helpers (tests/robot.rs): commands that really apply, and reading servers directly.
+// ---------------------------------------------------------------------------------------------
+
+impl TestEnv {
+    /// Runs hsadmin as on a real installation: mutating commands apply to their servers right away
+    /// (HSADMIN_NO_APPLY=0). `stdin`, if any, is written to the command's stdin.
+    pub fn run_live(&self, args: &[&str], stdin: Option<&str>) -> Run {
+        let mut c = self.command();
+        c.env("HSADMIN_NO_APPLY", "0").args(args);
+        if let Some(input) = stdin {
+            c.write_stdin(input);
+        }
+        let out = c.output().unwrap();
+        Run { code: out.status.code().unwrap_or(-1), stdout: String::from_utf8_lossy(&out.stdout).into(), stderr: String::from_utf8_lossy(&out.stderr).into() }
+    }
+}
+
+impl TestHosts {
+    /// `ssh -F ssh_config HOST SCRIPT` with `input` on the script's stdin.
+    pub fn ssh_input(&self, host: &str, script: &str, input: &str) -> Run {
+        use std::io::Write;
+        let mut child = std::process::Command::new("ssh")
+            .arg("-F")
+            .arg(self.state.join("ssh_config"))
+            .arg(host)
+            .arg(script)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+        let out = child.wait_with_output().unwrap();
+        Run { code: out.status.code().unwrap_or(-1), stdout: String::from_utf8_lossy(&out.stdout).into(), stderr: String::from_utf8_lossy(&out.stderr).into() }
+    }
+
+    /// Whether the host's PID 1 (its `unshare`) is alive.
+    pub fn running(&self, host: &str) -> bool {
+        let pid = std::fs::read_to_string(self.state.join(format!("hosts/{host}/unshare.pid"))).unwrap_or_default();
+        !pid.trim().is_empty() && Path::new(&format!("/proc/{}", pid.trim())).exists()
+    }
+
+    /// How many SSH logins the host's sshd has accepted since it started (from its console.log).
+    pub fn logins(&self, host: &str) -> usize {
+        std::fs::read_to_string(self.state.join(format!("hosts/{host}/console.log"))).unwrap_or_default().matches("Accepted publickey for ").count()
+    }
+}

@@ -1,0 +1,881 @@
+//! The config robot end to end (issue 4): hsadmin commands against the real Debian test servers
+//! (tests/testhosts/up.sh), and every result read back from the servers directly with OpenSSH, `stat`,
+//! `crontab -l`, `quota`, `getent` and `curl`, never through hsadmin itself.
+//!
+//! Every ledger treats all users in its uid range, all `hsadmin-*.conf` vhosts and those users' crontabs
+//! on its servers as its own. So these tests run one at a time (SERVERS), and each starts from clean
+//! servers: an `apply` from a fresh ledger that knows the servers but no packages, plus removal of what
+//! hsadmin deliberately leaves behind (homes, per-domain logs, quota limits of removed ids).
+mod common;
+use common::{Run, TestEnv, TestHosts};
+use serde_json::Value;
+use std::sync::{Mutex, MutexGuard};
+
+static SERVERS: Mutex<()> = Mutex::new(());
+
+fn exclusive() -> MutexGuard<'static, ()> {
+    SERVERS.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+const HOSTS: [&str; 3] = ["h1", "h2", "h3"];
+const PAGE: &str = "<h1>hello from the robot test</h1>\n";
+const HTDOCS: &str = "/home/pacs/xyz00/users/web/doms/example.org/htdocs";
+const VHOST: &str = "/etc/apache2/sites-available/hsadmin-example.org.conf";
+const PASSWORD: &str = "Robot-Test-Passw0rd!";
+const JOB: &str = "php ~/cron.php > /dev/null 2>&1";
+const SCHEDULE: &str = "17 3 * * *";
+
+fn address(host: &str) -> String {
+    format!("127.0.0.1{}", &host[1..])
+}
+
+/// The test servers, all running: a host left stopped by an earlier, failed run is started again.
+fn running_hosts() -> TestHosts {
+    let state = std::env::var_os("TESTHOST_STATE")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/testhosts"));
+    let probe = TestHosts { state };
+    if probe.state.join("hosts.env").exists() {
+        for h in HOSTS {
+            if probe.state.join("hosts").join(h).is_dir() && !probe.running(h) {
+                eprintln!("robot: {h} was left stopped (by an earlier failed run?); starting it again");
+                probe.script("start-host.sh", &[h]);
+            }
+        }
+    }
+    TestHosts::get()
+}
+
+/// Puts a stopped host back when it goes out of scope, also when the test fails half-way.
+struct StartAgain<'a> {
+    hosts: &'a TestHosts,
+    host: &'static str,
+}
+
+impl Drop for StartAgain<'_> {
+    fn drop(&mut self) {
+        if !self.hosts.running(self.host) {
+            let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/testhosts/start-host.sh");
+            let _ = std::process::Command::new(script).arg(self.host).env("TESTHOST_STATE", &self.hosts.state).status();
+        }
+    }
+}
+
+/// A ledger with the three test servers (and no packages), configured for them.
+fn ledger_with_servers(hosts: &TestHosts, extra_config: &str) -> TestEnv {
+    let env = TestEnv::new();
+    hosts.config(&env, true, extra_config);
+    for h in HOSTS {
+        let a = address(h);
+        env.ok(&["server", "add", h, "--address", &a, "--role", "web", "--ipv4", &a]);
+    }
+    env
+}
+
+/// What hsadmin deliberately leaves on a server when a ledger no longer knows a package (data and limits),
+/// removed so that every test sees what *it* made: usage is counted afresh (quotacheck) and the limits
+/// of every id in the managed range are cleared. Modules a test enabled (ssl) go too.
+const SCRUB: &str = r#"set -e
+rm -rf --one-file-system /home/pacs/* /var/log/apache2/hsadmin/*
+sync
+quotacheck -ugm /home
+for kind in u g; do
+    repquota -v -$kind -n /home | awk '$1 ~ /^#[0-9]+$/ { id = substr($1, 2) + 0; if (id >= 100000 && id <= 999999) print id }' |
+        while read -r id; do setquota -$kind "$id" 0 0 0 0 /home; done
+done
+if [ -e /etc/apache2/mods-enabled/ssl.load ]; then a2dismod -q -f ssl > /dev/null; apache2ctl graceful; fi
+rm -f /tmp/hsadmin-robot-*
+"#;
+
+/// What a clean server has of the things hsadmin manages: nothing.
+const MANAGED: &str = r#"awk -F: '$3 >= 100000 && $3 <= 999999 { print "user " $1 }' /etc/passwd
+awk -F: '$3 >= 100000 && $3 <= 999999 { print "group " $1 }' /etc/group
+ls /etc/apache2/sites-available /etc/apache2/sites-enabled | grep '^hsadmin-' | sed 's/^/vhost /' || true
+ls -A /home/pacs | sed 's/^/home /'
+"#;
+
+/// Brings all three servers to "nothing managed": `hsadmin apply` from a ledger without packages removes
+/// every managed user, group, vhost and crontab; SCRUB removes the rest.
+fn clean_servers(hosts: &TestHosts) {
+    let env = ledger_with_servers(hosts, "");
+    let r = env.run_live(&["--json", "apply"], None);
+    assert_eq!(r.code, 0, "cleaning the servers: `hsadmin apply` from an empty ledger failed ({}):\n{}\n{}", r.code, r.stdout, r.stderr);
+    // One ssh per server, all three at once: scrub, then list what is still managed (nothing).
+    let left: Vec<String> = std::thread::scope(|s| {
+        let running: Vec<_> = HOSTS.iter().map(|h| s.spawn(move || sh(hosts, h, &format!("{SCRUB}{MANAGED}")))).collect();
+        running.into_iter().map(|t| t.join().expect("cleaning a server failed")).collect()
+    });
+    for (h, left) in HOSTS.iter().zip(left) {
+        assert_eq!(left, "", "{h} still has managed things after cleaning:\n{left}");
+    }
+    let r = env.run_live(&["--json", "plan", "--detailed-exitcode"], None);
+    assert_eq!(r.code, 0, "clean servers must need nothing:\n{}\n{}", r.stdout, r.stderr);
+}
+
+/// Runs `script` on `host` and returns its stdout; fails the test when it fails.
+fn sh(hosts: &TestHosts, host: &str, script: &str) -> String {
+    let out = hosts.ssh(host, script);
+    assert!(
+        out.status.success(),
+        "on {host}: `{script}` failed ({:?}):\nstdout:\n{}\nstderr:\n{}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// A test against the servers: holds SERVERS, starts from clean servers with a ledger that has h1–h3 and
+/// member 10001 (xyz); cleans the servers again when the test passed.
+struct Robot {
+    env: TestEnv,
+    hosts: TestHosts,
+    _servers: MutexGuard<'static, ()>,
+}
+
+impl Drop for Robot {
+    fn drop(&mut self) {
+        // After a failure the servers stay as the test left them, for inspection; the next test cleans.
+        if !std::thread::panicking() {
+            clean_servers(&self.hosts);
+        }
+    }
+}
+
+impl Robot {
+    fn new() -> Self {
+        Self::with_config("")
+    }
+
+    /// `extra_config` is appended to the hsadmin.toml (after its [ssh] table).
+    fn with_config(extra_config: &str) -> Self {
+        let servers = exclusive();
+        let hosts = running_hosts();
+        clean_servers(&hosts);
+        let env = ledger_with_servers(&hosts, extra_config);
+        env.ok(&[
+            "member",
+            "add",
+            "--number",
+            "10001",
+            "--prefix",
+            "xyz",
+            "--name",
+            "Erika Mustermann",
+            "--email",
+            "erika@example.org",
+            "--since",
+            "2026-01-01",
+        ]);
+        env.ok(&["catalog", "import", &common::catalog_path()]);
+        Self { env, hosts, _servers: servers }
+    }
+
+    /// Runs hsadmin with applying switched on.
+    fn run(&self, args: &[&str]) -> Run {
+        self.env.run_live(args, None)
+    }
+
+    /// Runs hsadmin (applying) and asserts exit 0; returns what happened.
+    fn ok(&self, args: &[&str]) -> Run {
+        self.ok_with(args, None)
+    }
+
+    fn ok_with(&self, args: &[&str], stdin: Option<&str>) -> Run {
+        let r = self.env.run_live(args, stdin);
+        assert_eq!(r.code, 0, "hsadmin {args:?} failed with exit {}:\nstdout:\n{}\nstderr:\n{}", r.code, r.stdout, r.stderr);
+        r
+    }
+
+    /// Runs `hsadmin --json …` (applying), asserts exit 0 and returns the document.
+    fn json(&self, args: &[&str]) -> Value {
+        let mut all = vec!["--json"];
+        all.extend_from_slice(args);
+        self.ok(&all).json()
+    }
+
+    /// Runs `hsadmin --json …` (applying) expecting exit `code`; returns the run.
+    fn expect(&self, args: &[&str], code: i32) -> Run {
+        let mut all = vec!["--json"];
+        all.extend_from_slice(args);
+        let r = self.env.run_live(&all, None);
+        assert_eq!(r.code, code, "hsadmin {all:?}: expected exit {code}, got {}:\nstdout:\n{}\nstderr:\n{}", r.code, r.stdout, r.stderr);
+        r
+    }
+
+    fn sh(&self, host: &str, script: &str) -> String {
+        sh(&self.hosts, host, script)
+    }
+
+    /// `curl -s -H 'Host: HOST' http://ADDRESS/` run on the server itself.
+    fn curl(&self, server: &str, host: &str) -> String {
+        self.sh(server, &format!("curl -s --max-time 5 -H 'Host: {host}' http://{}/", address(server)))
+    }
+
+    /// `stat` of a path on the server: "owner group mode kind".
+    fn stat(&self, host: &str, path: &str) -> String {
+        self.sh(host, &format!("stat -c '%U %G %a %F' '{path}'")).trim().to_owned()
+    }
+
+    /// The fields of a line of a colon-separated database (`getent passwd NAME`), or None.
+    fn getent(&self, host: &str, db: &str, name: &str) -> Option<Vec<String>> {
+        let out = self.hosts.ssh(host, &format!("getent {db} '{name}'"));
+        match out.status.code() {
+            Some(0) => Some(String::from_utf8_lossy(&out.stdout).trim_end().split(':').map(str::to_owned).collect()),
+            Some(2) => None,
+            other => panic!("getent {db} {name} on {host} failed ({other:?}): {}", String::from_utf8_lossy(&out.stderr)),
+        }
+    }
+
+    /// The block limits `quota -v` reports for a user (`-u`) or group (`-g`): (used, soft, hard) in KiB.
+    fn quota(&self, host: &str, flag: &str, name: &str) -> (u64, u64, u64) {
+        let text = self.sh(host, &format!("quota -v {flag} '{name}'"));
+        let line =
+            text.lines().find(|l| l.trim_start().starts_with("/dev/")).unwrap_or_else(|| panic!("no file system line in `quota -v {flag} {name}`:\n{text}"));
+        let f: Vec<u64> = line.split_whitespace().skip(1).take(3).map(|x| x.trim_end_matches('*').parse().unwrap()).collect();
+        (f[0], f[1], f[2])
+    }
+
+    /// `crontab -l -u USER`: Some(text), or None when the user has no crontab.
+    fn crontab(&self, host: &str, user: &str) -> Option<String> {
+        let out = self.hosts.ssh(host, &format!("crontab -l -u '{user}'"));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        if out.status.success() {
+            Some(String::from_utf8_lossy(&out.stdout).into_owned())
+        } else {
+            assert!(stderr.contains("no crontab for"), "crontab -l -u {user} on {host}: {stderr}");
+            None
+        }
+    }
+
+    /// `hsadmin --json plan --detailed-exitcode`: the exit code and the actions per server, as
+    /// "server action target" lines.
+    fn plan(&self) -> (i32, Vec<String>) {
+        let r = self.run(&["--json", "plan", "--detailed-exitcode"]);
+        assert!(r.code == 0 || r.code == 3, "plan failed ({}):\n{}\n{}", r.code, r.stdout, r.stderr);
+        let mut lines = Vec::new();
+        for s in r.json().as_array().unwrap() {
+            assert_eq!(s["error"], Value::Null, "plan could not read {}: {s}", s["server"]);
+            for a in s["actions"].as_array().unwrap() {
+                lines.push(format!("{} {}", s["server"].as_str().unwrap(), action(a)));
+            }
+        }
+        (r.code, lines)
+    }
+
+    /// Asserts that the servers are in line with the ledger: an empty plan, exit 0 from --detailed-exitcode.
+    fn assert_in_line(&self, when: &str) {
+        let (code, actions) = self.plan();
+        assert_eq!((code, actions.clone()), (0, vec![]), "{when}: the servers should be in line with the ledger, but plan says {actions:#?}");
+    }
+
+    /// What the ledger says a server should have (the rendered vhosts and crontabs), through hsadmin's own
+    /// render functions.
+    fn rendered(&self, server: &str) -> hsadmin::render::Desired {
+        let config = hsadmin::config::load(Some(&self.env.config)).unwrap().config;
+        let actor = hsadmin::ledger::Actor { user: "robot-test".into(), command: "tests/robot.rs".into() };
+        let mut ledger = hsadmin::ledger::Ledger::open(&self.env.ledger, actor).unwrap();
+        let names = [hsadmin::model::ServerName::parse("server", server).unwrap()];
+        let mut work = ledger.read(|tx| hsadmin::ops::converge::prepare(tx, &names, &config, common::TODAY)).unwrap();
+        work.remove(0).desired
+    }
+
+    fn rendered_vhost(&self, server: &str, domain: &str) -> String {
+        let d = self.rendered(server);
+        d.vhosts.iter().find(|v| v.domain == domain).unwrap_or_else(|| panic!("the ledger renders no vhost for {domain}")).content.clone()
+    }
+
+    /// The standard set-up, each command applying on h1 at once: package xyz00, user xyz00-web (100/120 MB,
+    /// a password), domain example.org of xyz00-web, one cron job, and a page in the domain's htdocs.
+    fn set_up_xyz00(&self) -> Setup {
+        let r = self.ok(&["package", "create", "xyz00", "--member", "10001", "--product", "DW/SA", "--server", "h1", "--since", "2026-01-01"]);
+        assert!(r.stderr.contains("Applied") && r.stderr.contains("on h1"), "package create should say it applied on h1: {}", r.stderr);
+        let web = self
+            .ok_with(
+                &["--json", "user", "add", "xyz00-web", "--shell", "/bin/bash", "--quota-soft-mb", "100", "--quota-hard-mb", "120", "--password-stdin"],
+                Some(&format!("{PASSWORD}\n")),
+            )
+            .json();
+        let r = self.ok(&["domain", "add", "example.org", "--package", "xyz00", "--user", "xyz00-web"]);
+        assert!(r.stderr.contains("Applied"), "domain add should say it applied: {}", r.stderr);
+        let job = self.json(&["cron", "add", "--user", "xyz00-web", "--schedule", SCHEDULE, "--command", JOB]);
+        // The domain admin's page, put there as the user would (owned by xyz00-web).
+        self.sh("h1", &format!("printf '%s' '{PAGE}' > {HTDOCS}/index.html && chown xyz00-web:xyz00 {HTDOCS}/index.html"));
+        Setup { web_uid: web["uid"].as_u64().unwrap(), job_id: job["id"].as_i64().unwrap() }
+    }
+
+    /// Everything of the managed world on a server, to prove that something changed nothing.
+    fn snapshot(&self, host: &str) -> String {
+        self.sh(
+            host,
+            r#"export LC_ALL=C
+getent passwd | sort; echo ---; getent group | sort; echo ---; getent shadow | sort; echo ---
+ls -la --time-style=full-iso /etc/apache2/sites-available /etc/apache2/sites-enabled /etc/apache2/mods-enabled; echo ---
+for f in /etc/apache2/sites-available/hsadmin-*.conf; do [ -f "$f" ] && sha256sum "$f"; done; echo ---
+ls -la --time-style=full-iso /var/spool/cron/crontabs; echo ---
+for u in $(awk -F: '$3 >= 100000 && $3 <= 999999 { print $1 }' /etc/passwd); do echo "crontab of $u:"; crontab -l -u "$u" 2>&1; done; echo ---
+find /home/pacs /var/log/apache2/hsadmin -printf '%p %u %g %m %s %T@\n' | sort; echo ---
+repquota -u -n /home; repquota -g -n /home
+"#,
+        )
+    }
+}
+
+struct Setup {
+    web_uid: u64,
+    job_id: i64,
+}
+
+/// "action target" of a plan's action in JSON.
+fn action(a: &Value) -> String {
+    let name = a["action"].as_str().unwrap();
+    match ["file", "user", "path", "group", "name", "module"].iter().find_map(|k| a[*k].as_str()) {
+        Some(target) => format!("{name} {target}"),
+        None => name.to_owned(),
+    }
+}
+
+fn outcomes(results: &Value) -> Vec<(String, String)> {
+    results.as_array().unwrap().iter().map(|r| (r["server"].as_str().unwrap().to_owned(), r["outcome"].as_str().unwrap().to_owned())).collect()
+}
+
+fn result<'a>(results: &'a Value, server: &str) -> &'a Value {
+    results.as_array().unwrap().iter().find(|r| r["server"] == server).unwrap_or_else(|| panic!("no result for {server} in {results}"))
+}
+
+fn actions(result: &Value) -> Vec<String> {
+    result["actions"].as_array().unwrap().iter().map(action).collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. What the commands set up is on the server
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn commands_set_up_users_homes_quotas_crontab_and_a_serving_site_on_the_server() {
+    let t = Robot::new();
+    let setup = t.set_up_xyz00();
+    let admin = t.json(&["user", "show", "xyz00"]);
+    let admin_uid = admin["uid"].as_u64().unwrap();
+    assert!((100000..=999999).contains(&admin_uid) && setup.web_uid > admin_uid, "uids from the managed range: {admin_uid}, {}", setup.web_uid);
+
+    // Users and group, as /etc/passwd and /etc/group have them; the package group's gid is the admin's uid.
+    let gid = admin_uid.to_string();
+    assert_eq!(
+        t.getent("h1", "passwd", "xyz00"),
+        Some(vec!["xyz00".into(), "x".into(), gid.clone(), gid.clone(), String::new(), "/home/pacs/xyz00".into(), "/bin/bash".into()])
+    );
+    assert_eq!(
+        t.getent("h1", "passwd", "xyz00-web"),
+        Some(vec![
+            "xyz00-web".into(),
+            "x".into(),
+            setup.web_uid.to_string(),
+            gid.clone(),
+            String::new(),
+            "/home/pacs/xyz00/users/web".into(),
+            "/bin/bash".into()
+        ])
+    );
+    assert_eq!(t.getent("h1", "group", "xyz00"), Some(vec!["xyz00".into(), "x".into(), gid.clone(), String::new()]));
+
+    // The password typed on stdin is the crypt hash in /etc/shadow (the ledger's hash, not re-hashed), and
+    // the server's own crypt accepts the password with it. The admin has no password; nobody is expired.
+    let shadow = t.getent("h1", "shadow", "xyz00-web").unwrap();
+    let conn = rusqlite::Connection::open_with_flags(&t.env.ledger, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    let stored: String = conn.query_row("SELECT password_hash FROM unix_user WHERE name = 'xyz00-web'", [], |r| r.get(0)).unwrap();
+    assert!(stored.starts_with("$6$"), "SHA-512 crypt in the ledger: {stored}");
+    assert_eq!(shadow[1], stored, "/etc/shadow must carry the ledger's hash");
+    assert_eq!(shadow[7], "", "xyz00-web must not be expired: {shadow:?}");
+    let check = t.hosts.ssh_input(
+        "h1",
+        &format!("python3 -W ignore -c 'import crypt, sys; h = sys.argv[1]; print(crypt.crypt(sys.stdin.read(), h) == h)' '{}'", shadow[1]),
+        PASSWORD,
+    );
+    assert_eq!(check.stdout.trim(), "True", "the server's crypt() does not accept the password with the shadow hash: {}", check.stderr);
+    let admin_shadow = t.getent("h1", "shadow", "xyz00").unwrap();
+    assert_eq!((admin_shadow[1].as_str(), admin_shadow[7].as_str()), ("!", ""), "the admin has no password and is not expired");
+
+    // Homes and the domain's tree: owners and modes.
+    for (path, want) in [
+        ("/home/pacs/xyz00", "xyz00 xyz00 751 directory"),
+        ("/home/pacs/xyz00/users", "xyz00 xyz00 751 directory"),
+        ("/home/pacs/xyz00/doms", "xyz00 xyz00 751 directory"),
+        ("/home/pacs/xyz00/users/web", "xyz00-web xyz00 751 directory"),
+        ("/home/pacs/xyz00/users/web/doms", "xyz00-web xyz00 751 directory"),
+        ("/home/pacs/xyz00/users/web/doms/example.org", "xyz00-web xyz00 755 directory"),
+        (HTDOCS, "xyz00-web xyz00 755 directory"),
+        ("/home/pacs/xyz00/users/web/doms/example.org/subs", "xyz00-web xyz00 755 directory"),
+        ("/var/log/apache2/hsadmin/example.org", "root xyz00 750 directory"),
+    ] {
+        assert_eq!(t.stat("h1", path), want, "owner, group, mode of {path}");
+    }
+
+    // The crontab: exactly what the ledger renders, with the job as typed.
+    let crontab = t.crontab("h1", "xyz00-web").expect("xyz00-web has a crontab");
+    assert!(crontab.lines().any(|l| l == format!("{SCHEDULE} {JOB}")), "the job is not in `crontab -l -u xyz00-web`:\n{crontab}");
+    assert!(crontab.contains(&format!("# job {}\n", setup.job_id)), "{crontab}");
+    assert_eq!(crontab, t.rendered("h1").crontabs[0].content, "crontab -l differs from the rendered crontab");
+    assert_eq!(t.crontab("h1", "xyz00"), None, "the admin has no cron jobs, so no crontab");
+
+    // Quotas in KiB: 100/120 MB for the user, the package's webspace for its group, none for the admin.
+    assert_eq!(t.quota("h1", "-u", "xyz00-web").1, 102400, "soft quota of 100 MB");
+    assert_eq!(t.quota("h1", "-u", "xyz00-web").2, 122880, "hard quota of 120 MB");
+    let webspace_kb = t.json(&["package", "show", "xyz00"])["webspace_mb"].as_u64().unwrap() * 1024;
+    assert_eq!(webspace_kb, 1048576, "DW/SA includes 1024 MB");
+    let (_, soft, hard) = t.quota("h1", "-g", "xyz00");
+    assert_eq!((soft, hard), (webspace_kb, webspace_kb), "group quota of package xyz00");
+    let (_, soft, hard) = t.quota("h1", "-u", "xyz00");
+    assert_eq!((soft, hard), (0, 0), "the admin has no user quota (the package's group quota applies)");
+    let report = t.sh("h1", "repquota -v -u /home");
+    let line = report.lines().find(|l| l.split_whitespace().next() == Some("xyz00-web")).unwrap_or_else(|| panic!("xyz00-web not in repquota -u:\n{report}"));
+    assert_eq!(line.split_whitespace().skip(3).take(2).collect::<Vec<_>>(), ["102400", "122880"], "repquota -u: {line}");
+
+    // The vhost: the rendered file, enabled, and Apache serves the page from the domain's htdocs.
+    assert_eq!(t.sh("h1", &format!("cat {VHOST}")), t.rendered_vhost("h1", "example.org"), "the vhost file differs from the rendered one");
+    assert_eq!(t.sh("h1", "readlink /etc/apache2/sites-enabled/hsadmin-example.org.conf").trim(), "../sites-available/hsadmin-example.org.conf");
+    assert_eq!(t.curl("h1", "example.org"), PAGE, "http://example.org/ on h1 must serve {HTDOCS}/index.html");
+    assert_eq!(t.curl("h1", "www.example.org"), PAGE, "www.example.org is an alias");
+    assert!(!t.curl("h1", "other.example").contains("robot"), "another Host gets Apache's default site");
+    // Nothing went to the other servers.
+    for h in ["h2", "h3"] {
+        assert_eq!(t.getent(h, "passwd", "xyz00"), None, "xyz00 lives on h1 only, but {h} has it");
+    }
+
+    // A second apply finds nothing to do, and says so; plan --detailed-exitcode agrees.
+    let again = t.json(&["apply"]);
+    assert_eq!(outcomes(&again), HOSTS.map(|h| (h.to_owned(), "unchanged".to_owned())), "second apply: {again}");
+    for r in again.as_array().unwrap() {
+        assert_eq!(r["actions"], serde_json::json!([]), "second apply on {}: {r}", r["server"]);
+    }
+    t.assert_in_line("after the set-up");
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Drift is planned and repaired
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn drift_on_the_server_shows_in_plan_and_apply_repairs_it() {
+    let t = Robot::new();
+    let setup = t.set_up_xyz00();
+    let rendered = t.rendered_vhost("h1", "example.org");
+    assert_eq!(t.sh("h1", &format!("cat {VHOST}")), rendered);
+
+    // Someone edits the managed vhost by hand, and drops a vhost of their own into hsadmin's name space.
+    t.sh("h1", &format!("sed -i 's/ServerAlias www.example.org/ServerAlias www.example.org evil.example.net/' {VHOST} && grep -q evil {VHOST}"));
+    t.sh("h1", "printf '# by hand\\n' > /etc/apache2/sites-available/hsadmin-stray.example.conf");
+    let (code, planned) = t.plan();
+    assert_eq!(code, 3, "plan --detailed-exitcode exits 3 on drift");
+    assert_eq!(planned, ["h1 write_vhost hsadmin-example.org.conf", "h1 remove_vhost hsadmin-stray.example.conf", "h1 reload_apache"]);
+    // plan changed nothing.
+    assert!(t.sh("h1", &format!("cat {VHOST}")).contains("evil.example.net"));
+
+    let applied = t.json(&["apply"]);
+    assert_eq!(result(&applied, "h1")["outcome"], "applied", "{applied}");
+    assert_eq!(actions(result(&applied, "h1")), ["write_vhost hsadmin-example.org.conf", "remove_vhost hsadmin-stray.example.conf", "reload_apache"]);
+    assert_eq!(t.sh("h1", &format!("cat {VHOST}")), rendered, "apply must write the rendered vhost back");
+    assert_eq!(t.sh("h1", "ls /etc/apache2/sites-available /etc/apache2/sites-enabled | grep -c stray || true").trim(), "0", "the stray vhost must be gone");
+    assert_eq!(t.curl("h1", "example.org"), PAGE);
+    t.assert_in_line("after repairing the vhost");
+
+    // A home opened up with chmod, a deleted crontab and a disabled site.
+    t.sh("h1", "chmod 777 /home/pacs/xyz00/users/web && crontab -r -u xyz00-web && rm /etc/apache2/sites-enabled/hsadmin-example.org.conf");
+    let (code, planned) = t.plan();
+    assert_eq!(code, 3);
+    assert_eq!(
+        planned,
+        ["h1 ensure_dir /home/pacs/xyz00/users/web", "h1 install_crontab xyz00-web", "h1 enable_vhost hsadmin-example.org.conf", "h1 reload_apache"]
+    );
+    t.json(&["apply"]);
+    assert_eq!(t.stat("h1", "/home/pacs/xyz00/users/web"), "xyz00-web xyz00 751 directory");
+    let crontab = t.crontab("h1", "xyz00-web").expect("apply installs the crontab again");
+    assert!(crontab.lines().any(|l| l == format!("{SCHEDULE} {JOB}")), "{crontab}");
+    assert_eq!(t.sh("h1", "readlink /etc/apache2/sites-enabled/hsadmin-example.org.conf").trim(), "../sites-available/hsadmin-example.org.conf");
+    assert_eq!(t.curl("h1", "example.org"), PAGE);
+    t.assert_in_line("after repairing home, crontab and site");
+
+    // Owner drift and a changed shell are repaired too.
+    t.sh("h1", "chown root:root /home/pacs/xyz00/users/web/doms/example.org/htdocs && usermod -s /bin/sh xyz00-web");
+    let (_, planned) = t.plan();
+    assert_eq!(planned, ["h1 update_user xyz00-web", "h1 ensure_dir /home/pacs/xyz00/users/web/doms/example.org/htdocs"]);
+    t.json(&["apply"]);
+    assert_eq!(t.stat("h1", HTDOCS), "xyz00-web xyz00 755 directory");
+    assert_eq!(t.getent("h1", "passwd", "xyz00-web").unwrap()[6], "/bin/bash");
+    t.assert_in_line("after repairing owner and shell");
+
+    // Quota limits someone left on the uid the next user gets: the first apply clears them already.
+    let next_uid = setup.web_uid + 1;
+    t.sh("h1", &format!("setquota -u {next_uid} 5000 6000 0 0 /home"));
+    let added = t.json(&["user", "add", "xyz00-extra"]);
+    assert_eq!(added["uid"], next_uid);
+    let (_, soft, hard) = t.quota("h1", "-u", "xyz00-extra");
+    assert_eq!((soft, hard), (0, 0), "xyz00-extra has no quota of its own, so the stale limits must be gone");
+    t.assert_in_line("after adding a user whose uid carried stale limits");
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. A vhost that fails configtest leaves the old config serving
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn a_vhost_failing_configtest_is_rolled_back_and_the_old_site_keeps_serving() {
+    let t = Robot::with_config("\n[web]\ncertificate_file = \"/nonexistent/{domain}.pem\"\n");
+    t.set_up_xyz00();
+    let old = t.sh("h1", &format!("cat {VHOST}"));
+    assert_eq!(t.curl("h1", "example.org"), PAGE);
+
+    // HTTPS with a certificate that does not exist: the new vhost fails `apache2ctl configtest`.
+    let r = t.expect(&["domain", "update", "example.org", "--https", "true"], 3);
+    assert!(r.stderr.contains("configtest"), "the error must name configtest: {}", r.stderr);
+    assert!(r.stderr.contains("/nonexistent/example.org.pem"), "the error must show Apache's complaint: {}", r.stderr);
+    assert!(r.stderr.contains("pending"), "the error must say the server stays pending: {}", r.stderr);
+    assert_eq!(r.json()["https"], true, "the ledger change is saved");
+
+    let state = &t.json(&["server", "show", "h1"])["state"];
+    assert_eq!(state["pending"], true, "h1 is pending: {state}");
+    assert_eq!(state["outcome"], "failed", "{state}");
+    assert!(state["error"].as_str().unwrap().contains("configtest"), "{state}");
+    let live = &t.json(&["package", "show", "xyz00"])["live"];
+    assert_eq!(live["state"], "failed", "{live}");
+
+    // The old vhost is back unchanged and enabled, Apache's config is valid, and the page is still served.
+    assert_eq!(t.sh("h1", &format!("cat {VHOST}")), old, "the previous vhost file must be restored byte for byte");
+    assert_eq!(t.sh("h1", "readlink /etc/apache2/sites-enabled/hsadmin-example.org.conf").trim(), "../sites-available/hsadmin-example.org.conf");
+    assert_eq!(t.sh("h1", "ls /etc/apache2/sites-available | grep -c 'hsadmin-new' || true").trim(), "0", "no half-written file stays");
+    t.sh("h1", "apache2ctl configtest");
+    assert_eq!(t.curl("h1", "example.org"), PAGE, "the old site must keep serving");
+
+    // Retrying fails the same way; nothing else breaks.
+    let (code, planned) = t.plan();
+    assert_eq!(code, 3);
+    assert!(planned.contains(&"h1 write_vhost hsadmin-example.org.conf".to_owned()), "{planned:?}");
+    let r = t.expect(&["apply"], 3);
+    assert_eq!(result(&r.json(), "h1")["outcome"], "failed");
+    assert_eq!(t.curl("h1", "example.org"), PAGE);
+
+    // Fixed in the ledger: the change applies and the server is in line again.
+    let r = t.ok(&["domain", "update", "example.org", "--https", "false"]);
+    assert!(r.stderr.contains("Applied") || r.stderr.contains("Unchanged"), "{}", r.stderr);
+    let state = &t.json(&["server", "show", "h1"])["state"];
+    assert_eq!((state["pending"].clone(), state["outcome"].clone(), state["error"].clone()), (Value::Bool(false), "ok".into(), Value::Null), "{state}");
+    assert_eq!(t.sh("h1", &format!("cat {VHOST}")), t.rendered_vhost("h1", "example.org"));
+    assert_eq!(t.curl("h1", "example.org"), PAGE);
+    t.assert_in_line("after switching HTTPS off again");
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. A server stopped in the middle catches up
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn a_server_stopped_in_the_middle_stays_pending_and_catches_up_with_apply() {
+    let t = Robot::new();
+    t.ok(&["package", "create", "xyz00", "--member", "10001", "--product", "DW/SA", "--server", "h1", "--since", "2026-01-01"]);
+    t.ok(&["package", "create", "xyz01", "--member", "10001", "--product", "DW/SA", "--server", "h2", "--since", "2026-01-01"]);
+    assert!(t.getent("h2", "passwd", "xyz01").is_some(), "xyz01 is on h2 before the stop");
+
+    let _back = StartAgain { hosts: &t.hosts, host: "h2" };
+    t.hosts.script("stop-host.sh", &["h2"]);
+    assert!(!t.hosts.running("h2"));
+
+    // h1 is fine; h2's change is saved in the ledger and h2 stays pending.
+    let r = t.ok(&["user", "add", "xyz00-a"]);
+    assert!(r.stderr.contains("Applied") && r.stderr.contains("h1"), "{}", r.stderr);
+    assert!(t.getent("h1", "passwd", "xyz00-a").is_some());
+    let r = t.expect(&["user", "add", "xyz01-b"], 3);
+    assert!(r.stderr.contains("pending") && r.stderr.contains("h2"), "the error must say h2 is pending: {}", r.stderr);
+    assert!(r.stderr.contains("127.0.0.12"), "the error must say what failed: {}", r.stderr);
+    assert_eq!(r.json()["name"], "xyz01-b", "the ledger change is saved and shown");
+    assert_eq!(t.json(&["user", "show", "xyz01-b"])["package"], "xyz01");
+    let state = &t.json(&["server", "show", "h2"])["state"];
+    assert_eq!((state["pending"].clone(), state["outcome"].clone()), (Value::Bool(true), "unreachable".into()), "{state}");
+    assert_eq!(t.json(&["package", "show", "xyz01"])["live"]["state"], "failed");
+
+    // One more change for h1, left for apply; apply converges h1 and reports h2 unreachable.
+    t.ok(&["--no-apply", "user", "add", "xyz00-c"]);
+    let r = t.expect(&["apply"], 3);
+    let doc = r.json();
+    assert_eq!(outcomes(&doc), [("h1".into(), "applied".into()), ("h2".into(), "unreachable".into()), ("h3".into(), "unchanged".into())], "{doc}");
+    assert!(actions(result(&doc, "h1")).contains(&"create_user xyz00-c".to_owned()), "{doc}");
+    assert!(result(&doc, "h2")["error"].as_str().unwrap().contains("127.0.0.12:22"), "{doc}");
+    assert!(r.stderr.contains("h2") && !r.stderr.contains("h1:"), "stderr names the failed server only: {}", r.stderr);
+    assert!(t.getent("h1", "passwd", "xyz00-c").is_some(), "apply converged h1 while h2 was down");
+    assert_eq!(t.json(&["server", "show", "h1"])["state"]["pending"], false);
+    assert_eq!(t.json(&["server", "show", "h2"])["state"]["pending"], true);
+
+    // h2 comes back with its disk (and the same host key); it has not seen xyz01-b yet.
+    t.hosts.script("start-host.sh", &["h2"]);
+    assert!(t.getent("h2", "passwd", "xyz01").is_some(), "h2 kept its disk");
+    assert_eq!(t.getent("h2", "passwd", "xyz01-b"), None, "nothing reached h2 while it was down");
+    let doc = t.json(&["apply"]);
+    assert_eq!(outcomes(&doc), [("h1".into(), "unchanged".into()), ("h2".into(), "applied".into()), ("h3".into(), "unchanged".into())], "{doc}");
+    assert!(actions(result(&doc, "h2")).contains(&"create_user xyz01-b".to_owned()), "{doc}");
+    let b_uid = t.json(&["user", "show", "xyz01-b"])["uid"].as_u64().unwrap().to_string();
+    let passwd = t.getent("h2", "passwd", "xyz01-b").expect("xyz01-b on h2 after apply");
+    assert_eq!((passwd[2].as_str(), passwd[5].as_str()), (b_uid.as_str(), "/home/pacs/xyz01/users/b"));
+    assert_eq!(t.stat("h2", "/home/pacs/xyz01/users/b"), "xyz01-b xyz01 751 directory");
+    assert_eq!(t.json(&["server", "show", "h2"])["state"]["pending"], false);
+    assert_eq!(t.json(&["package", "show", "xyz01"])["live"]["state"], "applied");
+    t.assert_in_line("after h2 caught up");
+}
+
+// ---------------------------------------------------------------------------------------------
+// 5. Hostile input never reaches a server; shell code in cron commands is the user's and stays literal
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn hostile_input_is_refused_before_anything_runs_remotely() {
+    let t = Robot::new();
+    t.set_up_xyz00();
+    let ledger_before = t.env.dump();
+    let before: Vec<String> = HOSTS.iter().map(|h| t.snapshot(h)).collect();
+    let logins: Vec<usize> = HOSTS.iter().map(|h| t.hosts.logins(h)).collect();
+
+    let pwned = "/tmp/hsadmin-robot-pwned";
+    let cases: Vec<(Vec<String>, &str)> = vec![
+        // User names.
+        (vec!["user", "add", &format!("xyz00-a;touch {pwned}")], "name"),
+        (vec!["user", "add", &format!("xyz00-$(touch {pwned})")], "name"),
+        (vec!["user", "add", &format!("xyz00-`touch {pwned}`")], "name"),
+        (vec!["user", "add", "xyz00-a\nroot"], "name"),
+        (vec!["user", "add", "xyz00-../../../etc"], "name"),
+        (vec!["user", "add", "xyz00-.."], "name"),
+        (vec!["user", "add", "../xyz00"], "name"),
+        (vec!["user", "add", "xyz00-a b"], "name"),
+        (vec!["user", "add", "xyz00-"], "name"),
+        (vec!["user", "add", "xyz00--x"], "name"),
+        (vec!["user", "add", &format!("xyz00-{}", "a".repeat(40))], "name"),
+        (vec!["user", "add", "xyz00-w\u{435}b"], "name"),
+        (vec!["user", "add", "XYZ00-web"], "name"),
+        (vec!["user", "update", "xyz00-web", "--comment", "a\nb"], "comment"),
+        (vec!["user", "update", "xyz00-web", "--comment", "x:0:0::/root:/bin/sh"], "comment"),
+        (vec!["user", "update", "xyz00-web", "--shell", &format!("/bin/sh -c 'touch {pwned}'")], "shell"),
+        (vec!["user", "update", "xyz00-web", "--shell", "/bin/../tmp/sh"], "shell"),
+        // Domain names, owners and subdomains.
+        (vec!["domain", "add", &format!("example.net;touch {pwned}"), "--package", "xyz00"], "name"),
+        (vec!["domain", "add", &format!("$(touch {pwned}).example.net"), "--package", "xyz00"], "name"),
+        (vec!["domain", "add", "example.net\nevil.org", "--package", "xyz00"], "name"),
+        (vec!["domain", "add", "../example.net", "--package", "xyz00"], "name"),
+        (vec!["domain", "add", "example.net/../../etc", "--package", "xyz00"], "name"),
+        (vec!["domain", "add", "--package", "xyz00", "--", "-example.net"], "name"),
+        (vec!["domain", "add", "\u{435}xample.net", "--package", "xyz00"], "name"),
+        (vec!["domain", "add", "example.net", "--package", "xyz00", "--user", &format!("xyz00-web;touch {pwned}")], "user"),
+        (vec!["domain", "add", "example.net", "--package", "xyz00", "--subdomains", &format!("blog;touch {pwned}")], "subdomains"),
+        (vec!["domain", "add", "example.net", "--package", "xyz00", "--subdomains", "../../etc"], "subdomains"),
+        (vec!["domain", "update", "example.org", "--add-subdomain", "a\nb"], "add-subdomain"),
+        (vec!["domain", "add", "example.net", "--package", &format!("xyz00;touch {pwned}")], "package"),
+        // Cron jobs: one line only; the schedule is five fields, nothing else.
+        (vec!["cron", "add", "--user", "xyz00-web", "--schedule", "* * * * *", "--command", &format!("true\n* * * * * touch {pwned}")], "command"),
+        (vec!["cron", "add", "--user", "xyz00-web", "--schedule", "* * * * *", "--command", &format!("true\r* * * * * touch {pwned}")], "command"),
+        (vec!["cron", "add", "--user", "xyz00-web", "--schedule", &format!("* * * * * touch {pwned}"), "--command", "true"], "schedule"),
+        (vec!["cron", "add", "--user", "xyz00-web", "--schedule", "* * * * $(id)", "--command", "true"], "schedule"),
+        (vec!["cron", "add", "--user", "xyz00-web", "--schedule", "* * * * *\n* * * * *", "--command", "true"], "schedule"),
+        (vec!["cron", "add", "--user", "xyz00-web", "--schedule", "@reboot", "--command", "true"], "schedule"),
+        (vec!["cron", "add", "--user", &format!("xyz00-web;touch {pwned}"), "--schedule", "* * * * *", "--command", "true"], "user"),
+        // Packages.
+        (vec!["package", "create", &format!("xyz0$(touch {pwned})"), "--member", "10001", "--product", "DW/SA", "--server", "h1"], "name"),
+    ]
+    .into_iter()
+    .map(|(args, field)| (args.into_iter().map(str::to_owned).collect(), field))
+    .collect();
+    for (args, field) in &cases {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let r = t.expect(&args, 2);
+        let error = &r.json()["error"];
+        assert_eq!(error["field"], *field, "hsadmin {args:?} must name the field {field}: {error}");
+        assert!(r.stderr.contains("error:"), "{args:?}: {}", r.stderr);
+    }
+
+    // Nothing was logged into: no command got as far as a server. Ledger and servers are as they were.
+    let logins_after: Vec<usize> = HOSTS.iter().map(|h| t.hosts.logins(h)).collect();
+    assert_eq!(logins_after, logins, "SSH logins on h1..h3 during the hostile commands: none may happen");
+    assert_eq!(t.env.dump(), ledger_before, "refused input must leave the ledger as it was");
+    for (h, before) in HOSTS.iter().zip(&before) {
+        assert_eq!(&t.snapshot(h), before, "{h} changed although every command was refused");
+        assert_eq!(t.sh(h, &format!("test -e {pwned} && echo INJECTED || echo clean")).trim(), "clean", "{h}");
+    }
+    assert!(!std::path::Path::new(pwned).exists(), "injected on this machine");
+
+    // Shell code in a cron command is the user's own: stored and installed literally, run only by cron.
+    let ran = "/tmp/hsadmin-robot-cron-ran";
+    let code = format!(r#"echo "$(id -un) ran `hostname`" > {ran}; test -n '$HOME' && echo \$PATH | cat >> {ran}"#);
+    let leap_day = "7 4 29 2 *";
+    let job = t.json(&["cron", "add", "--user", "xyz00-web", "--schedule", leap_day, "--command", &code]);
+    assert_eq!(job["command"], code.as_str(), "stored as typed");
+    let listed = t.json(&["cron", "list", "--user", "xyz00-web"]);
+    assert!(listed.as_array().unwrap().iter().any(|j| j["command"] == code.as_str()), "{listed}");
+    let crontab = t.crontab("h1", "xyz00-web").unwrap();
+    let line = format!("{leap_day} {code}");
+    assert!(crontab.lines().any(|l| l == line), "`crontab -l -u xyz00-web` must hold the line byte for byte:\n{line}\nin:\n{crontab}");
+    assert_eq!(t.sh("h1", &format!("test -e {ran} && cat {ran} || echo 'did not run'")).trim(), "did not run", "installing the crontab ran the command");
+    // '%' means newline to cron: it is escaped, so the command still runs as typed.
+    t.json(&["cron", "add", "--user", "xyz00-web", "--schedule", leap_day, "--command", "date +%F >> ~/dates"]);
+    let crontab = t.crontab("h1", "xyz00-web").unwrap();
+    assert!(crontab.lines().any(|l| l == format!("{leap_day} date +\\%F >> ~/dates")), "{crontab}");
+    t.assert_in_line("after the cron jobs with shell code");
+}
+
+// ---------------------------------------------------------------------------------------------
+// 6. Cancel switches a package off; purge removes it from the server
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn a_cancelled_package_is_locked_and_offline_and_a_purged_one_is_gone() {
+    let t = Robot::new();
+    t.set_up_xyz00();
+    assert_eq!(t.curl("h1", "example.org"), PAGE);
+
+    let r = t.ok(&["--json", "package", "cancel", "xyz00", "--date", "2026-05-31", "--yes"]);
+    assert_eq!(r.json()["valid_to"], "2026-05-31");
+    assert_eq!(t.json(&["package", "show", "xyz00"])["status"], "cancelled");
+
+    // Users locked ('!' before the hash) and expired (field 8 = 1, which also stops key logins).
+    let stored: String = rusqlite::Connection::open_with_flags(&t.env.ledger, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .unwrap()
+        .query_row("SELECT password_hash FROM unix_user WHERE name = 'xyz00-web'", [], |r| r.get(0))
+        .unwrap();
+    for user in ["xyz00", "xyz00-web"] {
+        let shadow = t.getent("h1", "shadow", user).unwrap();
+        assert!(shadow[1].starts_with('!'), "{user} must be locked: {shadow:?}");
+        assert_eq!(shadow[7], "1", "{user} must be expired: {shadow:?}");
+    }
+    assert_eq!(t.getent("h1", "shadow", "xyz00-web").unwrap()[1], format!("!{stored}"), "locking keeps the hash behind '!'");
+    let su = t.hosts.ssh("h1", "su -s /bin/sh -c true xyz00-web < /dev/null");
+    let said = String::from_utf8_lossy(&su.stdout).into_owned() + &String::from_utf8_lossy(&su.stderr);
+    assert!(!su.status.success() && said.contains("account has expired"), "PAM must refuse the expired account: {said}");
+
+    // No site, no crontab.
+    assert_eq!(t.sh("h1", "ls /etc/apache2/sites-available /etc/apache2/sites-enabled | grep -c '^hsadmin-' || true").trim(), "0");
+    let page = t.curl("h1", "example.org");
+    assert!(!page.contains("robot"), "example.org must no longer be served, got:\n{page}");
+    assert_eq!(t.crontab("h1", "xyz00-web"), None, "the cron jobs of a cancelled package stop");
+    // The data stays until the purge.
+    assert_eq!(t.sh("h1", &format!("cat {HTDOCS}/index.html")), PAGE);
+    assert!(t.getent("h1", "group", "xyz00").is_some());
+    t.assert_in_line("after the cancel");
+
+    // Purged: users, group, home gone.
+    let r = t.ok(&["--json", "package", "purge", "xyz00", "--yes"]);
+    assert_eq!(r.json()["purged_at"], common::TODAY);
+    for user in ["xyz00", "xyz00-web"] {
+        assert_eq!(t.getent("h1", "passwd", user), None, "{user} must be gone");
+        assert_eq!(t.getent("h1", "shadow", user), None, "{user} must be gone from /etc/shadow");
+    }
+    assert_eq!(t.getent("h1", "group", "xyz00"), None, "group xyz00 must be gone");
+    assert_eq!(t.sh("h1", "test -e /home/pacs/xyz00 && echo present || echo gone").trim(), "gone", "/home/pacs/xyz00 must be gone");
+    assert_eq!(t.sh("h1", "ls /var/spool/cron/crontabs | grep -c xyz00 || true").trim(), "0");
+    t.assert_in_line("after the purge");
+
+    // A package with its admin only: userdel already takes the group along, and the purge still succeeds.
+    t.ok(&["package", "create", "xyz01", "--member", "10001", "--product", "DW/SA", "--server", "h1", "--since", "2026-01-01"]);
+    assert!(t.getent("h1", "group", "xyz01").is_some());
+    t.ok(&["package", "cancel", "xyz01", "--date", "2026-05-31", "--yes"]);
+    assert!(t.getent("h1", "shadow", "xyz01").unwrap()[1].starts_with('!'));
+    t.ok(&["package", "purge", "xyz01", "--yes"]);
+    assert_eq!((t.getent("h1", "passwd", "xyz01"), t.getent("h1", "group", "xyz01")), (None, None), "xyz01 and its group must be gone");
+    assert_eq!(t.sh("h1", "test -e /home/pacs/xyz01 && echo present || echo gone").trim(), "gone");
+    assert_eq!(t.json(&["server", "show", "h1"])["state"]["pending"], false);
+    t.assert_in_line("after purging an admin-only package");
+}
+
+// ---------------------------------------------------------------------------------------------
+// 7. --no-apply leaves the server pending and untouched until apply
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn no_apply_leaves_the_server_untouched_and_pending_until_apply() {
+    let t = Robot::new();
+    t.ok(&["package", "create", "xyz00", "--member", "10001", "--product", "DW/SA", "--server", "h1", "--since", "2026-01-01"]);
+    assert_eq!(t.json(&["server", "show", "h1"])["state"]["pending"], false);
+    let before = t.snapshot("h1");
+    let logins = t.hosts.logins("h1");
+
+    // The flag, and the environment variable (HSADMIN_NO_APPLY=1, as TestEnv sets it).
+    let r = t.ok(&["--no-apply", "user", "add", "xyz00-shop"]);
+    assert!(r.stderr.contains("Pending") && r.stderr.contains("h1") && r.stderr.contains("hsadmin apply"), "{}", r.stderr);
+    let r = t.env.run(&["domain", "add", "example.net", "--package", "xyz00", "--user", "xyz00-shop"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("Pending"), "{}", r.stderr);
+    t.ok(&["--no-apply", "cron", "add", "--user", "xyz00-shop", "--schedule", SCHEDULE, "--command", JOB]);
+
+    let state = &t.json(&["server", "show", "h1"])["state"];
+    assert_eq!(state["pending"], true, "h1 must be pending: {state}");
+    assert_eq!(t.json(&["package", "show", "xyz00"])["live"]["state"], "pending");
+    assert_eq!(t.hosts.logins("h1"), logins, "--no-apply must not even log in");
+    assert_eq!(t.snapshot("h1"), before, "--no-apply must leave the server untouched");
+
+    // plan shows the work and changes nothing (and leaves h1 pending).
+    let (code, planned) = t.plan();
+    assert_eq!(code, 3);
+    for want in [
+        "h1 create_user xyz00-shop",
+        "h1 ensure_dir /home/pacs/xyz00/users/shop",
+        "h1 install_crontab xyz00-shop",
+        "h1 write_vhost hsadmin-example.net.conf",
+        "h1 enable_vhost hsadmin-example.net.conf",
+        "h1 reload_apache",
+    ] {
+        assert!(planned.contains(&want.to_owned()), "plan lacks {want}: {planned:#?}");
+    }
+    assert_eq!(t.snapshot("h1"), before, "plan must leave the server untouched");
+    assert_eq!(t.json(&["server", "show", "h1"])["state"]["pending"], true);
+
+    let doc = t.json(&["apply"]);
+    assert_eq!(result(&doc, "h1")["outcome"], "applied");
+    assert_eq!(t.getent("h1", "passwd", "xyz00-shop").unwrap()[5], "/home/pacs/xyz00/users/shop");
+    assert!(t.crontab("h1", "xyz00-shop").unwrap().lines().any(|l| l == format!("{SCHEDULE} {JOB}")));
+    assert_eq!(t.sh("h1", "cat /etc/apache2/sites-available/hsadmin-example.net.conf"), t.rendered_vhost("h1", "example.net"));
+    t.sh("h1", "printf 'shop\\n' > /home/pacs/xyz00/users/shop/doms/example.net/htdocs/index.html");
+    assert_eq!(t.curl("h1", "example.net"), "shop\n");
+    let state = &t.json(&["server", "show", "h1"])["state"];
+    assert_eq!((state["pending"].clone(), state["outcome"].clone()), (Value::Bool(false), "ok".into()), "{state}");
+    t.assert_in_line("after apply");
+}
+
+// ---------------------------------------------------------------------------------------------
+// 8. package show and server show report what the last apply found and did
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn package_show_and_server_show_report_the_last_apply() {
+    let t = Robot::new();
+    t.ok(&["--no-apply", "package", "create", "xyz00", "--member", "10001", "--product", "DW/SA", "--server", "h1", "--since", "2026-01-01"]);
+    let shown = t.json(&["package", "show", "xyz00"]);
+    assert_eq!(shown["live"]["state"], "pending", "before any apply: {shown}");
+    assert_eq!(shown["live"]["used_kb"], Value::Null, "no usage known before an apply: {shown}");
+
+    let doc = t.json(&["apply"]);
+    let h1 = result(&doc, "h1");
+    assert_eq!(h1["outcome"], "applied");
+    let shown = t.json(&["package", "show", "xyz00"]);
+    let live = &shown["live"];
+    assert_eq!(live["state"], "applied", "{shown}");
+    assert_eq!(live["error"], Value::Null);
+    assert!(live["used_kb"].is_u64(), "used_kb must be a number: {shown}");
+    assert!(live["applied_at"].as_str().is_some_and(|s| s.len() == 20 && s.ends_with('Z')), "{shown}");
+    assert_eq!(live["used_as_of"], live["applied_at"]);
+
+    let server = t.json(&["server", "show", "h1"]);
+    let state = &server["state"];
+    assert_eq!(state["outcome"], "ok", "{server}");
+    assert_eq!(state["pending"], false);
+    assert_eq!(state["error"], Value::Null);
+    assert_eq!(state["actions"], h1["actions"].as_array().unwrap().len(), "the last apply's number of actions: {server}");
+    assert_eq!(state["plan_hash"], h1["plan_hash"], "the last apply's plan: {server}");
+    assert_eq!(state["applied_at"], live["applied_at"]);
+    assert_eq!(server["packages"], serde_json::json!(["xyz00"]));
+
+    // Real usage: 300 KiB in the package's group, counted by quotacheck, shows after the next apply.
+    t.sh("h1", "head -c 307200 /dev/urandom > /home/pacs/xyz00/data.bin && chown xyz00:xyz00 /home/pacs/xyz00/data.bin && sync && quotacheck -ugm /home");
+    let (used, _, _) = t.quota("h1", "-g", "xyz00");
+    assert!(used >= 300, "quota -v -g xyz00 says {used} KiB used");
+    let doc = t.json(&["apply"]);
+    assert_eq!(result(&doc, "h1")["outcome"], "unchanged");
+    let live = &t.json(&["package", "show", "xyz00"])["live"];
+    assert_eq!(live["used_kb"], used, "package show must report the server's usage: {live}");
+    let state = &t.json(&["server", "show", "h1"])["state"];
+    assert_eq!((state["actions"].clone(), state["outcome"].clone()), (Value::from(0), Value::from("ok")), "the last apply changed nothing: {state}");
+    let human = t.ok(&["package", "show", "xyz00"]).stdout;
+    assert!(human.contains(&format!("{:.1} MB used", used as f64 / 1024.0)), "{human}");
+}

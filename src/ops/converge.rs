@@ -11,7 +11,6 @@ use crate::remote::{self, Connection, SshOptions};
 use crate::render::{self, Desired, QuotaKind};
 use crate::{Error, Result};
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 
 /// A web server and what it should look like.
@@ -162,7 +161,7 @@ fn quotas_to_set(desired: &Desired, facts: &Facts) -> Vec<Action> {
 }
 
 fn sha256(text: &str) -> String {
-    Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    facts::sha256_hex(text)
 }
 
 /// A fingerprint of a plan: the same changes give the same hash.

@@ -6,7 +6,7 @@ use crate::ledger::server_state::ServerState;
 use crate::ledger::{Tx, cron, domain, package, server as server_rows, server_state, user};
 use crate::model::{Role, Roles, ServerName};
 use crate::remote::facts::{self, Facts};
-use crate::remote::steps::{self, Action};
+use crate::remote::steps::{self, Action, DirMethod};
 use crate::remote::{self, Connection, SshOptions};
 use crate::render::{self, Desired, QuotaKind};
 use crate::{Error, Result};
@@ -54,7 +54,7 @@ pub fn diff(desired: &Desired, facts: &Facts) -> Vec<Action> {
                 if !acc.comment.is_empty() {
                     a.push(update_user(acc));
                 }
-                a.push(Action::SetPassword { user: acc.name.clone(), locked: acc.locked, shadow: acc.shadow.clone() });
+                a.push(Action::SetPassword { user: acc.name.clone(), locked: acc.locked, set_expiry: acc.locked, shadow: acc.shadow.clone() });
             }
             Some(f) => {
                 if f.gid != acc.gid || f.home != acc.home || f.shell != acc.shell || f.comment != acc.comment {
@@ -65,7 +65,7 @@ pub fn diff(desired: &Desired, facts: &Facts) -> Vec<Action> {
                     let (user, shadow) = (acc.name.clone(), acc.shadow.clone());
                     a.push(if acc.locked { Action::LockUser { user, shadow } } else { Action::UnlockUser { user, shadow } });
                 } else if f.shadow != acc.shadow || f.expire != expire {
-                    a.push(Action::SetPassword { user: acc.name.clone(), locked: acc.locked, shadow: acc.shadow.clone() });
+                    a.push(Action::SetPassword { user: acc.name.clone(), locked: acc.locked, set_expiry: f.expire != expire, shadow: acc.shadow.clone() });
                 }
             }
         }
@@ -73,7 +73,13 @@ pub fn diff(desired: &Desired, facts: &Facts) -> Vec<Action> {
     for d in &desired.dirs {
         let fine = facts.dirs.get(&d.path).is_some_and(|f| f.kind == "directory" && f.owner == d.owner && f.group == d.group && f.mode == d.mode);
         if !fine {
-            a.push(Action::EnsureDir { path: d.path.clone(), owner: d.owner.clone(), group: d.group.clone(), mode: d.mode.clone() });
+            a.push(Action::EnsureDir {
+                path: d.path.clone(),
+                owner: d.owner.clone(),
+                group: d.group.clone(),
+                mode: d.mode.clone(),
+                how: dir_method(desired, facts, d),
+            });
         }
     }
     for q in quotas_to_set(desired, facts) {
@@ -128,6 +134,21 @@ pub fn diff(desired: &Desired, facts: &Facts) -> Vec<Action> {
         }
     }
     a
+}
+
+/// A new directory whose parent only root can write (outside the managed trees: /home/pacs, the log root)
+/// is made by root in one step; one whose parent has the same owner is made by that owner. Everything else
+/// takes the careful way.
+fn dir_method(desired: &Desired, facts: &Facts, d: &render::Dir) -> DirMethod {
+    if facts.dirs.contains_key(&d.path) {
+        return DirMethod::Repair;
+    }
+    let parent = d.path.rsplit_once('/').map_or("/", |(p, _)| p);
+    match desired.dirs.iter().find(|x| x.path == parent) {
+        None if !facts.dirs.contains_key(parent) => DirMethod::AsRoot,
+        Some(p) if p.owner == d.owner => DirMethod::AsOwner,
+        _ => DirMethod::Repair,
+    }
 }
 
 fn update_user(acc: &render::Account) -> Action {
@@ -426,6 +447,23 @@ mod tests {
         let quotas: Vec<Action> = diff(&d, &Facts::default()).into_iter().filter(|a| a.name() == "set_quota").collect();
         assert!(quotas.contains(&Action::SetQuota { kind: QuotaKind::User, name: "xyz00".into(), soft_kb: 0, hard_kb: 0 }), "{quotas:?}");
         assert_eq!(quotas.len(), 3, "{quotas:?}");
+    }
+
+    #[test]
+    fn new_directories_are_made_the_cheap_way_only_where_nobody_else_can_interfere() {
+        let actions = diff(&desired(), &Facts::default());
+        let how = |path: &str| {
+            actions.iter().find_map(|a| match a {
+                Action::EnsureDir { path: p, how, .. } if p == path => Some(*how),
+                _ => None,
+            })
+        };
+        assert_eq!(how("/home/pacs/xyz00"), Some(DirMethod::AsRoot));
+        assert_eq!(how("/var/log/apache2/hsadmin/example.org"), Some(DirMethod::AsRoot));
+        assert_eq!(how("/home/pacs/xyz00/users"), Some(DirMethod::AsOwner));
+        assert_eq!(how("/home/pacs/xyz00/users/web/doms/example.org/htdocs"), Some(DirMethod::AsOwner));
+        // xyz00 owns users/ and could swap users/web for a symlink before root chowns it to xyz00-web.
+        assert_eq!(how("/home/pacs/xyz00/users/web"), Some(DirMethod::Repair));
     }
 
     #[test]

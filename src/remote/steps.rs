@@ -30,6 +30,9 @@ pub enum Action {
     SetPassword {
         user: String,
         locked: bool,
+        /// Whether the account's expiry must change too (new accounts start unexpired).
+        #[serde(skip)]
+        set_expiry: bool,
         #[serde(skip)]
         shadow: String,
     },
@@ -48,6 +51,8 @@ pub enum Action {
         owner: String,
         group: String,
         mode: String,
+        #[serde(skip)]
+        how: DirMethod,
     },
     SetQuota {
         kind: QuotaKind,
@@ -89,6 +94,19 @@ pub enum Action {
     PurgeHome {
         path: String,
     },
+}
+
+/// How a directory is made. Most are made in one step; only where another user could swap the path for a
+/// symlink does it take the careful three (mkdir, chown without following, chmod with the owner's rights).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DirMethod {
+    /// It exists but is wrong, or its parent belongs to someone else: the careful way.
+    #[default]
+    Repair,
+    /// New, in a directory only root can write: `install -d`.
+    AsRoot,
+    /// New, in a directory of the same owner: `mkdir` run as the owner.
+    AsOwner,
 }
 
 impl Action {
@@ -139,7 +157,12 @@ write_file() { cat > "$1.hsadmin-new" && mv -f -- "$1.hsadmin-new" "$1"; }
 remove_user() { pkill -KILL -u "$1" || true; userdel -- "$1"; }
 # userdel already removes a group named like the user when no other user has it as primary group.
 remove_group() { if getent group "$1" > /dev/null; then groupdel -- "$1"; fi; }
-set_shadow() { printf '%s:%s\n' "$1" "$2" | chpasswd -e; if [ "$3" = locked ]; then usermod -e 1 -- "$1"; else usermod -e '' -- "$1"; fi; }
+make_dir_as_root() { install -d -o "$2" -g "$3" -m "$4" -- "$1"; }
+make_dir_as_owner() { setpriv --reuid="$2" --regid="$3" --clear-groups mkdir -m "$4" -- "$1"; }
+set_shadow() {
+    printf '%s:%s\n' "$1" "$2" | chpasswd -e
+    case "$3" in locked) usermod -e 1 -- "$1" ;; open) usermod -e '' -- "$1" ;; esac
+}
 mkdir -p /home/pacs /var/log/apache2/hsadmin
 "#;
 
@@ -205,8 +228,13 @@ pub fn script(actions: &[Action], quota_fs: &str) -> Script {
                     ],
                 );
             }
-            Action::SetPassword { user, shadow, locked } => {
-                s.command("set_shadow", &[&d(user), &d(shadow), &d(if *locked { "locked" } else { "open" })]);
+            Action::SetPassword { user, shadow, locked, set_expiry } => {
+                let expiry = match (set_expiry, locked) {
+                    (false, _) => "keep",
+                    (true, true) => "locked",
+                    (true, false) => "open",
+                };
+                s.command("set_shadow", &[&d(user), &d(shadow), &d(expiry)]);
             }
             Action::LockUser { user, shadow } => {
                 s.command("set_shadow", &[&d(user), &d(shadow), &d("locked")]);
@@ -214,8 +242,13 @@ pub fn script(actions: &[Action], quota_fs: &str) -> Script {
             Action::UnlockUser { user, shadow } => {
                 s.command("set_shadow", &[&d(user), &d(shadow), &d("open")]);
             }
-            Action::EnsureDir { path, owner, group, mode } => {
-                s.command("ensure_dir", &[&d(path), &d(owner), &d(group), &d(mode)]);
+            Action::EnsureDir { path, owner, group, mode, how } => {
+                let helper = match how {
+                    DirMethod::Repair => "ensure_dir",
+                    DirMethod::AsRoot => "make_dir_as_root",
+                    DirMethod::AsOwner => "make_dir_as_owner",
+                };
+                s.command(helper, &[&d(path), &d(owner), &d(group), &d(mode)]);
             }
             Action::SetQuota { kind, name, soft_kb, hard_kb } => {
                 let flag = if *kind == QuotaKind::User { "-u" } else { "-g" };
@@ -297,7 +330,7 @@ mod tests {
 
     #[test]
     fn plans_never_show_secrets_or_contents() {
-        let a = Action::SetPassword { user: "xyz00".into(), locked: false, shadow: "$6$secret".into() };
+        let a = Action::SetPassword { user: "xyz00".into(), locked: false, set_expiry: false, shadow: "$6$secret".into() };
         let json = serde_json::to_string(&a).unwrap();
         assert!(!json.contains("secret"), "{json}");
         assert_eq!(a.name(), "set_password");

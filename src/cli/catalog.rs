@@ -1,6 +1,6 @@
 //! `hsadmin catalog import|list`
 use super::Ctx;
-use super::member::opt;
+use super::opt;
 use crate::model;
 use crate::ops::catalog::{self, CatalogEntry, ImportReport};
 use crate::output::{Render, table};

@@ -1,6 +1,6 @@
 //! `hsadmin cron add|list|remove`
 use super::Ctx;
-use super::member::opt;
+use super::opt;
 use crate::Result;
 use crate::ledger::cron::CronJob;
 use crate::model::{self, CronSchedule, PackageName, UserName};

@@ -1,6 +1,6 @@
 //! `hsadmin domain add|update|delete|list|show`
 use super::Ctx;
-use super::member::opt;
+use super::opt;
 use crate::Result;
 use crate::ledger::domain::Domain;
 use crate::model::{self, DomainName, PackageName, UserName};

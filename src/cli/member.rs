@@ -1,5 +1,5 @@
 //! `hsadmin member add|list|show|update|leave|statement`
-use super::Ctx;
+use super::{Ctx, opt};
 use crate::Result;
 use crate::ledger::member::Member;
 use crate::model::{self, Email, MemberKind, MemberNumber, MemberStatus, Phone, Prefix, TextField, VatCountry, VatId};
@@ -126,11 +126,6 @@ pub struct LeaveArgs {
     /// Validate and show the result, commit nothing
     #[arg(long)]
     dry_run: bool,
-}
-
-/// Parses an optional text argument with the given validator.
-pub(crate) fn opt<T>(value: &Option<String>, parse: impl FnOnce(&str) -> Result<T>) -> Result<Option<T>> {
-    value.as_deref().map(parse).transpose()
 }
 
 impl DetailsArgs {

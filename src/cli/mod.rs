@@ -143,6 +143,11 @@ impl Ctx {
     }
 }
 
+/// Parses an optional text argument with the given validator.
+pub(crate) fn opt<T>(value: &Option<String>, parse: impl FnOnce(&str) -> Result<T>) -> Result<Option<T>> {
+    value.as_deref().map(parse).transpose()
+}
+
 /// Parses the command line, runs it and turns the outcome into an exit code.
 pub fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();

@@ -1,6 +1,6 @@
 //! `hsadmin package create|list|show|update|cancel`
 use super::Ctx;
-use super::member::opt;
+use super::opt;
 use crate::Result;
 use crate::ledger::package::Package;
 use crate::model::{self, MemberNumber, PackageName, ProductCode, ServerName, TextField};

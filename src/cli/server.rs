@@ -1,6 +1,6 @@
 //! `hsadmin server add|list|show|update|trust|check|remove`
 use super::Ctx;
-use super::member::opt;
+use super::opt;
 use crate::ledger::server::Server;
 use crate::model::{self, Address, Roles, ServerName};
 use crate::ops::server::{self, CheckReport, NewServer, ServerChanges, ServerDetails};

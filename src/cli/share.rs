@@ -1,6 +1,6 @@
 //! `hsadmin share subscribe|cancel|revert`
 use super::Ctx;
-use super::member::opt;
+use super::opt;
 use crate::Result;
 use crate::ledger::capital::ShareTx;
 use crate::model::{self, MemberNumber, Reference, TextField};

@@ -1,6 +1,6 @@
 //! `hsadmin user add|list|show|update|remove`
 use super::Ctx;
-use super::member::opt;
+use super::opt;
 use crate::ledger::user::User;
 use crate::model::{self, PackageName, Password, PasswordHash, Shell, TextField, UserName};
 use crate::ops::user::{self, Changes, NewUser, Removed};

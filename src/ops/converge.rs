@@ -86,7 +86,7 @@ pub fn diff(desired: &Desired, facts: &Facts) -> Vec<Action> {
         a.push(q);
     }
     for c in &desired.crontabs {
-        if facts.crontabs.get(&c.user) != Some(&sha256(&c.content)) {
+        if facts.crontabs.get(&c.user) != Some(&facts::sha256_hex(&c.content)) {
             a.push(Action::InstallCrontab { user: c.user.clone(), content: c.content.clone() });
         }
     }
@@ -102,7 +102,7 @@ pub fn diff(desired: &Desired, facts: &Facts) -> Vec<Action> {
         }
     }
     for v in &desired.vhosts {
-        if facts.vhosts.get(&v.file) != Some(&sha256(&v.content)) {
+        if facts.vhosts.get(&v.file) != Some(&facts::sha256_hex(&v.content)) {
             a.push(Action::WriteVhost { file: v.file.clone(), content: v.content.clone() });
         }
         if !facts.enabled.contains(&v.file) {
@@ -181,13 +181,9 @@ fn quotas_to_set(desired: &Desired, facts: &Facts) -> Vec<Action> {
     out
 }
 
-fn sha256(text: &str) -> String {
-    facts::sha256_hex(text)
-}
-
 /// A fingerprint of a plan: the same changes give the same hash.
 pub fn plan_hash(actions: &[Action]) -> String {
-    sha256(&format!("{actions:?}"))
+    facts::sha256_hex(&format!("{actions:?}"))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -421,11 +417,11 @@ mod tests {
             f.dirs.insert(dir.path.clone(), DirFact { owner: dir.owner.clone(), group: dir.group.clone(), mode: dir.mode.clone(), kind: "directory".into() });
         }
         for v in &d.vhosts {
-            f.vhosts.insert(v.file.clone(), sha256(&v.content));
+            f.vhosts.insert(v.file.clone(), facts::sha256_hex(&v.content));
             f.enabled.insert(v.file.clone());
         }
         for c in &d.crontabs {
-            f.crontabs.insert(c.user.clone(), sha256(&c.content));
+            f.crontabs.insert(c.user.clone(), facts::sha256_hex(&c.content));
         }
         f
     }

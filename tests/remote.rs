@@ -201,7 +201,12 @@ fn a_server_that_never_answers_times_out() {
     // Accepts TCP connections and then says nothing, like a hung sshd.
     let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = silent.local_addr().unwrap().port().to_string();
-    let held = std::thread::spawn(move || silent.accept().map(|(s, _)| std::thread::sleep(Duration::from_secs(4)) == drop(s)));
+    let held = std::thread::spawn(move || {
+        if let Ok((socket, _)) = silent.accept() {
+            std::thread::sleep(Duration::from_secs(4));
+            drop(socket);
+        }
+    });
     env.ok(&["server", "add", "mute", "--address", "127.0.0.1", "--port", &port, "--role", "web"]);
     let started = Instant::now();
     let r = env.run(&["--json", "server", "check"]);

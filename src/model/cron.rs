@@ -58,10 +58,10 @@ impl Field {
             Some((r, s)) => (r, Some(s)),
             None => (item, None),
         };
-        if let Some(step) = step {
-            if !step.parse::<u32>().is_ok_and(|n| n >= 1 && n <= self.max.max(1)) || step.starts_with('+') {
-                return false;
-            }
+        if let Some(step) = step
+            && (!step.parse::<u32>().is_ok_and(|n| n >= 1 && n <= self.max.max(1)) || step.starts_with('+'))
+        {
+            return false;
         }
         if range == "*" {
             return true;

@@ -333,10 +333,10 @@ pub fn record(tx: &Tx, results: &[ServerResult]) -> Result<()> {
 pub fn servers_of(tx: &Tx, packages: &[String]) -> Result<Vec<String>> {
     let mut servers = Vec::new();
     for name in packages {
-        if let Some(p) = package::get(tx, name)? {
-            if !servers.contains(&p.server) {
-                servers.push(p.server);
-            }
+        if let Some(p) = package::get(tx, name)?
+            && !servers.contains(&p.server)
+        {
+            servers.push(p.server);
         }
     }
     Ok(servers)

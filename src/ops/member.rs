@@ -71,10 +71,10 @@ pub fn update(tx: &Tx, number: MemberNumber, d: Details) -> Result<Member> {
     if let (Some(MemberStatus::Active), Some(until)) = (d.status, &before.until) {
         return Err(Error::Conflict(format!("member {number} left on {until} and cannot become ACTIVE again")));
     }
-    if let (Some(status), None) = (d.status, &before.until) {
-        if status != MemberStatus::Active {
-            return Err(Error::invalid("status", format!("{status} ends the membership: use `hsadmin member leave {number} --date DATE --status {status}`")));
-        }
+    if let (Some(status), None) = (d.status, &before.until)
+        && status != MemberStatus::Active
+    {
+        return Err(Error::invalid("status", format!("{status} ends the membership: use `hsadmin member leave {number} --date DATE --status {status}`")));
     }
     let mut m = before.clone();
     apply(&mut m, d)?;

@@ -136,13 +136,13 @@ pub fn scan_host_key(s: &Server, opts: &SshOptions) -> Result<HostKey> {
 /// Pins a host key to a server. With `expected`, only when the key's fingerprint is exactly that.
 pub fn pin_host_key(tx: &Tx, name: &ServerName, key: &HostKey, expected: Option<&str>) -> Result<Server> {
     let before = get(tx, name)?;
-    if let Some(expected) = expected {
-        if expected != key.fingerprint() {
-            return Err(Error::Failed(format!(
-                "server {name} presented host key {}, not the expected {expected}; nothing was pinned (check the fingerprint on the server's console: ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub)",
-                key.fingerprint()
-            )));
-        }
+    if let Some(expected) = expected
+        && expected != key.fingerprint()
+    {
+        return Err(Error::Failed(format!(
+            "server {name} presented host key {}, not the expected {expected}; nothing was pinned (check the fingerprint on the server's console: ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub)",
+            key.fingerprint()
+        )));
     }
     let mut s = before.clone();
     s.host_key = Some(key.to_openssh());

@@ -299,7 +299,7 @@ fn d(text: &str) -> Data<'_> {
 
 /// The marker of the last step a script reached (`None` before the first).
 pub fn last_step(stdout: &[u8]) -> Option<String> {
-    String::from_utf8_lossy(stdout).lines().filter_map(|l| l.strip_prefix("hsadmin-step|")).last().map(str::to_owned)
+    String::from_utf8_lossy(stdout).lines().filter_map(|l| l.strip_prefix("hsadmin-step|")).next_back().map(str::to_owned)
 }
 
 #[cfg(test)]

@@ -29,18 +29,9 @@ fn human(env: &TestEnv, args: &[&str]) -> Run {
     r
 }
 
-/// Runs a failing command and proves that the ledger is exactly as it was; returns the JSON error.
-fn fails_unchanged(env: &TestEnv, args: &[&str], code: i32) -> Value {
-    let before = env.dump();
-    let error = env.fails(args, code);
-    assert_eq!(env.dump(), before, "hsadmin {args:?} failed but changed the ledger");
-    assert_eq!(error["exit_code"], code, "{error}");
-    error
-}
-
 /// Asserts an invalid-input failure (exit 2) naming `field`, with the ledger unchanged; returns the message.
 fn invalid(env: &TestEnv, args: &[&str], field: &str) -> String {
-    let e = fails_unchanged(env, args, 2);
+    let e = env.refused(args, 2);
     assert_eq!(e["kind"], "invalid", "{args:?}: {e}");
     assert_eq!(e["field"], field, "{args:?}: {e}");
     e["message"].as_str().unwrap().to_owned()
@@ -48,7 +39,7 @@ fn invalid(env: &TestEnv, args: &[&str], field: &str) -> String {
 
 /// Asserts a conflict (exit 4) with the ledger unchanged; returns the message.
 fn conflict(env: &TestEnv, args: &[&str]) -> String {
-    let e = fails_unchanged(env, args, 4);
+    let e = env.refused(args, 4);
     assert_eq!(e["kind"], "conflict", "{args:?}: {e}");
     assert!(e.get("field").is_none(), "{e}");
     e["message"].as_str().unwrap().to_owned()
@@ -56,22 +47,9 @@ fn conflict(env: &TestEnv, args: &[&str]) -> String {
 
 /// Asserts a not-found failure (exit 1) with the ledger unchanged; returns the message.
 fn not_found(env: &TestEnv, args: &[&str]) -> String {
-    let e = fails_unchanged(env, args, 1);
+    let e = env.refused(args, 1);
     assert_eq!(e["kind"], "not_found", "{args:?}: {e}");
     e["message"].as_str().unwrap().to_owned()
-}
-
-/// Runs `args` with `--dry-run` (and `--json`), proves nothing was committed, returns the printed result.
-fn dry_run(env: &TestEnv, args: &[&str]) -> Value {
-    let before = env.dump();
-    let mut all = vec!["--json"];
-    all.extend_from_slice(args);
-    all.push("--dry-run");
-    let r = env.run(&all);
-    assert_eq!(r.code, 0, "hsadmin {all:?} failed with {}:\nstdout:\n{}\nstderr:\n{}", r.code, r.stdout, r.stderr);
-    assert!(r.stderr.contains("Dry run nothing was committed"), "no dry-run note on stderr: {}", r.stderr);
-    assert_eq!(env.dump(), before, "hsadmin {all:?} changed the ledger");
-    r.json()
 }
 
 fn names(v: &Value) -> Vec<String> {
@@ -199,7 +177,7 @@ fn add_normalises_case_and_a_trailing_dot() {
 #[test]
 fn add_dry_run_shows_the_domain_and_commits_nothing() {
     let env = TestEnv::seeded();
-    let d = dry_run(&env, &["domain", "add", "example.org", "--package", "xyz00", "--subdomains", "blog"]);
+    let d = env.dry_run(&["domain", "add", "example.org", "--package", "xyz00", "--subdomains", "blog"]);
     assert_eq!(d["name"], "example.org");
     assert_eq!(d["subdomains"], json!(["blog"]));
     assert_eq!(env.json(&["domain", "list"]), json!([]));
@@ -491,7 +469,7 @@ fn update_with_nothing_to_change_writes_no_audit_row() {
 fn update_dry_run_commits_nothing() {
     let env = TestEnv::seeded();
     env.ok(&["domain", "add", "example.org", "--package", "xyz00"]);
-    let d = dry_run(&env, &["domain", "update", "example.org", "--https", "true", "--add-subdomain", "blog"]);
+    let d = env.dry_run(&["domain", "update", "example.org", "--https", "true", "--add-subdomain", "blog"]);
     assert_eq!(d["https"], true);
     assert_eq!(d["subdomains"], json!(["blog"]));
     assert_eq!(env.json(&["domain", "show", "example.org"])["https"], false);
@@ -558,7 +536,7 @@ fn delete_json_returns_the_domain_as_it_was() {
 fn delete_dry_run_needs_no_yes_and_commits_nothing() {
     let env = TestEnv::seeded();
     env.ok(&["domain", "add", "example.org", "--package", "xyz00"]);
-    let d = dry_run(&env, &["domain", "delete", "example.org"]);
+    let d = env.dry_run(&["domain", "delete", "example.org"]);
     assert_eq!(d["name"], "example.org");
     assert_eq!(names(&env.json(&["domain", "list"])), ["example.org"]);
 }

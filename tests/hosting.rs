@@ -37,34 +37,13 @@ fn human(env: &TestEnv, args: &[&str]) -> Run {
     r
 }
 
-/// Runs a failing command and proves that the ledger is exactly as it was; returns the JSON error.
-fn fails_unchanged(env: &TestEnv, args: &[&str], code: i32) -> Value {
-    let before = env.dump();
-    let error = env.fails(args, code);
-    assert_eq!(env.dump(), before, "hsadmin {args:?} failed but changed the ledger");
-    error
-}
-
 /// Asserts an invalid-input failure (exit 2) naming `field`, with the ledger unchanged; returns the message.
 fn invalid(env: &TestEnv, args: &[&str], field: &str) -> String {
-    let e = fails_unchanged(env, args, 2);
+    let e = env.refused(args, 2);
     assert_eq!(e["kind"], "invalid", "{e}");
     assert_eq!(e["field"], field, "{e}");
     assert_eq!(e["exit_code"], 2, "{e}");
     e["message"].as_str().unwrap().to_owned()
-}
-
-/// Runs `args` with `--dry-run` (and `--json`), proves nothing was committed, returns the printed result.
-fn dry_run(env: &TestEnv, args: &[&str]) -> Value {
-    let before = env.dump();
-    let mut all = vec!["--json"];
-    all.extend_from_slice(args);
-    all.push("--dry-run");
-    let r = env.run(&all);
-    assert_eq!(r.code, 0, "hsadmin {all:?} failed with {}:\nstdout:\n{}\nstderr:\n{}", r.code, r.stdout, r.stderr);
-    assert!(r.stderr.contains("Dry run nothing was committed"), "no dry-run note on stderr: {}", r.stderr);
-    assert_eq!(env.dump(), before, "hsadmin {all:?} changed the ledger");
-    r.json()
 }
 
 /// Runs with `--json` and the given stdin, asserting success.
@@ -164,7 +143,7 @@ fn server_add_json_carries_every_field() {
 #[test]
 fn server_add_dry_run_shows_the_server_and_commits_nothing() {
     let env = TestEnv::new();
-    let s = dry_run(&env, &["server", "add", "h2", "--address", "127.0.1.2", "--role", "web"]);
+    let s = env.dry_run(&["server", "add", "h2", "--address", "127.0.1.2", "--role", "web"]);
     assert_eq!(s["name"], "h2");
     assert_eq!(s["address"], "127.0.1.2");
     assert_eq!(env.json(&["server", "list"]), json!([]));
@@ -228,7 +207,7 @@ fn server_add_rejects_bad_ip_addresses() {
 fn server_add_rejects_port_zero_and_ports_out_of_range() {
     let env = TestEnv::new();
     invalid(&env, &["server", "add", "h2", "--address", "127.0.1.2", "--port", "0", "--role", "web"], "port");
-    let e = fails_unchanged(&env, &["server", "add", "h2", "--address", "127.0.1.2", "--port", "65536", "--role", "web"], 2);
+    let e = env.refused(&["server", "add", "h2", "--address", "127.0.1.2", "--port", "65536", "--role", "web"], 2);
     assert_eq!(e["kind"], "usage");
 }
 
@@ -236,7 +215,7 @@ fn server_add_rejects_port_zero_and_ports_out_of_range() {
 fn server_add_refuses_a_duplicate_name() {
     let env = TestEnv::new();
     env.ok(&["server", "add", "h2", "--address", "127.0.1.2", "--role", "web"]);
-    let e = fails_unchanged(&env, &["server", "add", "h2", "--address", "127.0.1.3", "--role", "web"], 4);
+    let e = env.refused(&["server", "add", "h2", "--address", "127.0.1.3", "--role", "web"], 4);
     assert_eq!(e["kind"], "conflict");
     assert!(e["message"].as_str().unwrap().contains("server h2 already exists"), "{e}");
 }
@@ -245,7 +224,7 @@ fn server_add_refuses_a_duplicate_name() {
 fn server_add_refuses_an_address_and_port_in_use() {
     let env = TestEnv::new();
     env.ok(&["server", "add", "h2", "--address", "127.0.1.2", "--role", "web"]);
-    let e = fails_unchanged(&env, &["server", "add", "h3", "--address", "127.0.1.2", "--role", "backup"], 4);
+    let e = env.refused(&["server", "add", "h3", "--address", "127.0.1.2", "--role", "backup"], 4);
     assert!(e["message"].as_str().unwrap().contains("server h2 already uses 127.0.1.2:22"), "{e}");
     // The same address on another port is another sshd (the test servers share one host that way).
     let s = env.json(&["server", "add", "h3", "--address", "127.0.1.2", "--port", "2222", "--role", "backup"]);
@@ -257,7 +236,7 @@ fn server_add_sees_two_spellings_of_an_ipv6_address_as_the_same_address() {
     let env = TestEnv::new();
     let s = env.json(&["server", "add", "h2", "--address", "2001:DB8:0:0::1", "--role", "web"]);
     assert_eq!(s["address"], "2001:db8::1");
-    let e = fails_unchanged(&env, &["server", "add", "h3", "--address", "2001:db8::1", "--role", "web"], 4);
+    let e = env.refused(&["server", "add", "h3", "--address", "2001:db8::1", "--role", "web"], 4);
     assert!(e["message"].as_str().unwrap().contains("server h2 already uses"), "{e}");
 }
 
@@ -289,13 +268,13 @@ fn server_update_errors() {
     let env = TestEnv::new();
     env.ok(&["server", "add", "h2", "--address", "127.0.1.2", "--role", "web"]);
     env.ok(&["server", "add", "h3", "--address", "127.0.1.3", "--role", "web"]);
-    let e = fails_unchanged(&env, &["server", "update", "h3", "--address", "127.0.1.2"], 4);
+    let e = env.refused(&["server", "update", "h3", "--address", "127.0.1.2"], 4);
     assert!(e["message"].as_str().unwrap().contains("127.0.1.2:22"), "{e}");
     invalid(&env, &["server", "update", "h3", "--address", "h3;reboot"], "address");
     invalid(&env, &["server", "update", "h3", "--role", "mail"], "role");
     invalid(&env, &["server", "update", "h3", "--port", "0"], "port");
-    fails_unchanged(&env, &["server", "update", "h9", "--port", "22"], 1);
-    dry_run(&env, &["server", "update", "h3", "--port", "2200"]);
+    env.refused(&["server", "update", "h9", "--port", "22"], 1);
+    env.dry_run(&["server", "update", "h3", "--port", "2200"]);
 }
 
 #[test]
@@ -381,7 +360,7 @@ fn server_remove_json_returns_the_removed_server() {
 fn server_remove_dry_run_needs_no_yes_and_commits_nothing() {
     let env = TestEnv::new();
     env.ok(&["server", "add", "h2", "--address", "127.0.1.2", "--role", "web"]);
-    let s = dry_run(&env, &["server", "remove", "h2"]);
+    let s = env.dry_run(&["server", "remove", "h2"]);
     assert_eq!(s["name"], "h2");
     assert_eq!(names(&env.json(&["server", "list"]), "name"), ["h2"]);
 }
@@ -389,7 +368,7 @@ fn server_remove_dry_run_needs_no_yes_and_commits_nothing() {
 #[test]
 fn server_remove_is_refused_while_it_hosts_packages() {
     let env = TestEnv::seeded();
-    let e = fails_unchanged(&env, &["server", "remove", "h1", "--yes"], 4);
+    let e = env.refused(&["server", "remove", "h1", "--yes"], 4);
     assert_eq!(e["kind"], "conflict");
     assert!(e["message"].as_str().unwrap().contains("still hosts packages: xyz00"), "{e}");
 }
@@ -398,14 +377,14 @@ fn server_remove_is_refused_while_it_hosts_packages() {
 fn server_remove_is_refused_while_a_cancelled_package_names_it() {
     let env = TestEnv::seeded();
     env.ok(&["package", "cancel", "xyz00", "--date", "2026-03-31", "--yes"]);
-    let e = fails_unchanged(&env, &["server", "remove", "h1", "--yes"], 4);
+    let e = env.refused(&["server", "remove", "h1", "--yes"], 4);
     assert!(e["message"].as_str().unwrap().contains("xyz00"), "{e}");
 }
 
 #[test]
 fn server_remove_of_an_unknown_server_fails_with_not_found() {
     let env = TestEnv::new();
-    let e = fails_unchanged(&env, &["server", "remove", "h9", "--yes"], 1);
+    let e = env.refused(&["server", "remove", "h9", "--yes"], 1);
     assert_eq!(e["message"], "server h9 not found");
 }
 
@@ -452,7 +431,7 @@ fn catalog_import_twice_adds_nothing() {
 #[test]
 fn catalog_import_dry_run_reports_and_commits_nothing() {
     let env = TestEnv::new();
-    let report = dry_run(&env, &["catalog", "import", &catalog_path()]);
+    let report = env.dry_run(&["catalog", "import", &catalog_path()]);
     assert_eq!(report["products_added"].as_array().unwrap().len(), 11);
     assert_eq!(env.json(&["catalog", "list"]), json!([]));
 }
@@ -465,7 +444,7 @@ fn catalog_import_refuses_a_changed_price_for_an_existing_valid_from() {
     let changed = example.replacen("base = \"10.00\"", "base = \"11.00\"", 1);
     assert_ne!(changed, example);
     let file = write_file(&env, "changed.toml", &changed);
-    let e = fails_unchanged(&env, &["catalog", "import", &file], 4);
+    let e = env.refused(&["catalog", "import", &file], 4);
     assert_eq!(e["kind"], "conflict");
     assert!(e["message"].as_str().unwrap().contains("the price of DW/SA from 2026-01-01 already exists"), "{e}");
     let list = env.json(&["catalog", "list"]);
@@ -501,7 +480,7 @@ base = "9.99"
 vat_rate = "19"
 "#,
     );
-    fails_unchanged(&env, &["catalog", "import", &file], 4);
+    env.refused(&["catalog", "import", &file], 4);
     let codes = names(&env.json(&["catalog", "list", "--all"]), "code");
     assert!(!codes.contains(&"WEB/XL".to_owned()), "{codes:?}");
 }
@@ -657,7 +636,7 @@ fn catalog_import_refuses_to_change_a_products_kind() {
     let env = TestEnv::new();
     env.ok(&["catalog", "import", &catalog_path()]);
     let file = write_file(&env, "kind.toml", "[[product]]\ncode = \"DW/SA\"\nname = \"Dynamic Web, single admin\"\nkind = \"colo\"\n");
-    let e = fails_unchanged(&env, &["catalog", "import", &file], 4);
+    let e = env.refused(&["catalog", "import", &file], 4);
     assert!(e["message"].as_str().unwrap().contains("kind and period never change"), "{e}");
 }
 
@@ -857,7 +836,7 @@ fn package_create_takes_uids_from_the_configured_range() {
     assert_eq!(env.json(CREATE_XYZ01)["users_used"], json!(["xyz01"]));
     assert_eq!(env.json(&["user", "show", "xyz01"])["uid"], 200000);
     assert_eq!(add_user(&env, "xyz01-web")["uid"], 200001);
-    let e = fails_unchanged(&env, &["user", "add", "xyz01-ftp"], 1);
+    let e = env.refused(&["user", "add", "xyz01-ftp"], 1);
     assert_eq!(e["kind"], "failed");
     assert!(e["message"].as_str().unwrap().contains("uid range 200000-200001 is used up"), "{e}");
 }
@@ -865,7 +844,7 @@ fn package_create_takes_uids_from_the_configured_range() {
 #[test]
 fn package_create_dry_run_shows_the_package_and_commits_nothing() {
     let env = TestEnv::seeded();
-    let p = dry_run(&env, CREATE_XYZ01);
+    let p = env.dry_run(CREATE_XYZ01);
     assert_eq!(p["name"], "xyz01");
     assert_eq!(p["users_used"], json!(["xyz01"]));
     env.fails(&["package", "show", "xyz01"], 1);
@@ -891,7 +870,7 @@ fn package_create_rejects_malformed_names() {
 #[test]
 fn package_create_needs_an_existing_member() {
     let env = TestEnv::seeded();
-    let e = fails_unchanged(&env, &["package", "create", "xyz01", "--member", "10009", "--product", "DW/SA", "--server", "h1"], 1);
+    let e = env.refused(&["package", "create", "xyz01", "--member", "10009", "--product", "DW/SA", "--server", "h1"], 1);
     assert_eq!(e["message"], "member 10009 not found");
     invalid(&env, &["package", "create", "xyz01", "--member", "999", "--product", "DW/SA", "--server", "h1"], "member");
 }
@@ -901,7 +880,7 @@ fn package_create_needs_an_active_member() {
     let env = TestEnv::seeded();
     add_member_abc(&env, "2026-01-01");
     env.ok(&["member", "leave", "10002", "--date", "2026-05-31", "--yes"]);
-    let e = fails_unchanged(&env, &["package", "create", "abc00", "--member", "10002", "--product", "DW/SA", "--server", "h1"], 4);
+    let e = env.refused(&["package", "create", "abc00", "--member", "10002", "--product", "DW/SA", "--server", "h1"], 4);
     assert_eq!(e["kind"], "conflict");
     assert!(e["message"].as_str().unwrap().contains("member 10002 is CANCELLED and cannot get new packages"), "{e}");
 }
@@ -919,14 +898,14 @@ fn package_create_cannot_start_before_the_member_joined() {
 fn package_create_needs_a_price_in_force_on_since() {
     let env = TestEnv::seeded();
     add_member_abc(&env, "2025-01-01");
-    let e = fails_unchanged(&env, &["package", "create", "abc00", "--member", "10002", "--product", "DW/SA", "--server", "h1", "--since", "2025-06-01"], 4);
+    let e = env.refused(&["package", "create", "abc00", "--member", "10002", "--product", "DW/SA", "--server", "h1", "--since", "2025-06-01"], 4);
     assert!(e["message"].as_str().unwrap().contains("product DW/SA has no price valid on 2025-06-01"), "{e}");
 }
 
 #[test]
 fn package_create_needs_an_existing_product() {
     let env = TestEnv::seeded();
-    let e = fails_unchanged(&env, &["package", "create", "xyz01", "--member", "10001", "--product", "DW/XL", "--server", "h1"], 1);
+    let e = env.refused(&["package", "create", "xyz01", "--member", "10001", "--product", "DW/XL", "--server", "h1"], 1);
     assert_eq!(e["kind"], "not_found");
     assert!(e["message"].as_str().unwrap().contains("product DW/XL"), "{e}");
     invalid(&env, &["package", "create", "xyz01", "--member", "10001", "--product", "dw/sa", "--server", "h1"], "product");
@@ -944,7 +923,7 @@ fn package_create_needs_a_webspace_product() {
 #[test]
 fn package_create_needs_an_existing_server() {
     let env = TestEnv::seeded();
-    let e = fails_unchanged(&env, &["package", "create", "xyz01", "--member", "10001", "--product", "DW/SA", "--server", "h9"], 1);
+    let e = env.refused(&["package", "create", "xyz01", "--member", "10001", "--product", "DW/SA", "--server", "h9"], 1);
     assert_eq!(e["message"], "server h9 not found");
     invalid(&env, &["package", "create", "xyz01", "--member", "10001", "--product", "DW/SA", "--server", "H9"], "server");
 }
@@ -971,14 +950,14 @@ fn package_create_checks_resource_bounds() {
         let msg = invalid(&env, &with(CREATE_XYZ01, &[flag, value]), field);
         assert!(msg.contains(&format!("{value} must be between")), "{flag} {value}: {msg}");
     }
-    let e = fails_unchanged(&env, &with(CREATE_XYZ01, &["--webspace-mb", "many"]), 2);
+    let e = env.refused(&with(CREATE_XYZ01, &["--webspace-mb", "many"]), 2);
     assert_eq!(e["kind"], "usage");
 }
 
 #[test]
 fn package_create_refuses_a_duplicate_package() {
     let env = TestEnv::seeded();
-    let e = fails_unchanged(&env, &["package", "create", "xyz00", "--member", "10001", "--product", "DW/SA", "--server", "h1"], 4);
+    let e = env.refused(&["package", "create", "xyz00", "--member", "10001", "--product", "DW/SA", "--server", "h1"], 4);
     assert_eq!(e["message"], "package xyz00 already exists");
 }
 
@@ -1069,7 +1048,7 @@ fn package_update_without_changes_writes_no_audit_entry() {
 #[test]
 fn package_update_dry_run_shows_the_result_and_commits_nothing() {
     let env = TestEnv::seeded();
-    let p = dry_run(&env, &["package", "update", "xyz00", "--webspace-mb", "4096"]);
+    let p = env.dry_run(&["package", "update", "xyz00", "--webspace-mb", "4096"]);
     assert_eq!(p["webspace_mb"], 4096);
     assert_eq!(env.json(&["package", "show", "xyz00"])["webspace_mb"], 1024);
 }
@@ -1100,14 +1079,14 @@ fn package_update_checks_bounds() {
     invalid(&env, &["package", "update", "xyz00", "--users", "0"], "users");
     invalid(&env, &["package", "update", "xyz00", "--domains", "10001"], "domains");
     invalid(&env, &["package", "update", "xyz00", "--comment", "a\nb"], "comment");
-    let e = fails_unchanged(&env, &["package", "update", "xyz00", "--free", "maybe"], 2);
+    let e = env.refused(&["package", "update", "xyz00", "--free", "maybe"], 2);
     assert_eq!(e["kind"], "usage");
 }
 
 #[test]
 fn package_update_of_an_unknown_package_fails() {
     let env = TestEnv::seeded();
-    let e = fails_unchanged(&env, &["package", "update", "xyz09", "--users", "3"], 1);
+    let e = env.refused(&["package", "update", "xyz09", "--users", "3"], 1);
     assert_eq!(e["message"], "package xyz09 not found");
 }
 
@@ -1148,7 +1127,7 @@ fn package_cancel_for_a_past_date_is_cancelled() {
 fn package_cancel_twice_is_a_conflict() {
     let env = TestEnv::seeded();
     env.ok(&["package", "cancel", "xyz00", "--date", "2026-06-30", "--yes"]);
-    let e = fails_unchanged(&env, &["package", "cancel", "xyz00", "--date", "2026-07-31", "--yes"], 4);
+    let e = env.refused(&["package", "cancel", "xyz00", "--date", "2026-07-31", "--yes"], 4);
     assert_eq!(e["message"], "package xyz00 is already cancelled as of 2026-06-30");
 }
 
@@ -1163,7 +1142,7 @@ fn package_cancel_needs_yes_when_stdin_is_not_a_terminal() {
 #[test]
 fn package_cancel_dry_run_shows_the_result_and_commits_nothing() {
     let env = TestEnv::seeded();
-    let p = dry_run(&env, &["package", "cancel", "xyz00", "--date", "2026-06-30"]);
+    let p = env.dry_run(&["package", "cancel", "xyz00", "--date", "2026-06-30"]);
     assert_eq!(p["valid_to"], "2026-06-30");
     assert_eq!(env.json(&["package", "show", "xyz00"])["valid_to"], Value::Null);
 }
@@ -1179,7 +1158,7 @@ fn package_cancel_rejects_a_date_before_the_start_or_a_bad_date() {
 #[test]
 fn package_cancel_of_an_unknown_package_fails() {
     let env = TestEnv::seeded();
-    let e = fails_unchanged(&env, &["package", "cancel", "xyz09", "--date", "2026-06-30", "--yes"], 1);
+    let e = env.refused(&["package", "cancel", "xyz09", "--date", "2026-06-30", "--yes"], 1);
     assert_eq!(e["message"], "package xyz09 not found");
 }
 
@@ -1228,7 +1207,7 @@ fn user_add_json_carries_every_field_with_defaults() {
 #[test]
 fn user_add_dry_run_shows_the_user_and_commits_nothing() {
     let env = TestEnv::seeded();
-    let u = dry_run(&env, &["user", "add", "xyz00-web"]);
+    let u = env.dry_run(&["user", "add", "xyz00-web"]);
     assert_eq!(u["uid"], 100001);
     env.fails(&["user", "show", "xyz00-web"], 1);
 }
@@ -1285,7 +1264,7 @@ fn user_add_rejects_hostile_names() {
 #[test]
 fn user_add_to_an_unknown_package_fails_with_not_found() {
     let env = TestEnv::seeded();
-    let e = fails_unchanged(&env, &["user", "add", "xyz09-web"], 1);
+    let e = env.refused(&["user", "add", "xyz09-web"], 1);
     assert_eq!(e["kind"], "not_found");
     assert_eq!(e["message"], "package xyz09 not found");
 }
@@ -1294,7 +1273,7 @@ fn user_add_to_an_unknown_package_fails_with_not_found() {
 fn user_add_refuses_a_duplicate_user() {
     let env = TestEnv::seeded();
     add_user(&env, "xyz00-web");
-    let e = fails_unchanged(&env, &["user", "add", "xyz00-web"], 4);
+    let e = env.refused(&["user", "add", "xyz00-web"], 4);
     assert_eq!(e["message"], "user xyz00-web already exists");
 }
 
@@ -1329,7 +1308,7 @@ fn user_add_respects_the_packages_user_limit() {
     let env = TestEnv::seeded();
     env.ok(&with(CREATE_XYZ01, &["--users", "2"]));
     add_user(&env, "xyz01-web");
-    let e = fails_unchanged(&env, &["user", "add", "xyz01-ftp"], 4);
+    let e = env.refused(&["user", "add", "xyz01-ftp"], 4);
     assert!(e["message"].as_str().unwrap().contains("package xyz01 already has its 2 users"), "{e}");
     env.ok(&["package", "update", "xyz01", "--users", "3"]);
     assert_eq!(add_user(&env, "xyz01-ftp")["package"], "xyz01");
@@ -1339,7 +1318,7 @@ fn user_add_respects_the_packages_user_limit() {
 fn user_add_to_a_cancelled_package_is_a_conflict() {
     let env = TestEnv::seeded();
     env.ok(&["package", "cancel", "xyz00", "--date", "2026-05-31", "--yes"]);
-    let e = fails_unchanged(&env, &["user", "add", "xyz00-web"], 4);
+    let e = env.refused(&["user", "add", "xyz00-web"], 4);
     assert!(e["message"].as_str().unwrap().contains("package xyz00 was cancelled as of 2026-05-31"), "{e}");
 }
 
@@ -1359,9 +1338,9 @@ const PASSWORD: &str = "S3cret-Pass!";
 #[test]
 fn user_password_is_never_accepted_on_the_command_line() {
     let env = TestEnv::seeded();
-    let e = fails_unchanged(&env, &["user", "add", "xyz00-web", "--password", PASSWORD], 2);
+    let e = env.refused(&["user", "add", "xyz00-web", "--password", PASSWORD], 2);
     assert_eq!(e["kind"], "usage");
-    let e = fails_unchanged(&env, &["user", "update", "xyz00", "--password", PASSWORD], 2);
+    let e = env.refused(&["user", "update", "xyz00", "--password", PASSWORD], 2);
     assert_eq!(e["kind"], "usage");
 }
 
@@ -1536,7 +1515,7 @@ fn user_update_locks_and_unlocks() {
     assert_eq!(env.json(&["user", "list"])[1]["locked"], true);
     assert_eq!(env.json(&["user", "update", "xyz00-web", "--locked", "false"])["locked"], false);
     assert_eq!(env.json(&["user", "show", "xyz00-web"])["locked"], false);
-    let e = fails_unchanged(&env, &["user", "update", "xyz00-web", "--locked", "yes"], 2);
+    let e = env.refused(&["user", "update", "xyz00-web", "--locked", "yes"], 2);
     assert_eq!(e["kind"], "usage");
 }
 
@@ -1544,7 +1523,7 @@ fn user_update_locks_and_unlocks() {
 fn user_update_dry_run_shows_the_result_and_commits_nothing() {
     let env = TestEnv::seeded();
     add_user(&env, "xyz00-web");
-    let u = dry_run(&env, &["user", "update", "xyz00-web", "--locked", "true", "--shell", "/bin/bash"]);
+    let u = env.dry_run(&["user", "update", "xyz00-web", "--locked", "true", "--shell", "/bin/bash"]);
     assert_eq!(u["locked"], true);
     assert_eq!(u["shell"], "/bin/bash");
     let now = env.json(&["user", "show", "xyz00-web"]);
@@ -1568,7 +1547,7 @@ fn user_update_rejects_bad_values_and_unknown_users() {
     add_user(&env, "xyz00-web");
     invalid(&env, &["user", "update", "xyz00-web", "--shell", "/bin/sh"], "shell");
     invalid(&env, &["user", "update", "xyz00-web", "--comment", "a\u{202E}b"], "comment");
-    let e = fails_unchanged(&env, &["user", "update", "xyz00-nobody", "--locked", "true"], 1);
+    let e = env.refused(&["user", "update", "xyz00-nobody", "--locked", "true"], 1);
     assert_eq!(e["message"], "user xyz00-nobody not found");
 }
 
@@ -1625,7 +1604,7 @@ fn user_remove_dry_run_shows_the_result_and_commits_nothing() {
     let env = TestEnv::seeded();
     add_user(&env, "xyz00-web");
     let job = add_cron(&env, "xyz00-web", "0 * * * *", "true");
-    let r = dry_run(&env, &["user", "remove", "xyz00-web"]);
+    let r = env.dry_run(&["user", "remove", "xyz00-web"]);
     assert_eq!(r["user"]["name"], "xyz00-web");
     assert_eq!(r["cron_jobs"], json!([job]));
     assert_eq!(env.json(&["user", "show", "xyz00-web"])["uid"], 100001);
@@ -1635,7 +1614,7 @@ fn user_remove_dry_run_shows_the_result_and_commits_nothing() {
 #[test]
 fn user_remove_of_an_unknown_user_fails_with_not_found() {
     let env = TestEnv::seeded();
-    let e = fails_unchanged(&env, &["user", "remove", "xyz00-nobody", "--yes"], 1);
+    let e = env.refused(&["user", "remove", "xyz00-nobody", "--yes"], 1);
     assert_eq!(e["message"], "user xyz00-nobody not found");
 }
 
@@ -1656,7 +1635,7 @@ fn uids_are_never_reused_after_a_remove() {
 #[test]
 fn a_dry_run_does_not_use_up_a_uid() {
     let env = TestEnv::seeded();
-    dry_run(&env, &["user", "add", "xyz00-a"]);
+    env.dry_run(&["user", "add", "xyz00-a"]);
     assert_eq!(add_user(&env, "xyz00-a")["uid"], 100001);
 }
 
@@ -1687,7 +1666,7 @@ fn cron_add_json_carries_every_field() {
 #[test]
 fn cron_add_dry_run_shows_the_job_and_commits_nothing() {
     let env = TestEnv::seeded();
-    let job = dry_run(&env, &["cron", "add", "--user", "xyz00", "--schedule", "0 3 * * 1-5", "--command", "~/bin/backup"]);
+    let job = env.dry_run(&["cron", "add", "--user", "xyz00", "--schedule", "0 3 * * 1-5", "--command", "~/bin/backup"]);
     assert_eq!(job["schedule"], "0 3 * * 1-5");
     assert_eq!(job["user"], "xyz00");
     assert_eq!(env.json(&["cron", "list"]), json!([]));
@@ -1734,7 +1713,7 @@ fn cron_add_rejects_commands_that_are_not_one_line() {
 #[test]
 fn cron_add_for_an_unknown_user_fails_with_not_found() {
     let env = TestEnv::seeded();
-    let e = fails_unchanged(&env, &["cron", "add", "--user", "xyz00-nobody", "--schedule", "* * * * *", "--command", "true"], 1);
+    let e = env.refused(&["cron", "add", "--user", "xyz00-nobody", "--schedule", "* * * * *", "--command", "true"], 1);
     assert_eq!(e["message"], "user xyz00-nobody not found");
     invalid(&env, &["cron", "add", "--user", "root", "--schedule", "* * * * *", "--command", "true"], "user");
 }
@@ -1749,7 +1728,7 @@ fn cron_add_refuses_more_than_a_hundred_jobs_per_user() {
             conn.execute("INSERT INTO cron_job (user, schedule, command) VALUES ('xyz00', '* * * * *', ?1)", [format!("echo {i}")]).unwrap();
         }
     }
-    let e = fails_unchanged(&env, &["cron", "add", "--user", "xyz00", "--schedule", "* * * * *", "--command", "true"], 4);
+    let e = env.refused(&["cron", "add", "--user", "xyz00", "--schedule", "* * * * *", "--command", "true"], 4);
     assert_eq!(e["message"], "user xyz00 already has 100 cron jobs");
 }
 
@@ -1819,7 +1798,7 @@ fn cron_remove_needs_yes_when_stdin_is_not_a_terminal() {
 fn cron_remove_dry_run_shows_the_job_and_commits_nothing() {
     let env = TestEnv::seeded();
     let job = add_cron(&env, "xyz00", "0 3 * * *", "~/bin/backup");
-    assert_eq!(dry_run(&env, &["cron", "remove", "1"]), job);
+    assert_eq!(env.dry_run(&["cron", "remove", "1"]), job);
     assert_eq!(env.json(&["cron", "list"]), json!([job]));
 }
 
@@ -1827,9 +1806,9 @@ fn cron_remove_dry_run_shows_the_job_and_commits_nothing() {
 fn cron_remove_of_an_unknown_or_malformed_id_fails() {
     let env = TestEnv::seeded();
     add_cron(&env, "xyz00", "0 3 * * *", "~/bin/backup");
-    let e = fails_unchanged(&env, &["cron", "remove", "7", "--yes"], 1);
+    let e = env.refused(&["cron", "remove", "7", "--yes"], 1);
     assert_eq!(e["message"], "cron job 7 not found");
-    let e = fails_unchanged(&env, &["cron", "remove", "one", "--yes"], 2);
+    let e = env.refused(&["cron", "remove", "one", "--yes"], 2);
     assert_eq!(e["kind"], "usage");
 }
 

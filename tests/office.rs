@@ -62,18 +62,9 @@ fn mutate(env: &TestEnv, args: &[&str]) -> (Value, Value) {
     (doc, row)
 }
 
-/// Runs a failing command; asserts exit code, JSON error document, and that the ledger (audit log
-/// included) is exactly as before. Returns the error object.
-fn refused(env: &TestEnv, args: &[&str], code: i32) -> Value {
-    let before = env.dump();
-    let error = env.fails(args, code);
-    assert_eq!(env.dump(), before, "{args:?} failed but changed the ledger");
-    error
-}
-
 /// An invalid value: exit 2, kind "invalid", the field named; the ledger unchanged.
 fn invalid(env: &TestEnv, args: &[&str], field: &str) -> Value {
-    let error = refused(env, args, 2);
+    let error = env.refused(args, 2);
     assert_eq!(error["kind"], "invalid", "{args:?}: {error}");
     assert_eq!(error["field"], field, "{args:?}: {error}");
     assert_eq!(error["exit_code"], 2);
@@ -81,14 +72,14 @@ fn invalid(env: &TestEnv, args: &[&str], field: &str) -> Value {
 }
 
 fn not_found(env: &TestEnv, args: &[&str]) -> Value {
-    let error = refused(env, args, 1);
+    let error = env.refused(args, 1);
     assert_eq!(error["kind"], "not_found", "{args:?}: {error}");
     assert!(error.get("field").is_none(), "{error}");
     error
 }
 
 fn conflict(env: &TestEnv, args: &[&str]) -> Value {
-    let error = refused(env, args, 4);
+    let error = env.refused(args, 4);
     assert_eq!(error["kind"], "conflict", "{args:?}: {error}");
     error
 }
@@ -228,7 +219,7 @@ fn config_with_an_unknown_key_is_exit_2_naming_the_key() {
     let env = TestEnv::new();
     std::fs::write(&env.config, "[ssh]\nuser = \"root\"\nport = 22\n").unwrap();
     for args in [&["config", "show"][..], &["member", "list"][..]] {
-        let error = refused(&env, args, 2);
+        let error = env.refused(args, 2);
         assert_eq!(error["kind"], "usage");
         let message = error["message"].as_str().unwrap();
         assert!(message.contains("port") && message.contains(&env.config.display().to_string()), "{message}");

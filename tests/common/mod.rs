@@ -127,6 +127,29 @@ impl TestEnv {
         doc["error"].clone()
     }
 
+    /// Runs a failing command (with --json); asserts the exit code, the JSON error document, and that the
+    /// ledger (audit log included) is exactly as before. Returns the error object.
+    pub fn refused(&self, args: &[&str], code: i32) -> serde_json::Value {
+        let before = self.dump();
+        let error = self.fails(args, code);
+        assert_eq!(self.dump(), before, "hsadmin {args:?} failed but changed the ledger");
+        assert_eq!(error["exit_code"], code, "{error}");
+        error
+    }
+
+    /// Runs `args` with `--dry-run` (and `--json`), proves nothing was committed, returns the printed result.
+    pub fn dry_run(&self, args: &[&str]) -> serde_json::Value {
+        let before = self.dump();
+        let mut all = vec!["--json"];
+        all.extend_from_slice(args);
+        all.push("--dry-run");
+        let r = self.run(&all);
+        assert_eq!(r.code, 0, "hsadmin {all:?} failed with {}:\nstdout:\n{}\nstderr:\n{}", r.code, r.stdout, r.stderr);
+        assert!(r.stderr.contains("Dry run nothing was committed"), "no dry-run note on stderr: {}", r.stderr);
+        assert_eq!(self.dump(), before, "hsadmin {all:?} changed the ledger");
+        r.json()
+    }
+
     /// Every row of every table, for proving that a failed command changed nothing.
     pub fn dump(&self) -> Vec<String> {
         dump(&self.ledger)

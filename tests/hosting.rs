@@ -1,26 +1,12 @@
 //! CLI tests for the hosting commands through the real binary: servers, the catalog, packages,
 //! Unix users and cron jobs. Human output, JSON output, dry runs and every error path.
 mod common;
-use common::{Run, TestEnv, catalog_path};
+use common::{Run, TestEnv, catalog_path, field, row};
 use serde_json::{Value, json};
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------------
-
-/// The value of `name:` in a one-item (field per row) human output.
-fn field(out: &str, name: &str) -> String {
-    let prefix = format!("{name}:");
-    out.lines().find_map(|l| l.trim_start().strip_prefix(&prefix).map(|v| v.trim().to_owned())).unwrap_or_else(|| panic!("no field {name:?} in:\n{out}"))
-}
-
-/// The cells of the table row whose first cell is `key` (cells are separated by two or more spaces).
-fn row(out: &str, key: &str) -> Vec<String> {
-    out.lines()
-        .map(|l| l.split("  ").map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned).collect::<Vec<_>>())
-        .find(|cells| cells.first().is_some_and(|c| c == key))
-        .unwrap_or_else(|| panic!("no row {key:?} in:\n{out}"))
-}
 
 /// The first cells of every row of a list table (header excluded).
 fn first_column(out: &str, header: &str) -> Vec<String> {

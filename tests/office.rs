@@ -14,7 +14,7 @@ use std::os::unix::fs::PermissionsExt;
 /// both members since 2026-01-01.
 fn office() -> TestEnv {
     let env = TestEnv::new();
-    env.ok(&["member", "add", "--number", "10001", "--prefix", "xyz", "--name", "Erika Mustermann", "--email", "erika@example.org", "--since", "2026-01-01"]);
+    env.add_erika();
     env.ok(&["share", "subscribe", "10001", "--count", "2", "--date", "2026-01-01", "--reference", "SUB-2026-0001"]);
     env.ok(&["asset", "deposit", "10001", "--amount", "128.00", "--date", "2026-01-05", "--reference", "PAY-2026-0001"]);
     env.ok(&["member", "add", "--number", "10002", "--prefix", "abc", "--name", "Max Muster", "--email", "max@example.org", "--since", "2026-01-01"]);

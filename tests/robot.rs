@@ -153,20 +153,7 @@ impl Robot {
         let hosts = running_hosts();
         clean_servers(&hosts);
         let env = ledger_with_servers(&hosts, extra_config);
-        env.ok(&[
-            "member",
-            "add",
-            "--number",
-            "10001",
-            "--prefix",
-            "xyz",
-            "--name",
-            "Erika Mustermann",
-            "--email",
-            "erika@example.org",
-            "--since",
-            "2026-01-01",
-        ]);
+        env.add_erika();
         env.ok(&["catalog", "import", &common::catalog_path()]);
         Self { env, hosts, _servers: servers }
     }

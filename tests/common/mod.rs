@@ -43,10 +43,9 @@ impl TestEnv {
         env
     }
 
-    /// The standard fixture: member 10001 (xyz) with shares and assets, server h1, the catalog, package xyz00.
-    pub fn seeded() -> Self {
-        let env = Self::new();
-        env.ok(&[
+    /// Member 10001, Erika Mustermann, prefix xyz, since 2026-01-01.
+    pub fn add_erika(&self) {
+        self.ok(&[
             "member",
             "add",
             "--number",
@@ -60,6 +59,12 @@ impl TestEnv {
             "--since",
             "2026-01-01",
         ]);
+    }
+
+    /// The standard fixture: member 10001 (xyz) with shares and assets, server h1, the catalog, package xyz00.
+    pub fn seeded() -> Self {
+        let env = Self::new();
+        env.add_erika();
         env.ok(&["share", "subscribe", "10001", "--count", "2", "--date", "2026-01-01", "--reference", "SUB-2026-0001"]);
         env.ok(&["asset", "deposit", "10001", "--amount", "128.00", "--date", "2026-01-05", "--reference", "PAY-2026-0001"]);
         env.ok(&["server", "add", "h1", "--address", "127.0.0.11", "--role", "web,dns-primary", "--ipv4", "127.0.0.11"]);
@@ -178,6 +183,20 @@ pub fn dump(ledger: &Path) -> Vec<String> {
         out.extend(rows.map(Result::unwrap));
     }
     out
+}
+
+/// The value of `name:` in a one-item (field per row) human output.
+pub fn field(out: &str, name: &str) -> String {
+    let prefix = format!("{name}:");
+    out.lines().find_map(|l| l.trim_start().strip_prefix(&prefix).map(|v| v.trim().to_owned())).unwrap_or_else(|| panic!("no field {name:?} in:\n{out}"))
+}
+
+/// The cells of the table row whose first cell is `key` (cells are separated by two or more spaces).
+pub fn row(out: &str, key: &str) -> Vec<String> {
+    out.lines()
+        .map(|l| l.split("  ").map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned).collect::<Vec<_>>())
+        .find(|cells| cells.first().is_some_and(|c| c == key))
+        .unwrap_or_else(|| panic!("no row {key:?} in:\n{out}"))
 }
 
 pub fn catalog_path() -> String {

@@ -9,7 +9,7 @@ use hsadmin::config::{Config, HostingConfig};
 use hsadmin::ledger::{Actor, Ledger};
 use hsadmin::model::{self, DomainName, Email, MemberNumber, PackageName, Prefix, ProductCode, ServerName, TextField, UserName};
 use hsadmin::ops::{catalog, converge, cron, domain, member, package, server};
-use hsadmin::remote::{Connection, SshOptions, facts, steps};
+use hsadmin::remote::{Connection, SshOptions};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -135,14 +135,13 @@ fn main() {
     // The same scripts, run on each server by its own shell (what the first apply costs at least).
     reset(dir.path(), &config);
     let mut l = Ledger::open(&ledger, Actor { user: "bench".into(), command: "bench".into() }).unwrap();
-    let work = l.read(|tx| converge::prepare(tx, &[], &cfg, "2026-06-01")).unwrap();
+    let work = l.read(|tx| converge::prepare(tx, &converge::Selection::default(), &cfg, "2026-06-01")).unwrap();
+    let cx = converge::Context { config: &cfg, today: "2026-06-01" };
     let opts = SshOptions::from_config(&cfg.ssh);
     let mut slowest = Duration::ZERO;
     for w in &work {
         let mut conn = Connection::open(&server::target(&w.server), &opts).unwrap();
-        let paths: Vec<String> = w.desired.dirs.iter().map(|d| d.path.clone()).collect();
-        let f = facts::gather(&mut conn, cfg.hosting.uid_min, cfg.hosting.uid_max, &cfg.web.quota_filesystem, &paths).unwrap();
-        let script = steps::script(&converge::diff(&w.desired, &f), &cfg.web.quota_filesystem);
+        let script = converge::plan_server(&mut conn, w, &cx).unwrap().script;
         let file = dir.path().join(format!("{}.sh", w.server.name));
         std::fs::write(&file, script.bytes()).unwrap();
         let copy = Command::new("scp")

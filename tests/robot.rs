@@ -262,9 +262,15 @@ impl Robot {
         let config = hsadmin::config::load(Some(&self.env.config)).unwrap().config;
         let actor = hsadmin::ledger::Actor { user: "robot-test".into(), command: "tests/robot.rs".into() };
         let mut ledger = hsadmin::ledger::Ledger::open(&self.env.ledger, actor).unwrap();
-        let names = [hsadmin::model::ServerName::parse("server", server).unwrap()];
-        let mut work = ledger.read(|tx| hsadmin::ops::converge::prepare(tx, &names, &config, common::TODAY)).unwrap();
-        work.remove(0).desired
+        ledger
+            .read(|tx| {
+                use hsadmin::ledger::{cron, domain, package, user};
+                let (packages, users) = (package::list(tx, None, Some(server))?, user::on_server(tx, server)?);
+                let (domains, cron_jobs) = (domain::on_server(tx, server)?, cron::on_server(tx, server)?);
+                let rows = hsadmin::render::Rows { packages: &packages, users: &users, domains: &domains, cron_jobs: &cron_jobs, today: common::TODAY };
+                Ok(hsadmin::render::desired(&rows, &config.web))
+            })
+            .unwrap()
     }
 
     fn rendered_vhost(&self, server: &str, domain: &str) -> String {

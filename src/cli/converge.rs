@@ -1,16 +1,22 @@
-//! `hsadmin plan` and `hsadmin apply`: bring the servers in line with the ledger.
+//! `hsadmin plan` and `hsadmin apply`: bring the servers in line with the ledger. The workflow lives in
+//! `ops::converge`; this file parses, calls it, and says what happened.
 use super::Ctx;
-use crate::model::{self, ServerName};
-use crate::ops::converge::{self, Outcome, ServerResult};
+use crate::error::exit;
+use crate::model;
+use crate::ops::converge::{self, Outcome, Selection, ServerResult};
 use crate::output::{Render, table};
 use crate::{Error, Result};
 
 #[derive(Debug, clap::Args)]
 pub struct PlanArgs {
-    /// Only these servers [default: every web server]
+    /// Only these servers [default: every server with a role hsadmin manages]
     #[arg(long = "server", value_name = "NAME")]
     servers: Vec<String>,
-    /// Exit 3 when something would change (0 when every server is in line), for drift checks from cron
+    /// Only these roles (web, dns-primary, …) [default: every role of each server]
+    #[arg(long = "role", value_name = "ROLE")]
+    roles: Vec<String>,
+    /// Exit 3 when something would change (0 when every server is in line), for drift checks from cron;
+    /// the plan is the result, not an error
     #[arg(long)]
     detailed_exitcode: bool,
     /// How many servers to work on at once [default: ssh.jobs]
@@ -20,34 +26,37 @@ pub struct PlanArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ApplyArgs {
-    /// Only these servers [default: every web server]
+    /// Only these servers [default: every server with a role hsadmin manages]
     #[arg(long = "server", value_name = "NAME")]
     servers: Vec<String>,
+    /// Only these roles (web, dns-primary, …) [default: every role of each server]
+    #[arg(long = "role", value_name = "ROLE")]
+    roles: Vec<String>,
     /// How many servers to work on at once [default: ssh.jobs]
     #[arg(long)]
     jobs: Option<usize>,
 }
 
-pub fn plan(ctx: &Ctx, a: PlanArgs) -> Result<()> {
-    let results = run(ctx, &a.servers, a.jobs, false)?;
+/// Plans; with `--detailed-exitcode`, drift is the result (exit 3), not an error.
+pub fn plan(ctx: &Ctx, a: PlanArgs) -> Result<u8> {
+    let results = run(ctx, &Selection::parse(&a.servers, &a.roles)?, a.jobs, false)?;
     ctx.out.emit(&results)?;
+    notes(ctx, &results, "Would remove");
     converge::summary(&results)?;
     let changes: usize = results.iter().map(|r| r.actions.len()).sum();
     ctx.out.status("Planned", &format!("{changes} changes on {} of {} servers", results.iter().filter(|r| !r.actions.is_empty()).count(), results.len()));
-    if a.detailed_exitcode && changes > 0 {
-        return Err(Error::Partial(format!("{changes} changes would be made (--detailed-exitcode)")));
-    }
-    Ok(())
+    Ok(if a.detailed_exitcode && changes > 0 { exit::PARTIAL } else { exit::OK })
 }
 
 pub fn apply(ctx: &Ctx, a: ApplyArgs) -> Result<()> {
-    let results = run(ctx, &a.servers, a.jobs, true)?;
+    let results = run(ctx, &Selection::parse(&a.servers, &a.roles)?, a.jobs, true)?;
     ctx.out.emit(&results)?;
     report(ctx, &results)
 }
 
 /// Says what apply did on stderr, and fails (exit 3) when a server did not converge.
 fn report(ctx: &Ctx, results: &[ServerResult]) -> Result<()> {
+    notes(ctx, results, "Removed");
     let applied: usize = results.iter().filter(|r| r.outcome == Outcome::Applied).map(|r| r.actions.len()).sum();
     if applied == 0 && results.iter().all(|r| r.outcome == Outcome::Unchanged) {
         ctx.out.status("Unchanged", &format!("{} servers already in line with the ledger; nothing was done", results.len()));
@@ -57,26 +66,37 @@ fn report(ctx: &Ctx, results: &[ServerResult]) -> Result<()> {
     converge::summary(results)
 }
 
-/// Plans or applies on the named servers (all web servers when none are named) and records the outcome.
-pub(crate) fn run(ctx: &Ctx, names: &[String], jobs: Option<usize>, apply: bool) -> Result<Vec<ServerResult>> {
-    let names = names.iter().map(|n| ServerName::parse("server", n)).collect::<Result<Vec<_>>>()?;
-    let jobs = jobs.map(|j| model::bounded("jobs", j as i64, 1, 256)).transpose()?.map_or(ctx.config.config.ssh.jobs, |j| j as usize);
-    let config = &ctx.config.config;
-    let mut ledger = ctx.ledger()?;
-    let _lock = if apply { Some(ApplyLock::take(&ctx.ledger_path)?) } else { None };
-    let today = model::today().to_string();
-    let work = ledger.read(|tx| converge::prepare(tx, &names, config, &today))?;
-    let progress = ctx.out.progress(work.len() as u64, if apply { "applying" } else { "planning" });
-    let results = converge::run(&work, config, apply, jobs, &|r| progress.done(&r.server));
-    progress.finish();
-    if apply {
-        ledger.write(false, |tx| converge::record(tx, &results))?;
+/// Every removal and warning on stderr, and each failed unit with its reason.
+fn notes(ctx: &Ctx, results: &[ServerResult], removed: &str) {
+    for r in results {
+        for a in r.removals() {
+            ctx.out.status(removed, &format!("{} {} on {} ({})", a.name.trim_start_matches("remove_").trim_start_matches("purge_"), a.target, r.server, a.unit));
+        }
+        for w in &r.warnings {
+            ctx.out.warn(&format!("{}: {w}", r.server));
+        }
+        for f in &r.failed {
+            let at = f.step.as_deref().map(|s| format!(" at {s}")).unwrap_or_default();
+            ctx.out.warn(&format!("{}: {} {} failed{at}: {}", r.server, f.role.as_str(), f.unit, f.error));
+        }
     }
-    Ok(results)
+}
+
+/// Plans or applies on the selected servers and records the outcome.
+fn run(ctx: &Ctx, sel: &Selection, jobs: Option<usize>, apply: bool) -> Result<Vec<ServerResult>> {
+    let config = &ctx.config.config;
+    let jobs = converge::jobs(jobs, config)?;
+    let mut ledger = ctx.ledger()?;
+    let servers = if sel.servers.is_empty() { None } else { Some(sel.servers.len() as u64) };
+    let progress = ctx.out.progress(servers.unwrap_or(0), if apply { "applying" } else { "planning" });
+    let results = converge::converge(&mut ledger, sel, config, apply, jobs, &|r| progress.done(&r.server));
+    progress.finish();
+    results
 }
 
 /// Brings the servers of the changed packages in line right after the change was committed (unless
-/// `--no-apply`, which leaves them pending). A server that cannot be reached stays pending: exit 3.
+/// `--no-apply`, which leaves them pending). A server that cannot be reached, or a unit that fails,
+/// leaves the server pending: exit 3.
 pub(crate) fn after_change(ctx: &Ctx, packages: &[&str], dry_run: bool) -> Result<()> {
     if dry_run || packages.is_empty() {
         return Ok(());
@@ -88,7 +108,8 @@ pub(crate) fn after_change(ctx: &Ctx, packages: &[&str], dry_run: bool) -> Resul
         ctx.out.status("Pending", &format!("{} (--no-apply): run `hsadmin apply` to bring them in line", servers.join(", ")));
         return Ok(());
     }
-    let results = run(ctx, &servers, None, true)?;
+    let results = run(ctx, &Selection::parse(&servers, &[])?, None, true)?;
+    notes(ctx, &results, "Removed");
     for r in &results {
         match r.outcome {
             Outcome::Applied => ctx.out.status("Applied", &format!("{} changes on {}", r.actions.len(), r.server)),
@@ -99,42 +120,23 @@ pub(crate) fn after_change(ctx: &Ctx, packages: &[&str], dry_run: bool) -> Resul
     converge::summary(&results).map_err(|e| Error::Partial(format!("the ledger change is saved, but {e}")))
 }
 
-/// One apply at a time per ledger: two would interleave their scripts on the same server. The lock is
-/// an flock, so it goes away with the process that held it (no stale locks after a crash).
-struct ApplyLock(#[allow(dead_code, reason = "held for its flock")] std::fs::File);
-
-impl ApplyLock {
-    fn take(ledger: &std::path::Path) -> Result<Self> {
-        use std::os::unix::io::AsRawFd;
-        let path = ledger.with_extension("apply.lock");
-        let file = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path)?;
-        let deadline = std::time::Instant::now() + crate::ledger::BUSY_TIMEOUT;
-        loop {
-            // SAFETY: flock on a file descriptor we own.
-            if unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0 {
-                return Ok(Self(file));
-            }
-            if std::time::Instant::now() > deadline {
-                return Err(Error::Busy(format!("another hsadmin apply holds {}", path.display())));
-            }
-            std::thread::sleep(std::time::Duration::from_millis(200));
-        }
-    }
-}
-
 impl Render for Vec<ServerResult> {
     fn human(&self) -> String {
-        let mut t = table::list(["server", "outcome", "#", "action", "target"]);
+        let mut t = table::list(["server", "outcome", "#", "action", "target", "unit"]);
         for r in self {
             let outcome = serde_json::to_value(r.outcome).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+            let row = |a: &str, b: &str, c: String, d: String, e: String| vec![r.server.clone(), a.to_owned(), b.to_owned(), model::printable(&c), model::printable(&d), e];
             if r.actions.is_empty() {
-                t.add_row(vec![r.server.clone(), outcome.clone(), "-".into(), r.error.clone().unwrap_or_else(|| "in line".into()), String::new()]);
+                t.add_row(row(&outcome, "-", r.error.clone().unwrap_or_else(|| "in line".into()), String::new(), String::new()));
             }
             for (i, a) in r.actions.iter().enumerate() {
-                t.add_row(vec![r.server.clone(), outcome.clone(), (i + 1).to_string(), a.name(), a.target()]);
+                t.add_row(row(&outcome, &(i + 1).to_string(), a.name.clone(), a.target.clone(), format!("{} {}", a.role.as_str(), a.unit)));
+            }
+            for f in &r.failed {
+                t.add_row(row(&outcome, "!", format!("failed: {}", f.error), f.step.clone().unwrap_or_default(), format!("{} {}", f.role.as_str(), f.unit)));
             }
             if let (Some(e), false) = (&r.error, r.actions.is_empty()) {
-                t.add_row(vec![r.server.clone(), outcome.clone(), "!".into(), e.clone(), String::new()]);
+                t.add_row(row(&outcome, "!", e.clone(), String::new(), String::new()));
             }
         }
         table::text(&t)

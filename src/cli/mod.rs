@@ -171,7 +171,7 @@ pub fn main() -> ExitCode {
     };
     let out = Output::new(cli.json, cli.quiet, cli.verbose, cli.color);
     match run(cli, &args, &out) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => ExitCode::from(code),
         Err(Error::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             out.error(&e);
@@ -180,13 +180,18 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli, args: &[std::ffi::OsString], out: &Output) -> Result<()> {
+/// Runs the command; the result carries the exit code (drift from `plan --detailed-exitcode` is a
+/// result, exit 3, not an error).
+fn run(cli: Cli, args: &[std::ffi::OsString], out: &Output) -> Result<u8> {
     if let Command::Util(cmd) = &cli.command {
-        return util::run(out, cmd);
+        return util::run(out, cmd).map(|()| exit::OK);
     }
     let config = crate::config::load(cli.config.as_deref())?;
     let ledger_path = crate::config::ledger_path(cli.ledger.as_deref(), &config.config)?;
     let ctx = Ctx { out: out.clone(), config, ledger_path, actor: actor(args), no_apply: cli.no_apply };
+    if let Command::Plan(a) = cli.command {
+        return converge::plan(&ctx, a);
+    }
     match cli.command {
         Command::Init(a) => init::run(&ctx, a),
         Command::Config(c) => config::run(&ctx, c),
@@ -200,10 +205,10 @@ fn run(cli: Cli, args: &[std::ffi::OsString], out: &Output) -> Result<()> {
         Command::User(c) => user::run(&ctx, c),
         Command::Cron(c) => cron::run(&ctx, c),
         Command::Domain(c) => domain::run(&ctx, c),
-        Command::Plan(a) => converge::plan(&ctx, a),
         Command::Apply(a) => converge::apply(&ctx, a),
-        Command::Util(_) => unreachable!("handled before the config is loaded"),
+        Command::Plan(_) | Command::Util(_) => unreachable!("handled above"),
     }
+    .map(|()| exit::OK)
 }
 
 /// The login name of the real uid, from the password database.

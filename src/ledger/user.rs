@@ -94,3 +94,9 @@ pub fn on_server(conn: &Connection, server: &str) -> Result<Vec<User>> {
     ))?;
     Ok(stmt.query_map([server], from_row)?.collect::<rusqlite::Result<_>>()?)
 }
+
+/// Every uid this ledger ever handed out, with the account name it was given to. Never shrinks.
+pub fn granted(conn: &Connection) -> Result<std::collections::BTreeMap<u32, String>> {
+    let mut stmt = conn.prepare("SELECT uid, name FROM uid_grant")?;
+    Ok(stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?)
+}

@@ -32,6 +32,20 @@ pub fn shown(value: &str) -> String {
     if value.chars().count() > MAX { format!("\"{escaped}…\"") } else { format!("\"{escaped}\"") }
 }
 
+/// Text that came from a server or a file, made safe for a terminal: control characters (escape
+/// sequences, BEL, newlines, C1 controls) and bidi overrides are shown escaped (`\u{1b}`), the rest as is.
+pub fn printable(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_control() || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Fails with `field: "value" rule` unless `ok`.
 pub fn ensure(ok: bool, field: &str, value: &str, rule: &str) -> Result<()> {
     if ok { Ok(()) } else { Err(Error::invalid(field, format!("{} {rule}", shown(value)))) }

@@ -1,10 +1,11 @@
 //! Reaching the managed servers: SSH sessions with strict host-key checks, the one quoting function,
 //! and a bounded fan-out over several servers. Nothing here decides *what* to run; `ops/` does.
-pub mod facts;
 pub mod hostkey;
 pub mod quote;
+pub mod records;
+pub mod script;
 pub mod session;
-pub mod steps;
+pub mod web;
 
 pub use hostkey::HostKey;
 pub use quote::{Data, Script, ShellArg, quote};

@@ -217,15 +217,41 @@ impl Connection {
     /// Runs a script with `/bin/sh -s` on a new channel of this session; the script goes over stdin, so
     /// no argument of it ever shows in the server's process list. Reads stdout and stderr together, so a
     /// chatty stderr never stalls the channel.
+    ///
+    /// The script runs in a session and process group of its own (`setsid`); when the command timeout
+    /// passes, the whole group is killed before the error is returned, so nothing of it keeps running.
     pub fn run(&mut self, script: &Script) -> Result<Output, RemoteError> {
-        self.exec("/bin/sh -s", script.bytes())
+        let mut stdin = PGID_LINE.as_bytes().to_vec();
+        stdin.extend_from_slice(script.bytes());
+        match self.exec("exec /usr/bin/setsid -w /bin/sh -s", &stdin, self.command_timeout) {
+            Ok(mut out) => {
+                if let Some(rest) = out.stderr.strip_prefix(b"hsadmin-pgid|").and_then(|r| r.iter().position(|b| *b == b'\n').map(|i| r[i + 1..].to_vec())) {
+                    out.stderr = rest;
+                }
+                Ok(out)
+            }
+            Err((e, stderr)) => {
+                if let Some(pgid) = pgid(&stderr) {
+                    self.kill_group(pgid);
+                }
+                Err(e)
+            }
+        }
     }
 
-    fn exec(&mut self, command: &'static str, stdin: &[u8]) -> Result<Output, RemoteError> {
+    /// Kills a timed-out script's process group, after checking that its leader is still hsadmin's shell.
+    fn kill_group(&mut self, pgid: u32) {
+        let mut s = Script::new();
+        s.assign("pgid", &pgid);
+        s.raw(KILL_GROUP);
+        let _ = self.exec("/bin/sh -s", s.bytes(), Duration::from_secs(10));
+    }
+
+    fn exec(&mut self, command: &'static str, stdin: &[u8], limit: Duration) -> Result<Output, (RemoteError, Vec<u8>)> {
         let server = self.target.name.clone();
-        let protocol = |e: ssh2::Error| RemoteError::Protocol { server: server.clone(), message: e.to_string() };
-        let deadline = Instant::now() + self.command_timeout;
-        let timeout = || RemoteError::Timeout { server: self.target.name.clone(), secs: self.command_timeout.as_secs(), during: "running a remote script" };
+        let protocol = |e: ssh2::Error| (RemoteError::Protocol { server: server.clone(), message: e.to_string() }, Vec::new());
+        let deadline = Instant::now() + limit;
+        let timeout = || RemoteError::Timeout { server: self.target.name.clone(), secs: limit.as_secs(), during: "running a remote script" };
         self.session.set_blocking(true);
         let mut channel = self.session.channel_session().map_err(protocol)?;
         channel.exec(command).map_err(protocol)?;
@@ -243,7 +269,7 @@ impl Connection {
                         progress |= n > 0;
                     }
                     Err(e) if e.kind() == ErrorKind::WouldBlock => {}
-                    Err(e) => return Err(RemoteError::Protocol { server, message: format!("writing the script: {e}") }),
+                    Err(e) => return Err((RemoteError::Protocol { server, message: format!("writing the script: {e}") }, stderr)),
                 }
             } else if !eof_sent {
                 match channel.send_eof() {
@@ -261,14 +287,14 @@ impl Connection {
                     }
                     Ok(_) => {}
                     Err(e) if e.kind() == ErrorKind::WouldBlock => {}
-                    Err(e) => return Err(RemoteError::Protocol { server, message: format!("reading output: {e}") }),
+                    Err(e) => return Err((RemoteError::Protocol { server, message: format!("reading output: {e}") }, Vec::new())),
                 }
             }
             if channel.eof() && eof_sent && !progress {
                 break;
             }
             if Instant::now() > deadline {
-                return Err(timeout());
+                return Err((timeout(), stderr));
             }
             if !progress {
                 self.wait_for_socket(deadline);
@@ -293,6 +319,18 @@ impl Connection {
         // SAFETY: one valid pollfd that lives for the duration of the call.
         unsafe { libc::poll(&mut pfd, 1, wait.as_millis() as i32) };
     }
+}
+
+/// The first line of every script: its process group, so that a timed-out script can be killed whole.
+const PGID_LINE: &str = "printf 'hsadmin-pgid|%s\\n' \"$$\" >&2\n";
+
+const KILL_GROUP: &str = r#"if [ "$(tr '\0' ' ' < "/proc/$pgid/cmdline" 2>/dev/null)" = "/bin/sh -s " ]; then kill -KILL -- "-$pgid"; fi
+"#;
+
+/// The process group a script announced on its first stderr line.
+fn pgid(stderr: &[u8]) -> Option<u32> {
+    let line = stderr.split(|b| *b == b'\n').next()?;
+    std::str::from_utf8(line.strip_prefix(b"hsadmin-pgid|")?).ok()?.parse().ok()
 }
 
 /// Reads a passphrase file, refusing one that others could read.

@@ -18,9 +18,27 @@ pub const SITES_AVAILABLE: &str = "/etc/apache2/sites-available";
 pub const SITES_ENABLED: &str = "/etc/apache2/sites-enabled";
 /// Per-domain logs, outside every user-writable tree (Apache opens them as root).
 pub const LOG_ROOT: &str = "/var/log/apache2/hsadmin";
+/// Where package homes live (`/home/pacs/xyz00`).
+pub const PACKAGE_HOMES: &str = "/home/pacs";
 
+/// The vhost file of a domain: `hsadmin-<domain>.conf`, or, where that would not fit a file name (255
+/// bytes; domains may have 253), the domain's first 200 characters and a hash of the whole name.
 pub fn vhost_file(domain: &str) -> String {
-    format!("hsadmin-{domain}.conf")
+    let plain = format!("hsadmin-{domain}.conf");
+    if plain.len() <= 255 {
+        return plain;
+    }
+    use sha2::Digest;
+    let hash: String = sha2::Sha256::digest(domain.as_bytes()).iter().take(8).map(|b| format!("{b:02x}")).collect();
+    format!("hsadmin-{}--{hash}.conf", &domain[..200])
+}
+
+/// Whether a vhost file stem (between `hsadmin-` and `.conf`) is a shortened one of [`vhost_file`].
+pub fn is_hashed_vhost_stem(stem: &str) -> bool {
+    stem.len() == 218
+        && stem.as_bytes()[200..202] == *b"--"
+        && stem[..200].bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.')
+        && stem[202..].bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
 }
 
 /// A Unix group: one per package, its gid is the package admin's uid.
@@ -51,6 +69,8 @@ pub struct Dir {
     pub path: String,
     pub owner: String,
     pub group: String,
+    pub uid: u32,
+    pub gid: u32,
     /// Octal, as `stat -c %a` prints it.
     pub mode: String,
 }
@@ -74,6 +94,7 @@ pub struct Quota {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Vhost {
     pub domain: String,
+    pub package: String,
     pub file: String,
     #[serde(skip)]
     pub content: String,
@@ -114,8 +135,14 @@ pub struct Rows<'a> {
 /// Renders the desired state of a server from its ledger rows.
 pub fn desired(rows: &Rows, web: &WebConfig) -> Desired {
     let mut d = Desired::default();
+    if rows.packages.iter().any(|p| p.purged_at.is_none()) {
+        // The roots of the managed trees: root's, in root-owned parents.
+        for path in [PACKAGE_HOMES, LOG_ROOT] {
+            d.dirs.push(Dir { path: path.into(), owner: "root".into(), group: "root".into(), uid: 0, gid: 0, mode: "755".into() });
+        }
+    }
     for p in rows.packages {
-        let home = format!("/home/pacs/{}", p.name);
+        let home = format!("{PACKAGE_HOMES}/{}", p.name);
         if p.purged_at.is_some() {
             d.purged_homes.push(home);
             continue;
@@ -126,9 +153,9 @@ pub fn desired(rows: &Rows, web: &WebConfig) -> Desired {
         let gid = admin.uid;
         d.groups.push(Group { name: p.name.clone(), gid });
         d.quotas.push(Quota { kind: QuotaKind::Group, name: p.name.clone(), soft_kb: mb_to_kb(p.webspace_mb), hard_kb: mb_to_kb(p.webspace_mb) });
-        d.dirs.push(Dir { path: home.clone(), owner: p.name.clone(), group: p.name.clone(), mode: "751".into() });
-        d.dirs.push(Dir { path: format!("{home}/users"), owner: p.name.clone(), group: p.name.clone(), mode: "751".into() });
-        d.dirs.push(Dir { path: format!("{home}/doms"), owner: p.name.clone(), group: p.name.clone(), mode: "751".into() });
+        for path in [home.clone(), format!("{home}/users"), format!("{home}/doms")] {
+            d.dirs.push(Dir { path, owner: p.name.clone(), group: p.name.clone(), uid: gid, gid, mode: "751".into() });
+        }
         for u in &users {
             let locked = u.locked || ended;
             let shadow = match (&u.password_hash, locked) {
@@ -148,7 +175,7 @@ pub fn desired(rows: &Rows, web: &WebConfig) -> Desired {
             });
             if u.name != p.name {
                 // 751: Apache may pass through to the user's sites, nobody else may list the home.
-                d.dirs.push(Dir { path: u.home.clone(), owner: u.name.clone(), group: p.name.clone(), mode: "751".into() });
+                d.dirs.push(Dir { path: u.home.clone(), owner: u.name.clone(), group: p.name.clone(), uid: u.uid, gid, mode: "751".into() });
             }
             if u.quota_hard_mb > 0 {
                 d.quotas.push(Quota { kind: QuotaKind::User, name: u.name.clone(), soft_kb: mb_to_kb(u.quota_soft_mb), hard_kb: mb_to_kb(u.quota_hard_mb) });
@@ -163,21 +190,21 @@ pub fn desired(rows: &Rows, web: &WebConfig) -> Desired {
             let Some(owner) = users.iter().find(|u| u.name == dom.user) else { continue };
             let doms = format!("{}/doms", owner.home);
             if !d.dirs.iter().any(|x| x.path == doms) {
-                d.dirs.push(Dir { path: doms.clone(), owner: owner.name.clone(), group: p.name.clone(), mode: "751".into() });
+                d.dirs.push(Dir { path: doms.clone(), owner: owner.name.clone(), group: p.name.clone(), uid: owner.uid, gid, mode: "751".into() });
             }
             let root = format!("{doms}/{}", dom.name);
             for path in [root.clone(), format!("{root}/htdocs"), format!("{root}/subs")] {
-                d.dirs.push(Dir { path, owner: owner.name.clone(), group: p.name.clone(), mode: "755".into() });
+                d.dirs.push(Dir { path, owner: owner.name.clone(), group: p.name.clone(), uid: owner.uid, gid, mode: "755".into() });
             }
             for sub in &dom.subdomains {
-                d.dirs.push(Dir { path: format!("{root}/subs/{sub}"), owner: owner.name.clone(), group: p.name.clone(), mode: "755".into() });
+                d.dirs.push(Dir { path: format!("{root}/subs/{sub}"), owner: owner.name.clone(), group: p.name.clone(), uid: owner.uid, gid, mode: "755".into() });
             }
-            d.dirs.push(Dir { path: format!("{LOG_ROOT}/{}", dom.name), owner: "root".into(), group: p.name.clone(), mode: "750".into() });
+            d.dirs.push(Dir { path: format!("{LOG_ROOT}/{}", dom.name), owner: "root".into(), group: p.name.clone(), uid: 0, gid, mode: "750".into() });
             if !ended {
                 if dom.https && !d.modules.iter().any(|m| m == "ssl") {
                     d.modules.push("ssl".into());
                 }
-                d.vhosts.push(Vhost { domain: dom.name.clone(), file: vhost_file(&dom.name), content: vhost::render(dom, &root, web) });
+                d.vhosts.push(Vhost { domain: dom.name.clone(), package: p.name.clone(), file: vhost_file(&dom.name), content: vhost::render(dom, &root, web) });
             }
         }
     }

@@ -72,42 +72,11 @@ fn ledger_with_servers(hosts: &TestHosts, extra_config: &str) -> TestEnv {
     env
 }
 
-/// What hsadmin deliberately leaves on a server when a ledger no longer knows a package (data and limits),
-/// removed so that every test sees what *it* made: usage is counted afresh (quotacheck) and the limits
-/// of every id in the managed range are cleared. Modules a test enabled (ssl) go too.
-const SCRUB: &str = r#"set -e
-rm -rf --one-file-system /home/pacs/* /var/log/apache2/hsadmin/*
-sync
-quotacheck -ugm /home
-for kind in u g; do
-    repquota -v -$kind -n /home | awk '$1 ~ /^#[0-9]+$/ { id = substr($1, 2) + 0; if (id >= 100000 && id <= 999999) print id }' |
-        while read -r id; do setquota -$kind "$id" 0 0 0 0 /home; done
-done
-if [ -e /etc/apache2/mods-enabled/ssl.load ]; then a2dismod -q -f ssl > /dev/null; apache2ctl graceful; fi
-rm -f /tmp/hsadmin-robot-*
-"#;
-
-/// What a clean server has of the things hsadmin manages: nothing.
-const MANAGED: &str = r#"awk -F: '$3 >= 100000 && $3 <= 999999 { print "user " $1 }' /etc/passwd
-awk -F: '$3 >= 100000 && $3 <= 999999 { print "group " $1 }' /etc/group
-ls /etc/apache2/sites-available /etc/apache2/sites-enabled | grep '^hsadmin-' | sed 's/^/vhost /' || true
-ls -A /home/pacs | sed 's/^/home /'
-"#;
-
-/// Brings all three servers to "nothing managed": `hsadmin apply` from a ledger without packages removes
-/// every managed user, group, vhost and crontab; SCRUB removes the rest.
+/// Brings all three servers to "nothing managed", by hand over OpenSSH (never through hsadmin, whose
+/// robot removes only what its own ledger created), and checks that a fresh ledger plans nothing there.
 fn clean_servers(hosts: &TestHosts) {
+    hosts.scrub();
     let env = ledger_with_servers(hosts, "");
-    let r = env.run_live(&["--json", "apply"], None);
-    assert_eq!(r.code, 0, "cleaning the servers: `hsadmin apply` from an empty ledger failed ({}):\n{}\n{}", r.code, r.stdout, r.stderr);
-    // One ssh per server, all three at once: scrub, then list what is still managed (nothing).
-    let left: Vec<String> = std::thread::scope(|s| {
-        let running: Vec<_> = HOSTS.iter().map(|h| s.spawn(move || sh(hosts, h, &format!("{SCRUB}{MANAGED}")))).collect();
-        running.into_iter().map(|t| t.join().expect("cleaning a server failed")).collect()
-    });
-    for (h, left) in HOSTS.iter().zip(left) {
-        assert_eq!(left, "", "{h} still has managed things after cleaning:\n{left}");
-    }
     let r = env.run_live(&["--json", "plan", "--detailed-exitcode"], None);
     assert_eq!(r.code, 0, "clean servers must need nothing:\n{}\n{}", r.stdout, r.stderr);
 }
@@ -457,7 +426,10 @@ fn drift_on_the_server_shows_in_plan_and_apply_repairs_it() {
 
     // Someone edits the managed vhost by hand, and drops a vhost of their own into hsadmin's name space.
     t.sh("h1", &format!("sed -i 's/ServerAlias www.example.org/ServerAlias www.example.org evil.example.net/' {VHOST} && grep -q evil {VHOST}"));
-    t.sh("h1", "printf '# by hand\\n' > /etc/apache2/sites-available/hsadmin-stray.example.conf");
+    // A vhost with hsadmin's header that the ledger no longer has is hsadmin's to remove; one without the
+    // header is not hsadmin's and stays, with a warning.
+    t.sh("h1", &format!("printf '%s\\n# left over\\n' '{}' > /etc/apache2/sites-available/hsadmin-stray.example.conf", hsadmin::render::MANAGED_HEADER));
+    t.sh("h1", "printf '# by hand\\n' > /etc/apache2/sites-available/hsadmin-foreign.example.conf");
     let (code, planned) = t.plan();
     assert_eq!(code, 3, "plan --detailed-exitcode exits 3 on drift");
     assert_eq!(planned, ["h1 write_vhost hsadmin-example.org.conf", "h1 remove_vhost hsadmin-stray.example.conf", "h1 reload_apache"]);
@@ -469,6 +441,10 @@ fn drift_on_the_server_shows_in_plan_and_apply_repairs_it() {
     assert_eq!(actions(result(&applied, "h1")), ["write_vhost hsadmin-example.org.conf", "remove_vhost hsadmin-stray.example.conf", "reload_apache"]);
     assert_eq!(t.sh("h1", &format!("cat {VHOST}")), rendered, "apply must write the rendered vhost back");
     assert_eq!(t.sh("h1", "ls /etc/apache2/sites-available /etc/apache2/sites-enabled | grep -c stray || true").trim(), "0", "the stray vhost must be gone");
+    assert_eq!(t.sh("h1", "cat /etc/apache2/sites-available/hsadmin-foreign.example.conf"), "# by hand\n", "a vhost without hsadmin's header stays");
+    let warnings = result(&applied, "h1")["warnings"].to_string();
+    assert!(warnings.contains("hsadmin-foreign.example.conf") && warnings.contains("left alone"), "{warnings}");
+    t.sh("h1", "rm /etc/apache2/sites-available/hsadmin-foreign.example.conf");
     assert_eq!(t.curl("h1", "example.org"), PAGE);
     t.assert_in_line("after repairing the vhost");
 

@@ -94,6 +94,9 @@ impl CronCommand {
         ensure(!s.trim().is_empty(), field, s, "must not be empty")?;
         ensure(s.len() <= Self::MAX_LEN, field, s, &format!("must be at most {} bytes", Self::MAX_LEN))?;
         ensure(is_plain_text(s) && !s.contains('\t'), field, s, "must be one line of printable text (no newline or other control characters)")?;
+        // cron turns `%` into a newline and `\%` into `%`; hsadmin renders every `%` as `\%`, so the command
+        // runs as typed. A backslash before `%` cannot be rendered so that cron and the shell both keep it.
+        ensure(!s.contains("\\%"), field, s, "must not contain a backslash before % (write % alone: hsadmin escapes it for cron)")?;
         Ok(Self(s.trim().to_owned()))
     }
 
@@ -133,7 +136,7 @@ mod tests {
     #[test]
     fn commands_stay_one_line() {
         CronCommand::parse("command", "php ~/cron.php > /dev/null 2>&1").unwrap();
-        for bad in ["", "  ", "echo a\necho b", "echo a\rb", "echo \u{0}"] {
+        for bad in ["", "  ", "echo a\necho b", "echo a\rb", "echo \u{0}", "printf \"a\\%b\" > ~/pct"] {
             assert!(CronCommand::parse("command", bad).is_err(), "{bad:?}");
         }
         assert!(CronCommand::parse("command", &"x".repeat(1001)).is_err());

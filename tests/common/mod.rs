@@ -281,7 +281,51 @@ impl TestEnv {
     }
 }
 
+/// Removes everything of hsadmin's kinds from a server, by hand: every account and group in the managed
+/// range with its processes and crontab, every `hsadmin-*` vhost, the homes, the per-domain logs, quota
+/// limits left on ids in the range, the ssl module a test enabled, and test leftovers.
+const SCRUB: &str = r#"set -e
+for u in $(awk -F: '$3 >= 100000 && $3 <= 999999 { print $1 }' /etc/passwd); do
+    pkill -KILL -u "$u" || true
+    crontab -r -u "$u" 2> /dev/null || true
+    userdel "$u" 2> /dev/null || userdel "$u"
+done
+for g in $(awk -F: '$3 >= 100000 && $3 <= 999999 { print $1 }' /etc/group); do groupdel "$g"; done
+rm -f /etc/apache2/sites-enabled/hsadmin-* /etc/apache2/sites-available/hsadmin-*
+rm -rf --one-file-system /home/pacs/* /var/log/apache2/hsadmin/* /run/hsadmin-*
+sync
+quotacheck -ugm /home
+for kind in u g; do
+    repquota -v -$kind -n /home | awk '$1 ~ /^#[0-9]+$/ { id = substr($1, 2) + 0; if (id >= 100000 && id <= 999999) print id }' |
+        while read -r id; do setquota -$kind "$id" 0 0 0 0 /home; done
+done
+if [ -e /etc/apache2/mods-enabled/ssl.load ]; then a2dismod -q -f ssl > /dev/null; fi
+if [ -e /run/apache2/apache2.pid ]; then apache2ctl graceful; else apache2ctl start; fi
+rm -f /tmp/hsadmin-robot-*
+"#;
+
+/// What a clean server has of the things hsadmin manages: nothing.
+const MANAGED: &str = r#"awk -F: '$3 >= 100000 && $3 <= 999999 { print "user " $1 }' /etc/passwd
+awk -F: '$3 >= 100000 && $3 <= 999999 { print "group " $1 }' /etc/group
+ls /etc/apache2/sites-available /etc/apache2/sites-enabled | grep '^hsadmin-' | sed 's/^/vhost /' || true
+ls -A /home/pacs 2> /dev/null | sed 's/^/home /'
+ls /var/spool/cron/crontabs | sed 's/^/crontab /'
+"#;
+
 impl TestHosts {
+    /// Brings h1–h3 to "nothing managed" (see SCRUB), all three at once, and asserts it.
+    pub fn scrub(&self) {
+        let left: Vec<(String, std::process::Output)> = std::thread::scope(|s| {
+            let running: Vec<_> = ["h1", "h2", "h3"].iter().map(|h| s.spawn(move || (h.to_string(), self.ssh(h, &format!("{SCRUB}{MANAGED}"))))).collect();
+            running.into_iter().map(|t| t.join().expect("cleaning a server failed")).collect()
+        });
+        for (h, out) in left {
+            let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+            assert!(out.status.success(), "cleaning {h} failed: {stdout}\n{stderr}");
+            assert_eq!(stdout, "", "{h} still has managed things after cleaning:\n{stdout}");
+        }
+    }
+
     /// `ssh -F ssh_config HOST SCRIPT` with `input` on the script's stdin.
     pub fn ssh_input(&self, host: &str, script: &str, input: &str) -> Run {
         use std::io::Write;

@@ -252,8 +252,8 @@ fn read_apply(mut result: ServerResult, out: &remote::Output, steps: &BTreeMap<(
     if result.failed.is_empty() {
         result.outcome = Outcome::Applied;
     } else {
-        let names: Vec<String> = result.failed.iter().map(|f| format!("{} ({})", f.unit, f.role.as_str())).collect();
-        result = result.fail(Outcome::Failed, format!("failed: {}; the other units were applied", names.join(", ")));
+        let names: Vec<String> = result.failed.iter().map(|f| format!("{} ({}) failed: {}", f.unit, f.role.as_str(), f.error)).collect();
+        result = result.fail(Outcome::Failed, format!("{}; the other units were applied", names.join("; ")));
     }
     result
 }

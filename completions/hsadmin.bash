@@ -625,13 +625,17 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__apply)
-            opts="-q -v -h -V --server --jobs --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-q -v -h -V --server --role --jobs --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3531,13 +3535,17 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__plan)
-            opts="-q -v -h -V --server --detailed-exitcode --jobs --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-q -v -h -V --server --role --detailed-exitcode --jobs --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -965,21 +965,23 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from help" -f -a "list" -d 'List domains'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a domain'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand plan" -l server -d 'Only these servers [default: every web server]' -r
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand plan" -l server -d 'Only these servers [default: every server with a role hsadmin manages]' -r
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand plan" -l role -d 'Only these roles (web, dns-primary, …) [default: every role of each server]' -r
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand plan" -l jobs -d 'How many servers to work on at once [default: ssh.jobs]' -r
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand plan" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand plan" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand plan" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand plan" -l detailed-exitcode -d 'Exit 3 when something would change (0 when every server is in line), for drift checks from cron'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand plan" -l detailed-exitcode -d 'Exit 3 when something would change (0 when every server is in line), for drift checks from cron; the plan is the result, not an error'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand plan" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand plan" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand plan" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand plan" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand plan" -s h -l help -d 'Print help'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand plan" -s V -l version -d 'Print version'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand apply" -l server -d 'Only these servers [default: every web server]' -r
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand apply" -l server -d 'Only these servers [default: every server with a role hsadmin manages]' -r
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand apply" -l role -d 'Only these roles (web, dns-primary, …) [default: every role of each server]' -r
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand apply" -l jobs -d 'How many servers to work on at once [default: ssh.jobs]' -r
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand apply" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand apply" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F

@@ -3,7 +3,7 @@ use serde::Serialize;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-/// Exit codes, documented in the README and the man page (DESIGN.md §4).
+/// Exit codes, documented in the README and the man page (README.md).
 pub mod exit {
     pub const OK: u8 = 0;
     pub const FAILED: u8 = 1;

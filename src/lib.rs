@@ -1,6 +1,6 @@
 //! hsadmin — the admin toolkit of a cooperative web hoster.
 //!
-//! The layers, each a module (see DESIGN.md §2):
+//! The layers, each a module (see ARCHITECTURE.md):
 //! - [`cli`]: clap definitions, one file per command group; parse, call one operation, render the result.
 //! - [`ops`]: the operations; validate, read and write the ledger in one transaction. Never print.
 //! - [`model`]: typed values that validate on construction (names, numbers, money, dates).

@@ -56,7 +56,7 @@ fn describe(d: &Domain) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::tests::domain;
+    use crate::render::web::tests::domain;
 
     #[test]
     fn plain_http_with_www_and_a_subdomain() {

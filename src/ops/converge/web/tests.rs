@@ -4,9 +4,9 @@ use crate::remote::web::facts::VhostFact;
 use crate::remote::web::{AccountFact, PathFact, QuotaFact};
 
 fn desired() -> Desired {
-    let packages = [crate::render::tests::package("xyz00", None)];
-    let users = [crate::render::tests::user("xyz00", 100000), crate::render::tests::user("xyz00-web", 100001)];
-    let domains = [crate::render::tests::domain("example.org", "xyz00-web")];
+    let packages = [crate::render::web::tests::package("xyz00", None)];
+    let users = [crate::render::web::tests::user("xyz00", 100000), crate::render::web::tests::user("xyz00-web", 100001)];
+    let domains = [crate::render::web::tests::domain("example.org", "xyz00-web")];
     let jobs = [crate::ledger::cron::CronJob { id: 1, user: "xyz00-web".into(), schedule: "* * * * *".into(), command: "true".into() }];
     render::desired(
         &render::Rows { packages: &packages, users: &users, domains: &domains, cron_jobs: &jobs, today: "2026-06-01" },

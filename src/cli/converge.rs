@@ -70,7 +70,8 @@ fn report(ctx: &Ctx, results: &[ServerResult]) -> Result<()> {
 fn notes(ctx: &Ctx, results: &[ServerResult], removed: &str) {
     for r in results {
         for a in r.removals() {
-            ctx.out.status(removed, &format!("{} {} on {} ({})", a.name.trim_start_matches("remove_").trim_start_matches("purge_"), a.target, r.server, a.unit));
+            ctx.out
+                .status(removed, &format!("{} {} on {} ({})", a.name.trim_start_matches("remove_").trim_start_matches("purge_"), a.target, r.server, a.unit));
         }
         for w in &r.warnings {
             ctx.out.warn(&format!("{}: {w}", r.server));
@@ -87,11 +88,23 @@ fn run(ctx: &Ctx, sel: &Selection, jobs: Option<usize>, apply: bool) -> Result<V
     let config = &ctx.config.config;
     let jobs = converge::jobs(jobs, config)?;
     let mut ledger = ctx.ledger()?;
-    let servers = if sel.servers.is_empty() { None } else { Some(sel.servers.len() as u64) };
-    let progress = ctx.out.progress(servers.unwrap_or(0), if apply { "applying" } else { "planning" });
-    let results = converge::converge(&mut ledger, sel, config, apply, jobs, &|r| progress.done(&r.server));
-    progress.finish();
+    let progress = Bar(ctx.out.progress(0, if apply { "applying" } else { "planning" }));
+    let results = converge::converge(&mut ledger, sel, config, apply, jobs, &progress);
+    progress.0.finish();
     results
+}
+
+/// The progress bar on stderr, told by the engine how far it got.
+struct Bar(crate::output::Progress);
+
+impl converge::Progress for Bar {
+    fn start(&self, servers: usize) {
+        self.0.set_total(servers as u64);
+    }
+
+    fn done(&self, server: &str) {
+        self.0.done(server);
+    }
 }
 
 /// Brings the servers of the changed packages in line right after the change was committed (unless
@@ -125,7 +138,9 @@ impl Render for Vec<ServerResult> {
         let mut t = table::list(["server", "outcome", "#", "action", "target", "unit"]);
         for r in self {
             let outcome = serde_json::to_value(r.outcome).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
-            let row = |a: &str, b: &str, c: String, d: String, e: String| vec![r.server.clone(), a.to_owned(), b.to_owned(), model::printable(&c), model::printable(&d), e];
+            let row = |a: &str, b: &str, c: String, d: String, e: String| {
+                vec![r.server.clone(), a.to_owned(), b.to_owned(), model::printable(&c), model::printable(&d), e]
+            };
             if r.actions.is_empty() {
                 t.add_row(row(&outcome, "-", r.error.clone().unwrap_or_else(|| "in line".into()), String::new(), String::new()));
             }

@@ -98,6 +98,13 @@ impl Progress {
         }
     }
 
+    /// Sets the number of items once it is known.
+    pub fn set_total(&self, total: u64) {
+        if let Some(bar) = &self.0 {
+            bar.set_length(total);
+        }
+    }
+
     pub fn finish(&self) {
         if let Some(bar) = &self.0 {
             bar.finish_and_clear();
@@ -107,7 +114,7 @@ impl Progress {
 
 impl Output {
     pub fn progress(&self, total: u64, what: &str) -> Progress {
-        if self.quiet || !std::io::stderr().is_terminal() || total == 0 {
+        if self.quiet || !std::io::stderr().is_terminal() {
             return Progress(None);
         }
         let bar = indicatif::ProgressBar::new(total);

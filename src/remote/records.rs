@@ -36,7 +36,8 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Record>, String> {
     while let Some(kind) = tokens.next() {
         let kind = std::str::from_utf8(kind).ok().filter(|k| !k.is_empty() && k.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'));
         let Some(kind) = kind else { return Err(format!("record {} has no valid kind", out.len() + 1)) };
-        let count: usize = tokens.next().and_then(|c| std::str::from_utf8(c).ok()).and_then(|c| c.parse().ok()).ok_or_else(|| format!("record {kind} has no field count"))?;
+        let count: usize =
+            tokens.next().and_then(|c| std::str::from_utf8(c).ok()).and_then(|c| c.parse().ok()).ok_or_else(|| format!("record {kind} has no field count"))?;
         let mut fields = Vec::with_capacity(count);
         for _ in 0..count {
             fields.push(tokens.next().ok_or_else(|| format!("record {kind} is cut short"))?.to_vec());

@@ -6,7 +6,6 @@ pub mod web;
 
 pub use web::*;
 
-
 /// The first line of every file hsadmin writes on a server.
 pub const MANAGED_HEADER: &str = "# Managed by hsadmin: rendered from the ledger; hand edits are reverted by `hsadmin apply`.";
 
@@ -37,4 +36,3 @@ pub fn is_hashed_vhost_stem(stem: &str) -> bool {
         && stem[..200].bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.')
         && stem[202..].bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
 }
-

@@ -164,14 +164,26 @@ pub fn desired(rows: &Rows, web: &WebConfig) -> Desired {
                 d.dirs.push(Dir { path, owner: owner.name.clone(), group: p.name.clone(), uid: owner.uid, gid, mode: "755".into() });
             }
             for sub in &dom.subdomains {
-                d.dirs.push(Dir { path: format!("{root}/subs/{sub}"), owner: owner.name.clone(), group: p.name.clone(), uid: owner.uid, gid, mode: "755".into() });
+                d.dirs.push(Dir {
+                    path: format!("{root}/subs/{sub}"),
+                    owner: owner.name.clone(),
+                    group: p.name.clone(),
+                    uid: owner.uid,
+                    gid,
+                    mode: "755".into(),
+                });
             }
             d.dirs.push(Dir { path: format!("{LOG_ROOT}/{}", dom.name), owner: "root".into(), group: p.name.clone(), uid: 0, gid, mode: "750".into() });
             if !ended {
                 if dom.https && !d.modules.iter().any(|m| m == "ssl") {
                     d.modules.push("ssl".into());
                 }
-                d.vhosts.push(Vhost { domain: dom.name.clone(), package: p.name.clone(), file: vhost_file(&dom.name), content: vhost::render(dom, &root, web) });
+                d.vhosts.push(Vhost {
+                    domain: dom.name.clone(),
+                    package: p.name.clone(),
+                    file: vhost_file(&dom.name),
+                    content: vhost::render(dom, &root, web),
+                });
             }
         }
     }

@@ -48,11 +48,8 @@ impl Selection {
 
 /// Reads the ledger and renders the desired state of each selected server's roles.
 pub fn prepare(tx: &Tx, sel: &Selection, config: &Config, today: &str) -> Result<Vec<Work>> {
-    let servers: Vec<Server> = if sel.servers.is_empty() {
-        server_rows::list(tx)?
-    } else {
-        sel.servers.iter().map(|n| super::server::get(tx, n)).collect::<Result<_>>()?
-    };
+    let servers: Vec<Server> =
+        if sel.servers.is_empty() { server_rows::list(tx)? } else { sel.servers.iter().map(|n| super::server::get(tx, n)).collect::<Result<_>>()? };
     let cx = Context { config, today };
     let mut work = Vec::new();
     for server in servers {
@@ -115,7 +112,16 @@ impl ServerResult {
 
     fn new(server: &str) -> Self {
         let (server, outcome) = (server.to_owned(), Outcome::Unchanged);
-        Self { server, outcome, actions: Vec::new(), plan_hash: plan_hash(&[], &[]), error: None, failed: Vec::new(), warnings: Vec::new(), usage: BTreeMap::new() }
+        Self {
+            server,
+            outcome,
+            actions: Vec::new(),
+            plan_hash: plan_hash(&[], &[]),
+            error: None,
+            failed: Vec::new(),
+            warnings: Vec::new(),
+            usage: BTreeMap::new(),
+        }
     }
 
     fn fail(mut self, outcome: Outcome, error: impl ToString) -> Self {
@@ -327,15 +333,31 @@ pub fn summary(results: &[ServerResult]) -> Result<()> {
 
 /// Plans or applies on the selected servers and, for `apply`, records the outcome. Only one apply runs
 /// per ledger at a time (the lock also serialises against a cron job's apply).
-pub fn converge(ledger: &mut crate::ledger::Ledger, sel: &Selection, config: &Config, apply: bool, jobs: usize, done: &(dyn Fn(&ServerResult) + Sync)) -> Result<Vec<ServerResult>> {
+/// `progress` hears how many servers there are, then of each one as it finishes.
+pub fn converge(
+    ledger: &mut crate::ledger::Ledger,
+    sel: &Selection,
+    config: &Config,
+    apply: bool,
+    jobs: usize,
+    progress: &(dyn Progress + Sync),
+) -> Result<Vec<ServerResult>> {
     let _lock = if apply { Some(ApplyLock::take(ledger.path())?) } else { None };
     let today = model::today().to_string();
     let work = ledger.read(|tx| prepare(tx, sel, config, &today))?;
-    let results = run(&work, config, &today, apply, jobs, done);
+    progress.start(work.len());
+    let done = |r: &ServerResult| progress.done(&r.server);
+    let results = run(&work, config, &today, apply, jobs, &done);
     if apply {
         ledger.write(false, |tx| record(tx, &results))?;
     }
     Ok(results)
+}
+
+/// Told how a run goes, for progress bars.
+pub trait Progress {
+    fn start(&self, servers: usize);
+    fn done(&self, server: &str);
 }
 
 /// The number of servers to work on at once: `--jobs`, checked here, or the config's.

@@ -2,6 +2,7 @@
 //! after it) contributes four things: its desired state (read from the ledger, rendered by pure
 //! functions), its section of the facts script and the parsing of its records, its diff, and its steps.
 //! The workflow in `mod.rs` knows roles only through [`Role`]; the registry is [`ROLES`].
+use crate::Result;
 use crate::config::Config;
 use crate::ledger::Tx;
 use crate::ledger::server::Server;
@@ -9,7 +10,6 @@ use crate::model;
 use crate::remote::records::Record;
 use crate::remote::script::ApplyScript;
 use crate::remote::{Script, ShellArg};
-use crate::Result;
 use serde::Serialize;
 use std::any::Any;
 use std::collections::BTreeMap;
@@ -126,10 +126,24 @@ impl<R: Role> Erased for R {
         }
         // Units run in the order of their first action; within a unit the actions keep their order.
         actions.sort_by_key(|p| units.iter().position(|(u, _)| *u == p.unit));
-        let steps = units.iter().map(|(u, list)| (u.clone(), list.iter().map(|a| { let (n, t, _) = R::describe(a); format!("{n} {t}") }).collect())).collect();
+        let steps = units
+            .iter()
+            .map(|(u, list)| {
+                (
+                    u.clone(),
+                    list.iter()
+                        .map(|a| {
+                            let (n, t, _) = R::describe(a);
+                            format!("{n} {t}")
+                        })
+                        .collect(),
+                )
+            })
+            .collect();
         let usage = self.usage(desired, &facts);
         let sx = StepsContext { quota_fs: cx.config.web.quota_filesystem.clone(), uid_min: cx.config.hosting.uid_min, uid_max: cx.config.hosting.uid_max };
-        let script: Option<ApplyScriptSection> = (!units.is_empty()).then(|| Box::new(move |s: &mut ApplyScript| R::steps(&units, &sx, s)) as ApplyScriptSection);
+        let script: Option<ApplyScriptSection> =
+            (!units.is_empty()).then(|| Box::new(move |s: &mut ApplyScript| R::steps(&units, &sx, s)) as ApplyScriptSection);
         RolePlan { actions, script, warnings, usage, steps }
     }
 }

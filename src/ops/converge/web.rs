@@ -2,16 +2,16 @@
 //! vhosts of the packages on a server. Its desired state is rendered by `render/`, its facts and steps
 //! are shell text in `remote/web/`; this file reads the ledger and decides what changes.
 use super::role::{Context, Role, StepsContext};
+use crate::Result;
 use crate::ledger::server::Server;
 use crate::ledger::{Tx, cron, domain, package, user};
 use crate::model;
+use crate::remote::Script;
 use crate::remote::records::Record;
 use crate::remote::script::ApplyScript;
 use crate::remote::web::facts::{self, sha256_hex};
 use crate::remote::web::{Action, StepContext, WebFacts};
-use crate::remote::Script;
 use crate::render::{self, Desired, QuotaKind};
-use crate::Result;
 use std::collections::{BTreeMap, BTreeSet};
 
 pub struct Web;

@@ -217,7 +217,8 @@ pub fn parse(records: &[Record], uid_min: u32, uid_max: u32, paths: &BTreeSet<&s
                 if let Some(u) = r.text(0).filter(|u| f.accounts.contains_key(*u)) {
                     f.crontabs.insert(u.to_owned(), None);
                     if r.text(2) == Some("oversize") {
-                        f.warnings.push(format!("the crontab of {u} is {} bytes, above the cap of {CRONTAB_CAP}; it is replaced unread", r.text(1).unwrap_or("?")));
+                        f.warnings
+                            .push(format!("the crontab of {u} is {} bytes, above the cap of {CRONTAB_CAP}; it is replaced unread", r.text(1).unwrap_or("?")));
                     }
                 }
             }
@@ -252,7 +253,9 @@ pub fn parse(records: &[Record], uid_min: u32, uid_max: u32, paths: &BTreeSet<&s
 /// shortened with a hash, see `render::vhost_file`).
 pub fn vhost_name(name: &str) -> bool {
     let Some(stem) = name.strip_prefix("hsadmin-").and_then(|n| n.strip_suffix(".conf")) else { return false };
-    name.len() <= 255 && !stem.is_empty() && (DomainName::parse("domain", stem).is_ok_and(|d| crate::render::vhost_file(d.as_str()) == name) || crate::render::is_hashed_vhost_stem(stem))
+    name.len() <= 255
+        && !stem.is_empty()
+        && (DomainName::parse("domain", stem).is_ok_and(|d| crate::render::vhost_file(d.as_str()) == name) || crate::render::is_hashed_vhost_stem(stem))
 }
 
 /// Hex SHA-256, the form facts compare file contents by.

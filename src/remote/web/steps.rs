@@ -137,7 +137,10 @@ impl Action {
 
     /// Whether it takes something away from the server (listed on its own in plans and summaries).
     pub fn removes(&self) -> bool {
-        matches!(self, Action::RemoveCrontab { .. } | Action::RemoveVhost { .. } | Action::RemoveUser { .. } | Action::RemoveGroup { .. } | Action::PurgeHome { .. })
+        matches!(
+            self,
+            Action::RemoveCrontab { .. } | Action::RemoveVhost { .. } | Action::RemoveUser { .. } | Action::RemoveGroup { .. } | Action::PurgeHome { .. }
+        )
     }
 
     pub fn touches_apache(&self) -> bool {
@@ -390,7 +393,10 @@ mod tests {
 
     #[test]
     fn removals_name_the_id_they_expect() {
-        let text = text(&[("xyz00".into(), vec![Action::RemoveUser { user: "xyz00".into(), uid: 100000 }, Action::RemoveGroup { group: "xyz00".into(), gid: 100000 }])]);
+        let text = text(&[(
+            "xyz00".into(),
+            vec![Action::RemoveUser { user: "xyz00".into(), uid: 100000 }, Action::RemoveGroup { group: "xyz00".into(), gid: 100000 }],
+        )]);
         assert!(text.contains("remove_user 'xyz00' '100000'\n") && text.contains("remove_group 'xyz00' '100000'\n"), "{text}");
         assert!(text.contains("pkill -KILL -U \"$2\"") && !text.contains("pkill -KILL -u \"$1\""), "{text}");
     }

@@ -31,13 +31,18 @@ fn converged(d: &Desired) -> WebFacts {
     }
     for a in &d.accounts {
         let expire = if a.locked { "1".into() } else { String::new() };
-        let fact = AccountFact { uid: a.uid, gid: a.gid, home: a.home.clone(), shell: a.shell.clone(), comment: a.comment.clone(), shadow: a.shadow.clone(), expire };
+        let fact =
+            AccountFact { uid: a.uid, gid: a.gid, home: a.home.clone(), shell: a.shell.clone(), comment: a.comment.clone(), shadow: a.shadow.clone(), expire };
         f.accounts.insert(a.name.clone(), fact);
         f.user_quotas.insert(a.name.clone(), QuotaFact::default());
     }
     for q in &d.quotas {
         let fact = QuotaFact { used_kb: 0, soft_kb: q.soft_kb, hard_kb: q.hard_kb };
-        if q.kind == QuotaKind::User { f.user_quotas.insert(q.name.clone(), fact) } else { f.group_quotas.insert(q.name.clone(), fact) };
+        if q.kind == QuotaKind::User {
+            f.user_quotas.insert(q.name.clone(), fact)
+        } else {
+            f.group_quotas.insert(q.name.clone(), fact)
+        };
     }
     for dir in &d.dirs {
         f.paths.insert(dir.path.clone(), PathFact { uid: dir.uid, gid: dir.gid, mode: dir.mode.clone(), kind: "directory".into() });
@@ -66,7 +71,10 @@ fn an_empty_server_gets_everything_in_order() {
     });
     let names: Vec<String> = actions.iter().map(|(_, a)| a.name()).collect();
     let first = |n: &str| names.iter().position(|x| x == n).unwrap_or_else(|| panic!("{n} missing in {names:?}"));
-    assert_eq!(actions[0], (BASE.to_owned(), Action::EnsureDir { path: "/home/pacs".into(), owner: "root".into(), group: "root".into(), mode: "755".into(), uid: 0, gid: 0 }));
+    assert_eq!(
+        actions[0],
+        (BASE.to_owned(), Action::EnsureDir { path: "/home/pacs".into(), owner: "root".into(), group: "root".into(), mode: "755".into(), uid: 0, gid: 0 })
+    );
     assert!(first("create_group") < first("create_user"));
     assert!(first("create_user") < first("write_vhost"));
     assert!(first("write_vhost") < first("reload_apache"));

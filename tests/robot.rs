@@ -602,6 +602,8 @@ fn hostile_input_is_refused_before_anything_runs_remotely() {
     let logins: Vec<usize> = HOSTS.iter().map(|h| t.hosts.logins(h)).collect();
 
     let pwned = "/tmp/hsadmin-robot-pwned";
+    let hostile_catalog = t.env.dir.path().join("hostile-catalog.toml").display().to_string();
+    std::fs::write(&hostile_catalog, format!("[[product]]\ncode = \"X;touch {pwned}\"\nname = \"x\"\nkind = \"dns\"\nperiod = \"month\"\n")).unwrap();
     let cases: Vec<(Vec<String>, &str)> = vec![
         // User names.
         (vec!["user", "add", &format!("xyz00-a;touch {pwned}")], "name"),
@@ -644,17 +646,44 @@ fn hostile_input_is_refused_before_anything_runs_remotely() {
         (vec!["cron", "add", "--user", &format!("xyz00-web;touch {pwned}"), "--schedule", "* * * * *", "--command", "true"], "user"),
         // Packages.
         (vec!["package", "create", &format!("xyz0$(touch {pwned})"), "--member", "10001", "--product", "DW/SA", "--server", "h1"], "name"),
+        (vec!["package", "purge", &format!("xyz00;touch {pwned}"), "--yes"], "name"),
+        (vec!["user", "remove", &format!("xyz00-web;touch {pwned}"), "--yes"], "name"),
+        (vec!["domain", "delete", &format!("example.org;touch {pwned}"), "--yes"], "name"),
+        // Capital reversals, cron removal (ids are numbers: clap refuses anything else).
+        (vec!["share", "revert", &format!("10001;touch {pwned}"), "--tx", "1", "--date", "2026-06-01", "--reference", "REV-000001"], "member"),
+        (vec!["share", "revert", "10001", "--tx", "1;x", "--date", "2026-06-01", "--reference", "REV-000001"], "-"),
+        (vec!["asset", "revert", "10001", "--tx", "1", "--date", "2026-06-01", "--reference", "REV\n000001"], "reference"),
+        (vec!["asset", "revert", "10001", "--tx", "1", "--date", "2026-06-01", "--reference", "REV-000001", "--comment", "a\u{1b}[2J"], "comment"),
+        (vec!["cron", "remove", &format!("1;touch {pwned}"), "--yes"], "-"),
+        // Servers: names, addresses, roles, fingerprints; plan and apply take the same names.
+        (vec!["server", "update", &format!("h1;touch {pwned}"), "--port", "22"], "name"),
+        (vec!["server", "update", "h1", "--address", &format!("127.0.0.11;touch {pwned}")], "address"),
+        (vec!["server", "update", "h1", "--role", "web;x"], "role"),
+        (vec!["server", "trust", &format!("h1;touch {pwned}"), "--fingerprint", "SHA256:abc"], "name"),
+        (vec!["server", "trust", "h1", "--fingerprint", &format!("SHA256:a;touch {pwned}")], "fingerprint"),
+        (vec!["plan", "--server", &format!("h1;touch {pwned}")], "server"),
+        (vec!["plan", "--role", "web\nroot"], "role"),
+        (vec!["apply", "--server", "../h1"], "server"),
+        (vec!["apply", "--role", &format!("web;touch {pwned}")], "role"),
+        (vec!["catalog", "import", &hostile_catalog], "product[0].code"),
     ]
     .into_iter()
     .map(|(args, field)| (args.into_iter().map(str::to_owned).collect(), field))
     .collect();
+    // Every refused command names its field (or is clap's usage error), and leaves the ledger as it was.
     for (args, field) in &cases {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let r = t.expect(&args, 2);
         let error = &r.json()["error"];
-        assert_eq!(error["field"], *field, "hsadmin {args:?} must name the field {field}: {error}");
+        if *field == "-" {
+            assert_eq!(error["kind"], "usage", "hsadmin {args:?} must be a usage error: {error}");
+        } else {
+            assert_eq!(error["field"], *field, "hsadmin {args:?} must name the field {field}: {error}");
+        }
         assert!(r.stderr.contains("error:"), "{args:?}: {}", r.stderr);
+        assert_eq!(t.env.dump(), ledger_before, "hsadmin {args:?} was refused but changed the ledger");
     }
+    assert!(cases.len() >= 50, "the matrix shrank: {} cases", cases.len());
 
     // Nothing was logged into: no command got as far as a server. Ledger and servers are as they were.
     let logins_after: Vec<usize> = HOSTS.iter().map(|h| t.hosts.logins(h)).collect();
@@ -847,4 +876,122 @@ fn package_show_and_server_show_report_the_last_apply() {
     assert_eq!((state["actions"].clone(), state["outcome"].clone()), (Value::from(0), Value::from("ok")), "the last apply changed nothing: {state}");
     let human = t.ok(&["package", "show", "xyz00"]).stdout;
     assert!(human.contains(&format!("{:.1} MB used", used as f64 / 1024.0)), "{human}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// 9. Every later change, judged by the server: subdomains, passwords, locks, quotas, removals
+// ---------------------------------------------------------------------------------------------
+
+/// The names `apache2ctl -S` says the server answers for (ServerName and alias lines).
+fn served_names(t: &Robot, host: &str) -> Vec<String> {
+    let text = t.sh(host, "apache2ctl -S 2>&1");
+    let mut names: Vec<String> = text
+        .lines()
+        .filter_map(|l| {
+            let l = l.trim();
+            l.strip_prefix("alias ").map(str::to_owned).or_else(|| l.strip_prefix("port ").and_then(|r| r.split_whitespace().nth(2)).map(str::to_owned))
+        })
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// Whether the server's crypt(3) accepts `password` for the account's shadow hash.
+fn crypt_accepts(t: &Robot, user: &str, password: &str) -> bool {
+    let hash = t.getent("h1", "shadow", user).unwrap()[1].clone();
+    let check = t.hosts.ssh_input(
+        "h1",
+        &format!("python3 -W ignore -c 'import crypt, sys; h = sys.argv[1]; print(crypt.crypt(sys.stdin.read(), h) == h)' '{hash}'"),
+        password,
+    );
+    check.stdout.trim() == "True"
+}
+
+#[test]
+fn later_changes_are_on_the_server_as_the_server_itself_reports_them() {
+    let t = Robot::new();
+    let setup = t.set_up_xyz00();
+
+    // Subdomains: each served from its own document root, as Apache itself lists and serves them.
+    t.ok(&["domain", "update", "example.org", "--add-subdomain", "blog", "--add-subdomain", "shop"]);
+    for sub in ["blog", "shop"] {
+        let root = format!("/home/pacs/xyz00/users/web/doms/example.org/subs/{sub}");
+        assert_eq!(t.stat("h1", &root), "xyz00-web xyz00 755 directory", "{root}");
+        t.sh("h1", &format!("printf '{sub} page' > {root}/index.html"));
+        assert_eq!(t.curl("h1", &format!("{sub}.example.org")), format!("{sub} page"), "http://{sub}.example.org/");
+    }
+    assert_eq!(t.curl("h1", "example.org"), PAGE, "the main site still serves its htdocs");
+    let names = served_names(&t, "h1");
+    for n in ["example.org", "www.example.org", "blog.example.org", "shop.example.org"] {
+        assert!(names.contains(&n.to_owned()), "apache2ctl -S must list {n}: {names:?}");
+    }
+
+    // A new password: the server's crypt accepts it and no longer the old one.
+    assert!(crypt_accepts(&t, "xyz00-web", PASSWORD));
+    t.ok_with(&["user", "update", "xyz00-web", "--password-stdin"], Some("Another-Passw0rd!\n"));
+    assert!(crypt_accepts(&t, "xyz00-web", "Another-Passw0rd!"), "the new password must work");
+    assert!(!crypt_accepts(&t, "xyz00-web", PASSWORD), "the old password must not work any more");
+
+    // Lock and unlock: the hash is disabled and the account expired, then both undone.
+    t.ok(&["user", "update", "xyz00-web", "--locked", "true"]);
+    let shadow = t.getent("h1", "shadow", "xyz00-web").unwrap();
+    assert!(shadow[1].starts_with('!') && shadow[7] == "1", "locked: {shadow:?}");
+    assert!(t.sh("h1", "su -s /bin/sh xyz00-web -c true 2>&1; echo rc=$?").contains("rc=1"), "an expired account cannot start a session");
+    t.ok(&["user", "update", "xyz00-web", "--locked", "false"]);
+    let shadow = t.getent("h1", "shadow", "xyz00-web").unwrap();
+    assert!(!shadow[1].starts_with('!') && shadow[7].is_empty(), "unlocked: {shadow:?}");
+    assert!(crypt_accepts(&t, "xyz00-web", "Another-Passw0rd!"));
+
+    // Quotas: the user's own limits and the package's webspace, as repquota reports them.
+    t.ok(&["user", "update", "xyz00-web", "--quota-soft-mb", "200", "--quota-hard-mb", "300"]);
+    t.ok(&["package", "update", "xyz00", "--webspace-mb", "2048"]);
+    let report = t.sh("h1", "repquota -v -g /home");
+    let line = report.lines().find(|l| l.split_whitespace().next() == Some("xyz00")).unwrap_or_else(|| panic!("xyz00 not in repquota -g:\n{report}"));
+    assert_eq!(line.split_whitespace().skip(3).take(2).collect::<Vec<_>>(), ["2097152", "2097152"], "repquota -g: {line}");
+    assert_eq!(t.quota("h1", "-u", "xyz00-web"), (t.quota("h1", "-u", "xyz00-web").0, 204800, 307200));
+
+    // cron remove: the crontab is gone.
+    assert!(t.crontab("h1", "xyz00-web").is_some());
+    t.ok(&["cron", "remove", &setup.job_id.to_string(), "--yes"]);
+    assert_eq!(t.crontab("h1", "xyz00-web"), None, "the last job removed takes the crontab with it");
+
+    // domain delete: no vhost, Apache no longer answers for it; the files stay (data goes only with purge).
+    t.ok(&["domain", "delete", "example.org", "--yes"]);
+    assert_eq!(t.sh("h1", "ls /etc/apache2/sites-available /etc/apache2/sites-enabled | grep -c hsadmin- || true").trim(), "0");
+    let names = served_names(&t, "h1");
+    assert!(!names.iter().any(|n| n.ends_with("example.org")), "apache2ctl -S still lists example.org: {names:?}");
+    assert!(!t.curl("h1", "example.org").contains("robot"), "example.org must not be served any more");
+    assert_eq!(t.sh("h1", &format!("cat {HTDOCS}/index.html")), PAGE, "the domain's files stay");
+
+    // user remove: the account is gone with its processes; only the home stays.
+    t.sh("h1", "setsid su -s /bin/sh xyz00-web -c 'sleep 300' < /dev/null > /dev/null 2>&1 &");
+    t.ok(&["user", "remove", "xyz00-web", "--yes"]);
+    assert_eq!(t.getent("h1", "passwd", "xyz00-web"), None, "xyz00-web must be gone");
+    assert_eq!(t.sh("h1", &format!("pgrep -u {} | wc -l", setup.web_uid)).trim(), "0", "its processes must be gone");
+    assert_eq!(t.sh("h1", "stat -c %u /home/pacs/xyz00/users/web").trim(), setup.web_uid.to_string(), "the home stays until purge");
+    assert!(t.getent("h1", "passwd", "xyz00").is_some(), "the package admin stays");
+    t.assert_in_line("after the changes");
+}
+
+#[test]
+fn https_is_served_with_a_real_certificate_and_http_redirects() {
+    let t = Robot::new();
+    t.set_up_xyz00();
+    t.sh(
+        "h1",
+        "mkdir -p /etc/ssl/hsadmin && openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=example.org \
+         -addext 'subjectAltName=DNS:example.org,DNS:www.example.org' \
+         -keyout /etc/ssl/hsadmin/example.org.key -out /etc/ssl/hsadmin/example.org.pem 2>/dev/null",
+    );
+    t.ok(&["domain", "update", "example.org", "--https", "true"]);
+    let https = t.sh("h1", "curl -s --max-time 5 --cacert /etc/ssl/hsadmin/example.org.pem --resolve example.org:443:127.0.0.11 https://example.org/");
+    assert_eq!(https, PAGE, "https://example.org/ must serve the page with the certificate the config names");
+    let subject = t.sh("h1", "echo | openssl s_client -connect 127.0.0.11:443 -servername example.org 2>/dev/null | openssl x509 -noout -subject");
+    assert!(subject.contains("CN = example.org"), "the served certificate: {subject}");
+    let redirect = t.sh("h1", "curl -s -o /dev/null -w '%{http_code} %{redirect_url}' --max-time 5 -H 'Host: example.org' http://127.0.0.11/");
+    assert_eq!(redirect, "301 https://example.org/", "http must redirect to https");
+    assert!(t.sh("h1", "apache2ctl -M 2>/dev/null").contains("ssl_module"), "mod_ssl is enabled");
+    t.assert_in_line("after switching on HTTPS");
+    t.sh("h1", "rm -rf /etc/ssl/hsadmin");
 }

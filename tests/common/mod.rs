@@ -1,6 +1,8 @@
 //! A hermetic environment for running the hsadmin binary in tests: its own ledger, config and clock.
 #![allow(dead_code)]
 
+pub mod robot;
+
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 
@@ -74,7 +76,12 @@ impl TestEnv {
     }
 
     pub fn command(&self) -> Command {
-        let mut c = Command::cargo_bin("hsadmin").unwrap();
+        // HSADMIN_BIN runs the tests against another build (e.g. an older commit, to show that an attack
+        // test fails there); by default the binary of this crate.
+        let mut c = match std::env::var_os("HSADMIN_BIN") {
+            Some(bin) => Command::new(bin),
+            None => Command::cargo_bin("hsadmin").unwrap(),
+        };
         c.env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("HOME", self.dir.path())

@@ -18,7 +18,7 @@ pub use member::{Email, MemberKind, MemberNumber, MemberStatus, Phone, Prefix, T
 pub use money::Money;
 pub use names::{Gecos, PackageName, ProductCode, ServerName, Shell, UserName};
 pub use password::{Password, PasswordHash};
-pub use server::{Address, Role, Roles, ipv4, ipv6};
+pub use server::{Address, Fingerprint, Role, Roles, ipv4, ipv6};
 
 use crate::{Error, Result};
 use chrono::NaiveDate;

@@ -2,7 +2,7 @@
 use super::{found, snapshot};
 use crate::ledger::server::{self as rows, Server};
 use crate::ledger::{Tx, package};
-use crate::model::{Address, Roles, ServerName};
+use crate::model::{Address, Fingerprint, Roles, ServerName};
 use crate::remote::{self, Connection, HostKey, KeyStatus, SshOptions, Target};
 use crate::{Error, Result};
 use serde::Serialize;
@@ -133,11 +133,17 @@ pub fn scan_host_key(s: &Server, opts: &SshOptions) -> Result<HostKey> {
     Ok(remote::fetch_host_key(&target(s), opts.connect_timeout)?)
 }
 
+/// Whether `key` is the one pinned to the server already (and, with `expected`, has that fingerprint):
+/// then there is nothing to trust or confirm.
+pub fn is_pinned(s: &Server, key: &HostKey, expected: Option<&Fingerprint>) -> bool {
+    s.host_key.as_deref() == Some(key.to_openssh().as_str()) && expected.is_none_or(|f| f.as_str() == key.fingerprint())
+}
+
 /// Pins a host key to a server. With `expected`, only when the key's fingerprint is exactly that.
-pub fn pin_host_key(tx: &Tx, name: &ServerName, key: &HostKey, expected: Option<&str>) -> Result<Server> {
+pub fn pin_host_key(tx: &Tx, name: &ServerName, key: &HostKey, expected: Option<&Fingerprint>) -> Result<Server> {
     let before = get(tx, name)?;
     if let Some(expected) = expected
-        && expected != key.fingerprint()
+        && expected.as_str() != key.fingerprint()
     {
         return Err(Error::Failed(format!(
             "server {name} presented host key {}, not the expected {expected}; nothing was pinned (check the fingerprint on the server's console: ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub)",

@@ -2,6 +2,9 @@
 use super::{Prefix, TextField, ensure};
 use crate::Result;
 
+/// Where package homes live (`/home/pacs/xyz00`).
+pub const PACKAGE_HOMES: &str = "/home/pacs";
+
 /// The common shape of a validated name: a string that can only be made through `parse`.
 macro_rules! name_type {
     ($(#[$doc:meta])* $name:ident) => {
@@ -84,8 +87,8 @@ impl UserName {
     /// `/home/pacs/xyz00` for the admin, `/home/pacs/xyz00/users/name` for the others.
     pub fn home(&self) -> String {
         match self.suffix() {
-            None => format!("/home/pacs/{}", self.0),
-            Some(s) => format!("/home/pacs/{}/users/{s}", self.package()),
+            None => format!("{PACKAGE_HOMES}/{}", self.0),
+            Some(s) => format!("{PACKAGE_HOMES}/{}/users/{s}", self.package()),
         }
     }
 }

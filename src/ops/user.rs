@@ -27,7 +27,7 @@ pub fn add(tx: &Tx, new: NewUser, hosting: &HostingConfig, today: chrono::NaiveD
     }
     let package = new.name.package();
     let p = found(package_rows::get(tx, package.as_str())?, || format!("package {package}"))?;
-    if p.valid_to.as_deref().is_some_and(|to| to < today.to_string().as_str()) {
+    if p.ended(&today.to_string()) {
         return Err(Error::Conflict(format!("package {package} was cancelled as of {}", p.valid_to.as_deref().unwrap_or_default())));
     }
     if rows::get(tx, new.name.as_str())?.is_some() {

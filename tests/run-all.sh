@@ -15,6 +15,8 @@ fi
 # Build first, so that compiling does not count against the servers' time.
 cargo build --all-targets --quiet
 
-tests/testhosts/up.sh 3
+# The trap comes first: an up.sh that dies halfway leaves hosts (or their addresses) behind too, and
+# down.sh stops whatever did start, also nothing.
 trap 'tests/testhosts/down.sh' EXIT
+tests/testhosts/up.sh 3
 cargo test --all-targets --no-fail-fast

@@ -188,7 +188,7 @@ fn run(cli: Cli, args: &[std::ffi::OsString], out: &Output) -> Result<u8> {
     }
     let config = crate::config::load(cli.config.as_deref())?;
     let ledger_path = crate::config::ledger_path(cli.ledger.as_deref(), &config.config)?;
-    let ctx = Ctx { out: out.clone(), config, ledger_path, actor: actor(args), no_apply: cli.no_apply };
+    let ctx = Ctx { out: out.clone(), config, ledger_path, actor: Actor::of_this_process(args), no_apply: cli.no_apply };
     if let Command::Plan(a) = cli.command {
         return converge::plan(&ctx, a);
     }
@@ -209,29 +209,6 @@ fn run(cli: Cli, args: &[std::ffi::OsString], out: &Output) -> Result<u8> {
         Command::Plan(_) | Command::Util(_) => unreachable!("handled above"),
     }
     .map(|()| exit::OK)
-}
-
-/// The login name of the real uid, from the password database.
-fn os_user_name() -> String {
-    // SAFETY: getpwuid returns NULL or a pointer to a static record that we copy out at once.
-    unsafe {
-        let uid = libc::getuid();
-        let pw = libc::getpwuid(uid);
-        if pw.is_null() || (*pw).pw_name.is_null() {
-            return format!("uid {uid}");
-        }
-        std::ffi::CStr::from_ptr((*pw).pw_name).to_string_lossy().into_owned()
-    }
-}
-
-/// The OS user and the command line, for the audit log. Secrets never reach argv, so it is safe to keep.
-fn actor(args: &[std::ffi::OsString]) -> Actor {
-    let user = std::env::var("USER").or_else(|_| std::env::var("LOGNAME")).unwrap_or_else(|_| os_user_name());
-    let command = args.iter().map(|a| {
-        let s = a.to_string_lossy();
-        if !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_./=:,@+%".contains(&b)) { s.into_owned() } else { format!("{:?}", s) }
-    });
-    Actor { user, command: command.collect::<Vec<_>>().join(" ") }
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 use super::Ctx;
 use super::opt;
 use crate::ledger::server::Server;
-use crate::model::{self, Address, Roles, ServerName};
+use crate::model::{self, Address, Fingerprint, Roles, ServerName};
 use crate::ops::server::{self, CheckReport, NewServer, ServerChanges, ServerDetails};
 use crate::output::{Render, table};
 use crate::remote::SshOptions;
@@ -179,15 +179,7 @@ impl Render for Trusted {
 
 fn trust(ctx: &Ctx, a: TrustArgs) -> Result<()> {
     let name = ServerName::parse("name", &a.name)?;
-    if let Some(f) = &a.fingerprint {
-        let ok = f.strip_prefix("SHA256:").is_some_and(|b| b.len() == 43 && b.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'+' || c == b'/'));
-        model::ensure(
-            ok,
-            "fingerprint",
-            f,
-            "must be a SHA256 fingerprint as ssh-keygen -lf prints it, like SHA256:uNiVztksCsDhcc0u9e8BujQXVUpKZIDTMczCvj3tD2s",
-        )?;
-    }
+    let expected = opt(&a.fingerprint, |s| Fingerprint::parse("fingerprint", s))?;
     let opts = SshOptions::from_config(&ctx.config.config.ssh);
     let mut ledger = ctx.ledger()?;
     let srv = ledger.read(|tx| server::get(tx, &name))?;
@@ -199,12 +191,12 @@ fn trust(ctx: &Ctx, a: TrustArgs) -> Result<()> {
         ctx.dry_run_note(true);
         return ctx.out.emit(&result);
     }
-    if srv.host_key.as_deref() == Some(key.to_openssh().as_str()) && a.fingerprint.as_deref().is_none_or(|f| f == fingerprint) {
+    if server::is_pinned(&srv, &key, expected.as_ref()) {
         ctx.out.status("Trusted", &format!("{name}: this key is already pinned"));
         result.pinned = true;
         return ctx.out.emit(&result);
     }
-    if a.fingerprint.is_none() {
+    if expected.is_none() {
         if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
             return Err(Error::invalid(
                 "fingerprint",
@@ -215,7 +207,7 @@ fn trust(ctx: &Ctx, a: TrustArgs) -> Result<()> {
         }
         ctx.confirm(false, &format!("Pin {fingerprint} as the host key of {name}?"))?;
     }
-    ledger.write(false, |tx| server::pin_host_key(tx, &name, &key, a.fingerprint.as_deref()))?;
+    ledger.write(false, |tx| server::pin_host_key(tx, &name, &key, expected.as_ref()))?;
     ctx.out.status("Trusted", &format!("{name}: pinned {fingerprint}"));
     result.pinned = true;
     ctx.out.emit(&result)
@@ -223,7 +215,7 @@ fn trust(ctx: &Ctx, a: TrustArgs) -> Result<()> {
 
 fn check(ctx: &Ctx, a: CheckArgs) -> Result<()> {
     let names = a.names.iter().map(|n| ServerName::parse("name", n)).collect::<Result<Vec<_>>>()?;
-    let jobs = a.jobs.map(|j| model::bounded("jobs", j as i64, 1, 256)).transpose()?.map_or(ctx.config.config.ssh.jobs, |j| j as usize);
+    let jobs = crate::ops::converge::jobs(a.jobs, &ctx.config.config)?;
     let servers = ctx.ledger()?.read(|tx| if names.is_empty() { server::list(tx) } else { names.iter().map(|n| server::get(tx, n)).collect() })?;
     let opts = SshOptions::from_config(&ctx.config.config.ssh);
     let reports = server::check(&servers, &opts, jobs);

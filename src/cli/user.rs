@@ -2,7 +2,7 @@
 use super::Ctx;
 use super::opt;
 use crate::ledger::user::User;
-use crate::model::{self, PackageName, Password, PasswordHash, Shell, TextField, UserName};
+use crate::model::{self, Gecos, PackageName, Password, PasswordHash, Shell, UserName};
 use crate::ops::user::{self, Changes, NewUser, Removed};
 use crate::output::{Render, table};
 use crate::{Error, Result};
@@ -100,25 +100,20 @@ fn password_from_stdin() -> Result<PasswordHash> {
 }
 
 struct Parsed {
+    quota_soft_mb: Option<i64>,
+    quota_hard_mb: Option<i64>,
     shell: Option<Shell>,
-    comment: Option<TextField>,
+    comment: Option<Gecos>,
     password: Option<PasswordHash>,
 }
 
 impl SettingsArgs {
     fn parse(&self) -> Result<Parsed> {
-        for (field, v) in [("quota-soft-mb", self.quota_soft_mb), ("quota-hard-mb", self.quota_hard_mb)] {
-            if let Some(v) = v {
-                model::bounded(field, v, 0, crate::ops::package::MAX_WEBSPACE_MB)?;
-            }
-        }
         Ok(Parsed {
+            quota_soft_mb: user::quota_mb("quota-soft-mb", self.quota_soft_mb)?,
+            quota_hard_mb: user::quota_mb("quota-hard-mb", self.quota_hard_mb)?,
             shell: opt(&self.shell, |s| Shell::parse("shell", s))?,
-            comment: opt(&self.comment, |s| {
-                // The comment is the GECOS field of /etc/passwd, where ':' separates fields (usermod refuses it).
-                model::ensure(!s.contains(':'), "comment", s, "must not contain ':' (it separates the fields of /etc/passwd)")?;
-                TextField::parse("comment", s, 128)
-            })?,
+            comment: opt(&self.comment, |s| Gecos::parse("comment", s))?,
             password: if self.password_stdin { Some(password_from_stdin()?) } else { None },
         })
     }
@@ -129,14 +124,8 @@ pub fn run(ctx: &Ctx, cmd: UserCommand) -> Result<()> {
         UserCommand::Add(a) => {
             let name = UserName::parse("name", &a.name)?;
             let s = a.settings.parse()?;
-            let new = NewUser {
-                name,
-                shell: s.shell,
-                comment: s.comment,
-                quota_soft_mb: a.settings.quota_soft_mb,
-                quota_hard_mb: a.settings.quota_hard_mb,
-                password: s.password,
-            };
+            let new =
+                NewUser { name, shell: s.shell, comment: s.comment, quota_soft_mb: s.quota_soft_mb, quota_hard_mb: s.quota_hard_mb, password: s.password };
             let hosting = ctx.config.config.hosting.clone();
             let u = ctx.ledger()?.write(a.settings.dry_run, |tx| user::add(tx, new, &hosting, model::today()))?;
             ctx.out.status("Added", &format!("user {} (uid {}) to package {}", u.name, u.uid, u.package));
@@ -158,8 +147,8 @@ pub fn run(ctx: &Ctx, cmd: UserCommand) -> Result<()> {
             let changes = Changes {
                 shell: s.shell,
                 comment: s.comment,
-                quota_soft_mb: a.settings.quota_soft_mb,
-                quota_hard_mb: a.settings.quota_hard_mb,
+                quota_soft_mb: s.quota_soft_mb,
+                quota_hard_mb: s.quota_hard_mb,
                 locked: a.locked,
                 password: s.password,
             };

@@ -35,6 +35,31 @@ pub struct Actor {
     pub command: String,
 }
 
+impl Actor {
+    /// The OS user and the command line, for the audit log. Secrets never reach argv, so it is safe to keep.
+    pub fn of_this_process(args: &[std::ffi::OsString]) -> Self {
+        let user = std::env::var("USER").or_else(|_| std::env::var("LOGNAME")).unwrap_or_else(|_| os_user_name());
+        let command = args.iter().map(|a| {
+            let s = a.to_string_lossy();
+            if !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_./=:,@+%".contains(&b)) { s.into_owned() } else { format!("{:?}", s) }
+        });
+        Actor { user, command: command.collect::<Vec<_>>().join(" ") }
+    }
+}
+
+/// The login name of the real uid, from the password database.
+fn os_user_name() -> String {
+    // SAFETY: getpwuid returns NULL or a pointer to a static record that we copy out at once.
+    unsafe {
+        let uid = libc::getuid();
+        let pw = libc::getpwuid(uid);
+        if pw.is_null() || (*pw).pw_name.is_null() {
+            return format!("uid {uid}");
+        }
+        std::ffi::CStr::from_ptr((*pw).pw_name).to_string_lossy().into_owned()
+    }
+}
+
 pub struct Ledger {
     conn: Connection,
     path: PathBuf,

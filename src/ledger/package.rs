@@ -22,6 +22,14 @@ pub struct Package {
     pub purged_at: Option<String>,
 }
 
+impl Package {
+    /// Whether the package has ended by `today` (`YYYY-MM-DD`): its last day is behind. A package ending
+    /// today still runs today.
+    pub fn ended(&self, today: &str) -> bool {
+        self.valid_to.as_deref().is_some_and(|to| to < today)
+    }
+}
+
 const COLUMNS: &str = "name, member, product, server, webspace_mb, traffic_gb, users, domains, valid_from, valid_to, free, comment, purged_at";
 
 fn from_row(r: &Row) -> rusqlite::Result<Package> {
@@ -98,4 +106,31 @@ pub fn names_on_server(conn: &Connection, server: &str) -> Result<Vec<String>> {
 pub fn running_after(conn: &Connection, member: u32, date: &str) -> Result<Vec<String>> {
     let mut stmt = conn.prepare("SELECT name FROM package WHERE member = ?1 AND (valid_to IS NULL OR valid_to > ?2) ORDER BY name")?;
     Ok(stmt.query_map(params![member, date], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_package_ends_after_its_last_day() {
+        let mut p = super::Package {
+            name: "xyz00".into(),
+            member: 10001,
+            product: "DW/SA".into(),
+            server: "h1".into(),
+            webspace_mb: 1024,
+            traffic_gb: 1,
+            users: 5,
+            domains: 5,
+            valid_from: "2026-01-01".into(),
+            valid_to: None,
+            free: false,
+            comment: None,
+            purged_at: None,
+        };
+        assert!(!p.ended("2999-12-31"));
+        p.valid_to = Some("2026-06-01".into());
+        assert!(!p.ended("2026-05-31"));
+        assert!(!p.ended("2026-06-01"), "ending today still runs today");
+        assert!(p.ended("2026-06-02"));
+    }
 }

@@ -16,9 +16,9 @@ pub use cron::{CronCommand, CronSchedule};
 pub use domain::{DomainName, subdomain};
 pub use member::{Email, MemberKind, MemberNumber, MemberStatus, Phone, Prefix, TextField, VatCountry, VatId};
 pub use money::Money;
-pub use names::{PackageName, ProductCode, ServerName, Shell, UserName};
+pub use names::{Gecos, PACKAGE_HOMES, PackageName, ProductCode, ServerName, Shell, UserName};
 pub use password::{Password, PasswordHash};
-pub use server::{Address, Role, Roles, ipv4, ipv6};
+pub use server::{Address, Fingerprint, Role, Roles, ipv4, ipv6};
 
 use crate::{Error, Result};
 use chrono::NaiveDate;

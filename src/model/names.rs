@@ -1,6 +1,9 @@
-//! Names of hosting things: packages, Unix users, servers, products, login shells.
-use super::{Prefix, ensure};
+//! Names of hosting things: packages, Unix users, servers, products, login shells, account comments.
+use super::{Prefix, TextField, ensure};
 use crate::Result;
+
+/// Where package homes live (`/home/pacs/xyz00`).
+pub const PACKAGE_HOMES: &str = "/home/pacs";
 
 /// The common shape of a validated name: a string that can only be made through `parse`.
 macro_rules! name_type {
@@ -84,8 +87,8 @@ impl UserName {
     /// `/home/pacs/xyz00` for the admin, `/home/pacs/xyz00/users/name` for the others.
     pub fn home(&self) -> String {
         match self.suffix() {
-            None => format!("/home/pacs/{}", self.0),
-            Some(s) => format!("/home/pacs/{}/users/{s}", self.package()),
+            None => format!("{PACKAGE_HOMES}/{}", self.0),
+            Some(s) => format!("{PACKAGE_HOMES}/{}/users/{s}", self.package()),
         }
     }
 }
@@ -153,6 +156,22 @@ impl Shell {
     }
 }
 
+name_type!(
+    /// A Unix user's comment: the GECOS field of `/etc/passwd`, one line of plain text without ':'.
+    Gecos
+);
+
+impl Gecos {
+    /// At most this many characters.
+    pub const MAX_CHARS: usize = 128;
+
+    pub fn parse(field: &str, s: &str) -> Result<Self> {
+        // ':' separates the fields of /etc/passwd (usermod refuses it).
+        ensure(!s.contains(':'), field, s, "must not contain ':' (it separates the fields of /etc/passwd)")?;
+        Ok(Self(TextField::parse(field, s, Self::MAX_CHARS)?.as_str().to_owned()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -211,5 +230,14 @@ mod tests {
         ProductCode::parse("code", "FEE").unwrap();
         assert!(ProductCode::parse("code", "DW/").is_err());
         assert!(ProductCode::parse("code", "dw/sa").is_err());
+    }
+
+    #[test]
+    fn gecos_is_one_passwd_field() {
+        assert_eq!(Gecos::parse("comment", "  Erika M., Shop  ").unwrap().as_str(), "Erika M., Shop");
+        for bad in ["a:b", "", "a\nb", &"x".repeat(129)] {
+            assert!(Gecos::parse("comment", bad).is_err(), "{bad:?} accepted");
+        }
+        assert!(Gecos::parse("comment", &"x".repeat(128)).is_ok());
     }
 }

@@ -1,5 +1,6 @@
-//! How a server is reached and what it does.
+//! How a server is reached, what it does, and the fingerprint of the host key it must present.
 use super::member::keyword_enum;
+use super::names::name_type;
 use super::{ensure, shown};
 use crate::{Error, Result};
 
@@ -72,6 +73,19 @@ pub fn ipv6(field: &str, s: &str) -> Result<std::net::Ipv6Addr> {
     s.parse().map_err(|_| Error::invalid(field, format!("{} must be an IPv6 address like 2001:db8::10", shown(s))))
 }
 
+name_type!(
+    /// An SSH host key's SHA256 fingerprint as `ssh-keygen -lf` prints it: `SHA256:` and 43 base64 characters.
+    Fingerprint
+);
+
+impl Fingerprint {
+    pub fn parse(field: &str, s: &str) -> Result<Self> {
+        let ok = s.strip_prefix("SHA256:").is_some_and(|b| b.len() == 43 && b.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'+' || c == b'/'));
+        ensure(ok, field, s, "must be a SHA256 fingerprint as ssh-keygen -lf prints it, like SHA256:uNiVztksCsDhcc0u9e8BujQXVUpKZIDTMczCvj3tD2s")?;
+        Ok(Self(s.to_owned()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,5 +101,21 @@ mod tests {
             assert!(Address::parse("address", bad).is_err(), "{bad:?}");
         }
         assert!(ipv4("ipv4", "999.1.1.1").is_err());
+    }
+
+    #[test]
+    fn fingerprints() {
+        let f = "SHA256:uNiVztksCsDhcc0u9e8BujQXVUpKZIDTMczCvj3tD2s";
+        assert_eq!(Fingerprint::parse("fingerprint", f).unwrap().as_str(), f);
+        for bad in [
+            "",
+            "uNiVztksCsDhcc0u9e8BujQXVUpKZIDTMczCvj3tD2s",
+            "SHA256:uNiVztksCsDhcc0u9e8BujQXVUpKZIDTMczCvj3tD2",
+            "MD5:aa:bb",
+            &format!("{f}="),
+            &format!("{f}\n"),
+        ] {
+            assert!(Fingerprint::parse("fingerprint", bad).is_err(), "{bad:?}");
+        }
     }
 }

@@ -70,7 +70,7 @@ pub fn add(tx: &Tx, new: NewDomain, today: chrono::NaiveDate) -> Result<Details>
         ));
     }
     let p = found(package_rows::get(tx, package.as_str())?, || format!("package {package}"))?;
-    if p.valid_to.as_deref().is_some_and(|to| to < today.to_string().as_str()) {
+    if p.ended(&today.to_string()) {
         return Err(Error::Conflict(format!("package {package} was cancelled as of {}", p.valid_to.as_deref().unwrap_or_default())));
     }
     found(user_rows::get(tx, user.as_str())?, || format!("user {user}"))?;

@@ -62,8 +62,8 @@ pub struct Live {
 pub fn status(p: &Package, today: &str) -> &'static str {
     match &p.valid_to {
         None => "active",
-        Some(to) if to.as_str() >= today => "ending",
-        Some(_) => "cancelled",
+        Some(_) if p.ended(today) => "cancelled",
+        Some(_) => "ending",
     }
 }
 
@@ -177,13 +177,10 @@ pub fn purge(tx: &Tx, name: &PackageName, today: NaiveDate) -> Result<Package> {
     if before.purged_at.is_some() {
         return Err(Error::Conflict(format!("package {name} was already purged on {}", before.purged_at.as_deref().unwrap_or_default())));
     }
-    match &before.valid_to {
-        Some(to) if to.as_str() < today.to_string().as_str() => {}
-        _ => {
-            return Err(Error::Conflict(format!(
-                "package {name} has not ended; cancel it first (`hsadmin package cancel {name} --date …`) and purge it after that date"
-            )));
-        }
+    if !before.ended(&today.to_string()) {
+        return Err(Error::Conflict(format!(
+            "package {name} has not ended; cancel it first (`hsadmin package cancel {name} --date …`) and purge it after that date"
+        )));
     }
     for d in crate::ledger::domain::list(tx, Some(name.as_str()))? {
         crate::ledger::domain::delete(tx, &d.name)?;

@@ -2,8 +2,8 @@
 use super::{found, snapshot};
 use crate::ledger::server::{self as rows, Server};
 use crate::ledger::{Tx, package};
-use crate::model::{Address, Roles, ServerName};
-use crate::remote::{self, Connection, HostKey, KeyStatus, Script, SshOptions, Target};
+use crate::model::{Address, Fingerprint, Roles, ServerName};
+use crate::remote::{self, Connection, HostKey, KeyStatus, SshOptions, Target};
 use crate::{Error, Result};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -133,11 +133,17 @@ pub fn scan_host_key(s: &Server, opts: &SshOptions) -> Result<HostKey> {
     Ok(remote::fetch_host_key(&target(s), opts.connect_timeout)?)
 }
 
+/// Whether `key` is the one pinned to the server already (and, with `expected`, has that fingerprint):
+/// then there is nothing to trust or confirm.
+pub fn is_pinned(s: &Server, key: &HostKey, expected: Option<&Fingerprint>) -> bool {
+    s.host_key.as_deref() == Some(key.to_openssh().as_str()) && expected.is_none_or(|f| f.as_str() == key.fingerprint())
+}
+
 /// Pins a host key to a server. With `expected`, only when the key's fingerprint is exactly that.
-pub fn pin_host_key(tx: &Tx, name: &ServerName, key: &HostKey, expected: Option<&str>) -> Result<Server> {
+pub fn pin_host_key(tx: &Tx, name: &ServerName, key: &HostKey, expected: Option<&Fingerprint>) -> Result<Server> {
     let before = get(tx, name)?;
     if let Some(expected) = expected
-        && expected != key.fingerprint()
+        && expected.as_str() != key.fingerprint()
     {
         return Err(Error::Failed(format!(
             "server {name} presented host key {}, not the expected {expected}; nothing was pinned (check the fingerprint on the server's console: ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub)",
@@ -154,16 +160,7 @@ pub fn pin_host_key(tx: &Tx, name: &ServerName, key: &HostKey, expected: Option<
 }
 
 /// The commands hsadmin runs on a managed server.
-pub const REQUIRED_TOOLS: &[&str] = &["useradd", "crontab", "setquota", "repquota", "apache2ctl", "named-checkzone", "rndc", "restic"];
-
-/// One read-only script: the OS release and which of [`REQUIRED_TOOLS`] exist (kept in step by a unit test).
-const CHECK_SCRIPT: &str = r#"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
-. /etc/os-release 2>/dev/null
-printf 'os=%s\n' "${PRETTY_NAME:-unknown}"
-for t in useradd crontab setquota repquota apache2ctl named-checkzone rndc restic; do
-    if command -v "$t" >/dev/null 2>&1; then printf 'tool=%s=yes\n' "$t"; else printf 'tool=%s=no\n' "$t"; fi
-done
-"#;
+pub use crate::remote::check::REQUIRED_TOOLS;
 
 /// What `server check` found out about one server.
 #[derive(Debug, Serialize)]
@@ -225,38 +222,19 @@ fn check_one(s: &Server, opts: &SshOptions) -> CheckReport {
     report.host_key = Some(conn.key_status);
     report.fingerprint = Some(conn.host_key.fingerprint());
     report.connect_ms = Some(conn.connect_time.as_millis() as u64);
-    let started = std::time::Instant::now();
-    let mut script = Script::new();
-    script.raw(CHECK_SCRIPT);
-    let out = match conn.run(&script) {
-        Ok(o) => o,
+    let checked = match remote::check::run(&mut conn) {
+        Ok(c) => c,
         Err(e) => return fail(report, e),
     };
-    report.latency_ms = Some(started.elapsed().as_millis() as u64);
-    for line in String::from_utf8_lossy(&out.stdout).lines() {
-        if let Some(os) = line.strip_prefix("os=") {
-            report.os = Some(os.to_owned());
-        } else if let Some((tool, present)) = line.strip_prefix("tool=").and_then(|t| t.split_once('=')) {
-            report.tools.insert(tool.to_owned(), present == "yes");
-        }
-    }
+    report.latency_ms = Some(checked.latency.as_millis() as u64);
+    report.os = checked.os;
+    report.tools = checked.tools;
     report.missing_tools = REQUIRED_TOOLS.iter().filter(|t| report.tools.get(**t) != Some(&true)).map(|t| (*t).to_owned()).collect();
-    if out.status != 0 {
-        report.error =
-            Some(CheckError { kind: "script", message: format!("the check script exited {}: {}", out.status, String::from_utf8_lossy(&out.stderr).trim()) });
+    if checked.status != 0 {
+        report.error = Some(CheckError { kind: "script", message: format!("the check script exited {}: {}", checked.status, checked.stderr.trim()) });
     } else if !report.missing_tools.is_empty() {
         report.error = Some(CheckError { kind: "tools", message: format!("missing tools: {}", report.missing_tools.join(", ")) });
     }
     report.ok = report.error.is_none();
     report
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn the_check_script_asks_for_every_required_tool() {
-        let listed = super::CHECK_SCRIPT.lines().find(|l| l.starts_with("for t in")).unwrap();
-        let words: Vec<&str> = listed.trim_start_matches("for t in ").trim_end_matches("; do").split(' ').collect();
-        assert_eq!(words, super::REQUIRED_TOOLS);
-    }
 }

@@ -4,7 +4,7 @@ use crate::config::HostingConfig;
 use crate::ledger::cron::{self as cron_rows, CronJob};
 use crate::ledger::user::{self as rows, User};
 use crate::ledger::{Tx, package as package_rows};
-use crate::model::{PackageName, PasswordHash, Shell, TextField, UserName};
+use crate::model::{Gecos, PackageName, PasswordHash, Shell, UserName};
 use crate::{Error, Result};
 use serde::Serialize;
 
@@ -12,7 +12,7 @@ use serde::Serialize;
 pub struct NewUser {
     pub name: UserName,
     pub shell: Option<Shell>,
-    pub comment: Option<TextField>,
+    pub comment: Option<Gecos>,
     pub quota_soft_mb: Option<i64>,
     pub quota_hard_mb: Option<i64>,
     pub password: Option<PasswordHash>,
@@ -27,7 +27,7 @@ pub fn add(tx: &Tx, new: NewUser, hosting: &HostingConfig, today: chrono::NaiveD
     }
     let package = new.name.package();
     let p = found(package_rows::get(tx, package.as_str())?, || format!("package {package}"))?;
-    if p.valid_to.as_deref().is_some_and(|to| to < today.to_string().as_str()) {
+    if p.ended(&today.to_string()) {
         return Err(Error::Conflict(format!("package {package} was cancelled as of {}", p.valid_to.as_deref().unwrap_or_default())));
     }
     if rows::get(tx, new.name.as_str())?.is_some() {
@@ -56,6 +56,12 @@ pub fn add(tx: &Tx, new: NewUser, hosting: &HostingConfig, today: chrono::NaiveD
     Ok(u)
 }
 
+/// A quota as typed, in MB: 0 (none) up to the largest webspace a package may have. Whether it fits the
+/// user's package, and soft ≤ hard, is checked when the user is written ([`add`], [`update`]).
+pub fn quota_mb(field: &str, mb: Option<i64>) -> Result<Option<i64>> {
+    mb.map(|v| crate::model::bounded(field, v, 0, super::package::MAX_WEBSPACE_MB)).transpose()
+}
+
 /// soft ≤ hard ≤ the package's webspace; 0/0 means no per-user limit (the package's group quota applies).
 fn check_quota(u: &User, webspace_mb: i64) -> Result<()> {
     crate::model::bounded("quota-soft-mb", u.quota_soft_mb, 0, webspace_mb)?;
@@ -77,7 +83,7 @@ pub fn list(tx: &Tx, package: Option<&PackageName>) -> Result<Vec<User>> {
 #[derive(Debug, Default)]
 pub struct Changes {
     pub shell: Option<Shell>,
-    pub comment: Option<TextField>,
+    pub comment: Option<Gecos>,
     pub quota_soft_mb: Option<i64>,
     pub quota_hard_mb: Option<i64>,
     pub locked: Option<bool>,

@@ -357,8 +357,11 @@ impl TestHosts {
         !pid.trim().is_empty() && Path::new(&format!("/proc/{}", pid.trim())).exists()
     }
 
-    /// How many SSH logins the host's sshd has accepted since it started (from its console.log).
+    /// How many SSH logins the host's sshd has accepted since it started (from its console.log). A log that
+    /// cannot be read is a failure, not "no logins": a test that proves no login happened must not pass on it.
     pub fn logins(&self, host: &str) -> usize {
-        std::fs::read_to_string(self.state.join(format!("hosts/{host}/console.log"))).unwrap_or_default().matches("Accepted publickey for ").count()
+        let path = self.state.join(format!("hosts/{host}/console.log"));
+        let log = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {} to count {host}'s SSH logins: {e}", path.display()));
+        log.matches("Accepted publickey for ").count()
     }
 }

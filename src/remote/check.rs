@@ -40,7 +40,7 @@ pub fn run(conn: &mut Connection) -> Result<Checked, RemoteError> {
     let mut checked = parse(&out.stdout);
     checked.latency = latency;
     checked.status = out.status;
-    checked.stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    checked.stderr = crate::model::printable(&String::from_utf8_lossy(&out.stderr));
     Ok(checked)
 }
 
@@ -49,7 +49,7 @@ fn parse(stdout: &[u8]) -> Checked {
     let mut checked = Checked::default();
     for line in String::from_utf8_lossy(stdout).lines() {
         if let Some(os) = line.strip_prefix("os=") {
-            checked.os = Some(os.to_owned());
+            checked.os = Some(crate::model::printable(os));
         } else if let Some((tool, present)) = line.strip_prefix("tool=").and_then(|t| t.split_once('=')) {
             checked.tools.insert(tool.to_owned(), present == "yes");
         }

@@ -14,8 +14,7 @@ pub const SITES_AVAILABLE: &str = "/etc/apache2/sites-available";
 pub const SITES_ENABLED: &str = "/etc/apache2/sites-enabled";
 /// Per-domain logs, outside every user-writable tree (Apache opens them as root).
 pub const LOG_ROOT: &str = "/var/log/apache2/hsadmin";
-/// Where package homes live (`/home/pacs/xyz00`).
-pub const PACKAGE_HOMES: &str = "/home/pacs";
+pub use crate::model::PACKAGE_HOMES;
 
 /// The vhost file of a domain: `hsadmin-<domain>.conf`, or, where that would not fit a file name (255
 /// bytes; domains may have 253), the domain's first 200 characters and a hash of the whole name.

@@ -114,7 +114,7 @@ pub fn desired(rows: &Rows, web: &WebConfig) -> Desired {
             d.purged_homes.push(home);
             continue;
         }
-        let ended = p.valid_to.as_deref().is_some_and(|to| to < rows.today);
+        let ended = p.ended(rows.today);
         let users: Vec<&User> = rows.users.iter().filter(|u| u.package == p.name).collect();
         let Some(admin) = users.iter().find(|u| u.name == p.name) else { continue };
         let gid = admin.uid;

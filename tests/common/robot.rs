@@ -203,6 +203,9 @@ impl Robot {
     pub fn plan(&self) -> (i32, Vec<String>) {
         let r = self.run(&["--json", "plan", "--detailed-exitcode"]);
         assert!(r.code == 0 || r.code == 3, "plan failed ({}):\n{}\n{}", r.code, r.stdout, r.stderr);
+        // Drift is the result, not an error: the plan document on stdout, no error line on stderr.
+        assert!(!r.stderr.contains("error:"), "plan --detailed-exitcode reported drift as an error: {}", r.stderr);
+        assert!(r.json().is_array(), "the plan document, not an error document: {}", r.stdout);
         let mut lines = Vec::new();
         for s in r.json().as_array().unwrap() {
             assert_eq!(s["error"], Value::Null, "plan could not read {}: {s}", s["server"]);

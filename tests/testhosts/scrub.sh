@@ -1,0 +1,24 @@
+#!/bin/sh
+# scrub.sh -- run ON a test host (ssh h1 sh -s < scrub.sh): removes everything of hsadmin's kinds, by hand
+# (hsadmin itself removes only what its own ledger created): every account and group in the managed uid
+# range with its processes and crontab, every hsadmin-* vhost, the homes, the per-domain logs, quota limits
+# left on ids in the range, the ssl module a test enabled, and test leftovers. Used by the end-to-end tests
+# (tests/common) and the apply benchmark.
+set -e
+for u in $(awk -F: '$3 >= 100000 && $3 <= 999999 { print $1 }' /etc/passwd); do
+    pkill -KILL -u "$u" || true
+    crontab -r -u "$u" 2> /dev/null || true
+    userdel "$u" 2> /dev/null || userdel "$u"
+done
+for g in $(awk -F: '$3 >= 100000 && $3 <= 999999 { print $1 }' /etc/group); do groupdel "$g"; done
+rm -f /etc/apache2/sites-enabled/hsadmin-* /etc/apache2/sites-available/hsadmin-*
+rm -rf --one-file-system /home/pacs/* /var/log/apache2/hsadmin/* /run/hsadmin-*
+sync
+quotacheck -ugm /home
+for kind in u g; do
+    repquota -v -$kind -n /home | awk '$1 ~ /^#[0-9]+$/ { id = substr($1, 2) + 0; if (id >= 100000 && id <= 999999) print id }' |
+        while read -r id; do setquota -$kind "$id" 0 0 0 0 /home; done
+done
+if [ -e /etc/apache2/mods-enabled/ssl.load ]; then a2dismod -q -f ssl > /dev/null; fi
+if [ -e /run/apache2/apache2.pid ]; then apache2ctl graceful; else apache2ctl start; fi
+rm -f /tmp/hsadmin-robot-*

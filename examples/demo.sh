@@ -13,6 +13,10 @@ if ! [ -f "$state/hosts.env" ] || ! ssh -F "$state/ssh_config" h1 true 2>/dev/nu
     tests/testhosts/up.sh 3
 fi
 
+# A fresh ledger owns nothing on h1: clear what an earlier demo or test left there (hsadmin removes only
+# what its own ledger created).
+ssh -F "$state/ssh_config" h1 sh -s < tests/testhosts/scrub.sh
+
 demo=target/demo
 rm -rf "$demo" && mkdir -p "$demo"
 export HSADMIN_LEDGER="$demo/ledger.db" HSADMIN_CONFIG="$demo/hsadmin.toml"

@@ -207,7 +207,9 @@ impl Robot {
         assert!(!r.stderr.contains("error:"), "plan --detailed-exitcode reported drift as an error: {}", r.stderr);
         assert!(r.json().is_array(), "the plan document, not an error document: {}", r.stdout);
         let mut lines = Vec::new();
-        for s in r.json().as_array().unwrap() {
+        let servers = r.json().as_array().unwrap().clone();
+        assert_eq!(servers.len(), HOSTS.len(), "plan must report every server of the ledger: {}", r.stdout);
+        for s in &servers {
             assert_eq!(s["error"], Value::Null, "plan could not read {}: {s}", s["server"]);
             for a in s["actions"].as_array().unwrap() {
                 lines.push(format!("{} {}", s["server"].as_str().unwrap(), action(a)));

@@ -242,8 +242,7 @@ fn read_apply(mut result: ServerResult, out: &remote::Output, steps: &BTreeMap<(
         }
         let step = end.last_step.and_then(|i| steps.get(&(role.clone(), unit.clone())).and_then(|l| l.get(i))).map(|s| model::printable(s));
         let tail: Vec<&str> = end.stderr.lines().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect();
-        let what = if end.status == remote::web::steps::CONFIGTEST_FAILED { "apache2ctl configtest failed; the previous vhosts stay in place: " } else { "" };
-        let error = model::printable(&format!("{what}{} (exit {})", tail.join(" | "), end.status));
+        let error = model::printable(&format!("{} (exit {})", tail.join(" | "), end.status));
         result.failed.push(UnitFailure { role: Role::parse("role", role).unwrap_or(Role::Web), unit: unit.clone(), step, error });
     }
     for (role, unit) in &markers.cut {

@@ -222,15 +222,12 @@ const VHOST_CHECK_AND_RELOAD: &str = r#"if ! apache2ctl configtest > "$vhost_bac
     rm -f /etc/apache2/sites-available/hsadmin-*.conf /etc/apache2/sites-enabled/hsadmin-*.conf
     for f in "$vhost_backup"/hsadmin-*.conf; do if [ -f "$f" ]; then cp -a -- "$f" /etc/apache2/sites-available/; fi; done
     for f in "$vhost_backup"/enabled/hsadmin-*.conf; do if [ -L "$f" ]; then cp -a -- "$f" /etc/apache2/sites-enabled/; fi; done
-    echo "apache2ctl configtest failed; the previous vhost files are back in place:" >&2
     cat "$vhost_backup/configtest.log" >&2
+    echo "apache2ctl configtest failed (above); the previous vhost files are back in place" >&2
     exit 40
 fi
 if apache2ctl status >/dev/null 2>&1 || [ -e /run/apache2/apache2.pid ]; then apache2ctl graceful; else apache2ctl start; fi
 "#;
-
-/// The exit status of a unit whose vhosts failed `apache2ctl configtest` (and were restored).
-pub const CONFIGTEST_FAILED: i32 = 40;
 
 /// Writes the web role's section: its helpers, then each unit with its steps in order. Step markers carry
 /// the index of the unit's first action they run, so a failure can be pinned to it.

@@ -387,6 +387,9 @@ fn hostile_input_is_refused_before_anything_runs_remotely() {
     // Nothing was logged into: no command got as far as a server. Ledger and servers are as they were.
     let logins_after: Vec<usize> = HOSTS.iter().map(|h| t.hosts.logins(h)).collect();
     assert_eq!(logins_after, logins, "SSH logins on h1..h3 during the hostile commands: none may happen");
+    // The counter does count: one valid command that reaches h1 is one more login there.
+    t.ok(&["plan", "--server", "h1"]);
+    assert_eq!(t.hosts.logins("h1"), logins[0] + 1, "a real plan on h1 must show as one login");
     assert_eq!(t.env.dump(), ledger_before, "refused input must leave the ledger as it was");
     for (h, before) in HOSTS.iter().zip(&before) {
         assert_eq!(&t.snapshot(h), before, "{h} changed although every command was refused");

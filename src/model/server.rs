@@ -72,6 +72,12 @@ impl Address {
     }
 }
 
+impl std::fmt::Display for Address {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 pub fn ipv4(field: &str, s: &str) -> Result<std::net::Ipv4Addr> {
     s.parse().map_err(|_| Error::invalid(field, format!("{} must be an IPv4 address like 192.0.2.10", shown(s))))
 }

@@ -4,7 +4,7 @@ use crate::config::HostingConfig;
 use crate::ledger::package::{self as rows, Package};
 use crate::ledger::user::User;
 use crate::ledger::{Tx, catalog, member, server, server_state, user};
-use crate::model::{MemberNumber, MemberStatus, PackageName, ProductCode, ProductKind, Role, Roles, ServerName, Shell, TextField, UserName};
+use crate::model::{MemberNumber, MemberStatus, PackageName, ProductCode, ProductKind, Role, ServerName, Shell, TextField, UserName};
 use crate::{Error, Result};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -88,7 +88,7 @@ pub fn create(tx: &Tx, new: NewPackage, hosting: &HostingConfig) -> Result<Packa
     let price = catalog::price_on(tx, &product.code, &new.since.to_string())?
         .ok_or_else(|| Error::Conflict(format!("product {} has no price valid on {}", product.code, new.since)))?;
     let srv = found(server::get(tx, new.server.as_str())?, || format!("server {}", new.server))?;
-    if !Roles::parse("role", &srv.roles)?.contains(Role::Web) {
+    if !srv.roles.contains(Role::Web) {
         return Err(Error::invalid("server", format!("{} has roles {}; packages need a server with the web role", srv.name, srv.roles)));
     }
     let inc = &price.included;
@@ -97,7 +97,7 @@ pub fn create(tx: &Tx, new: NewPackage, hosting: &HostingConfig) -> Result<Packa
         name: new.name.to_string(),
         member: m.number,
         product: product.code,
-        server: srv.name,
+        server: srv.name.to_string(),
         webspace_mb: r.webspace_mb.unwrap_or(inc.webspace_mb),
         traffic_gb: r.traffic_gb.unwrap_or(inc.traffic_gb),
         users: r.users.unwrap_or(inc.users.max(1)),

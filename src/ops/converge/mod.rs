@@ -10,7 +10,7 @@ use crate::config::Config;
 use crate::ledger::server::Server;
 use crate::ledger::server_state::ServerState;
 use crate::ledger::{Tx, package, server as server_rows, server_state};
-use crate::model::{self, Role, Roles, ServerName};
+use crate::model::{self, Role, ServerName};
 use crate::remote::script::{self as frame, ApplyScript};
 use crate::remote::{self, Connection, RemoteError, SshOptions, records};
 use crate::{Error, Result};
@@ -53,9 +53,8 @@ pub fn prepare(tx: &Tx, sel: &Selection, config: &Config, today: &str) -> Result
     let cx = Context { config, today };
     let mut work = Vec::new();
     for server in servers {
-        let has = Roles::parse("role", &server.roles)?;
         let mut roles = Vec::new();
-        for r in ROLES.iter().copied().filter(|r| has.contains(r.role()) && sel.wants(r.role())) {
+        for r in ROLES.iter().copied().filter(|r| server.roles.contains(r.role()) && sel.wants(r.role())) {
             roles.push((r, r.prepare(tx, &server, &cx)?));
         }
         if !roles.is_empty() || !sel.servers.is_empty() {
@@ -158,7 +157,7 @@ pub fn run(work: &[Work], config: &Config, today: &str, apply: bool, jobs: usize
 }
 
 fn converge_one(w: &Work, opts: &SshOptions, cx: &Context, apply: bool) -> ServerResult {
-    let result = ServerResult::new(&w.server.name);
+    let result = ServerResult::new(w.server.name.as_str());
     if w.roles.is_empty() {
         return result;
     }
@@ -195,7 +194,7 @@ pub struct ServerPlan {
 /// warnings and the one apply script with a section per role.
 pub fn plan_server(conn: &mut Connection, w: &Work, cx: &Context) -> Result<ServerPlan, RemoteError> {
     let sections = facts(conn, w, cx)?;
-    let mut result = ServerResult::new(&w.server.name);
+    let mut result = ServerResult::new(w.server.name.as_str());
     let mut script = ApplyScript::new(cx.config.ssh.command_timeout_secs.min(60));
     let mut steps = BTreeMap::new();
     for (role, desired) in &w.roles {
@@ -223,7 +222,7 @@ fn facts(conn: &mut Connection, w: &Work, cx: &Context) -> Result<BTreeMap<Strin
         role.facts_script(desired.as_ref(), cx, &mut script);
     }
     let out = conn.run(&script)?;
-    let protocol = |message: String| RemoteError::Protocol { server: w.server.name.clone(), message };
+    let protocol = |message: String| RemoteError::Protocol { server: w.server.name.to_string(), message };
     if out.status != 0 {
         return Err(protocol(format!("gathering facts failed ({}): {}", out.status, model::printable(String::from_utf8_lossy(&out.stderr).trim()))));
     }

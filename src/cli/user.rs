@@ -216,7 +216,7 @@ impl Render for Removed {
         let jobs = if self.cron_jobs.is_empty() {
             "-".into()
         } else {
-            self.cron_jobs.iter().map(|j| format!("{} ({} {})", j.id, j.schedule, j.command)).collect::<Vec<_>>().join(", ")
+            self.cron_jobs.iter().map(|j| format!("{} ({} {})", j.id, j.schedule.as_str(), j.command.as_str())).collect::<Vec<_>>().join(", ")
         };
         table::text(&table::fields([
             ("name", u.name.clone()),

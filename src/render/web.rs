@@ -147,7 +147,7 @@ pub fn desired(rows: &Rows, web: &WebConfig) -> Desired {
             if u.quota_hard_mb > 0 {
                 d.quotas.push(Quota { kind: QuotaKind::User, name: u.name.clone(), soft_kb: mb_to_kb(u.quota_soft_mb), hard_kb: mb_to_kb(u.quota_hard_mb) });
             }
-            let jobs: Vec<&CronJob> = rows.cron_jobs.iter().filter(|j| j.user == u.name).collect();
+            let jobs: Vec<&CronJob> = rows.cron_jobs.iter().filter(|j| j.user.as_str() == u.name).collect();
             if !ended && !jobs.is_empty() {
                 d.crontabs.push(Crontab { user: u.name.clone(), content: crontab::render(&jobs) });
             }
@@ -216,6 +216,15 @@ pub(crate) mod tests {
         }
     }
 
+    pub(crate) fn cron_job(id: i64, user: &str, schedule: &str, command: &str) -> CronJob {
+        CronJob {
+            id,
+            user: crate::model::UserName::parse("user", user).unwrap(),
+            schedule: crate::model::CronSchedule::parse("schedule", schedule).unwrap(),
+            command: crate::model::CronCommand::parse("command", command).unwrap(),
+        }
+    }
+
     pub(crate) fn user(name: &str, uid: u32) -> User {
         let n = crate::model::UserName::parse("user", name).unwrap();
         User {
@@ -254,7 +263,7 @@ pub(crate) mod tests {
         let packages = [package("xyz00", valid_to)];
         let users = [user("xyz00", 100000), user("xyz00-web", 100001)];
         let domains = [domain("example.org", "xyz00-web")];
-        let cron_jobs = [CronJob { id: 1, user: "xyz00-web".into(), schedule: "*/5 * * * *".into(), command: "php ~/cron.php".into() }];
+        let cron_jobs = [cron_job(1, "xyz00-web", "*/5 * * * *", "php ~/cron.php")];
         desired(&Rows { packages: &packages, users: &users, domains: &domains, cron_jobs: &cron_jobs, today: "2026-06-01" }, &WebConfig::default())
     }
 

@@ -131,7 +131,7 @@ pub fn run(ctx: &Ctx, cmd: UserCommand) -> Result<()> {
             ctx.out.status("Added", &format!("user {} (uid {}) to package {}", u.name, u.uid, u.package));
             ctx.dry_run_note(a.settings.dry_run);
             ctx.out.emit(&u)?;
-            super::converge::after_change(ctx, &[&u.package], a.settings.dry_run)
+            super::converge::after_change(ctx, &[u.package.as_str()], a.settings.dry_run)
         }
         UserCommand::List(a) => {
             let package = opt(&a.package, |s| PackageName::parse("package", s))?;
@@ -156,7 +156,7 @@ pub fn run(ctx: &Ctx, cmd: UserCommand) -> Result<()> {
             ctx.out.status("Updated", &format!("user {}", u.name));
             ctx.dry_run_note(a.settings.dry_run);
             ctx.out.emit(&u)?;
-            super::converge::after_change(ctx, &[&u.package], a.settings.dry_run)
+            super::converge::after_change(ctx, &[u.package.as_str()], a.settings.dry_run)
         }
         UserCommand::Remove(a) => {
             let name = UserName::parse("name", &a.name)?;
@@ -165,7 +165,7 @@ pub fn run(ctx: &Ctx, cmd: UserCommand) -> Result<()> {
             ctx.out.status("Removed", &format!("user {} and {} cron jobs", r.user.name, r.cron_jobs.len()));
             ctx.dry_run_note(a.dry_run);
             ctx.out.emit(&r)?;
-            super::converge::after_change(ctx, &[&r.user.package], a.dry_run)
+            super::converge::after_change(ctx, &[r.user.package.as_str()], a.dry_run)
         }
     }
 }
@@ -178,11 +178,11 @@ impl Render for User {
             format!("{} MB soft, {} MB hard", self.quota_soft_mb, self.quota_hard_mb)
         };
         table::text(&table::fields([
-            ("name", self.name.clone()),
-            ("package", self.package.clone()),
+            ("name", self.name.to_string()),
+            ("package", self.package.to_string()),
             ("uid", self.uid.to_string()),
             ("home", self.home.clone()),
-            ("shell", self.shell.clone()),
+            ("shell", self.shell.to_string()),
             ("quota", quota),
             ("locked", table::yes_no(self.locked)),
             ("password", if self.password_set { "set" } else { "not set" }.into()),
@@ -196,10 +196,10 @@ impl Render for Vec<User> {
         let mut t = table::list(["name", "package", "uid", "shell", "soft MB", "hard MB", "locked", "home"]);
         for u in self {
             t.add_row(vec![
-                u.name.clone(),
-                u.package.clone(),
+                u.name.to_string(),
+                u.package.to_string(),
                 u.uid.to_string(),
-                u.shell.clone(),
+                u.shell.to_string(),
                 u.quota_soft_mb.to_string(),
                 u.quota_hard_mb.to_string(),
                 table::yes_no(u.locked),
@@ -219,8 +219,8 @@ impl Render for Removed {
             self.cron_jobs.iter().map(|j| format!("{} ({} {})", j.id, j.schedule.as_str(), j.command.as_str())).collect::<Vec<_>>().join(", ")
         };
         table::text(&table::fields([
-            ("name", u.name.clone()),
-            ("package", u.package.clone()),
+            ("name", u.name.to_string()),
+            ("package", u.package.to_string()),
             ("uid", u.uid.to_string()),
             ("home", u.home.clone()),
             ("cron jobs", jobs),

@@ -113,10 +113,9 @@ pub fn create(tx: &Tx, new: NewPackage, hosting: &HostingConfig) -> Result<Packa
     tx.audit("package", &p.name, "create", None, snapshot(&p))?;
     let admin = UserName::from(&new.name);
     let u = User {
-        name: admin.to_string(),
-        package: p.name.clone(),
+        package: new.name.clone(),
         uid: next_uid(tx, hosting)?,
-        shell: Shell::default_for(&admin).to_string(),
+        shell: Shell::default_for(&admin),
         comment: None,
         quota_soft_mb: 0,
         quota_hard_mb: 0,
@@ -124,10 +123,11 @@ pub fn create(tx: &Tx, new: NewPackage, hosting: &HostingConfig) -> Result<Packa
         password_hash: None,
         password_set: false,
         home: admin.home(),
+        name: admin,
     };
     user::insert(tx, &u)?;
-    tx.audit("unix_user", &u.name, "add", None, snapshot(&u))?;
-    Ok(PackageDetails { status: "active", users_used: vec![u.name], package: p, live: None })
+    tx.audit("unix_user", u.name.as_str(), "add", None, snapshot(&u))?;
+    Ok(PackageDetails { status: "active", users_used: vec![u.name.to_string()], package: p, live: None })
 }
 
 fn check_resources(p: &Package) -> Result<()> {
@@ -155,7 +155,7 @@ pub fn get(tx: &Tx, name: &PackageName) -> Result<Package> {
 
 pub fn show(tx: &Tx, name: &PackageName, today: NaiveDate) -> Result<PackageDetails> {
     let package = get(tx, name)?;
-    let users_used = user::list(tx, Some(name.as_str()))?.into_iter().map(|u| u.name).collect();
+    let users_used = user::list(tx, Some(name.as_str()))?.into_iter().map(|u| u.name.to_string()).collect();
     let live = server_state::get(tx, &package.server)?.map(|s| {
         let usage = server_state::usage(tx, name.as_str()).ok().flatten();
         Live {
@@ -187,12 +187,12 @@ pub fn purge(tx: &Tx, name: &PackageName, today: NaiveDate) -> Result<Package> {
         tx.audit("domain", &d.name, "purge", snapshot(&d), None)?;
     }
     for u in user::list(tx, Some(name.as_str()))? {
-        for job in crate::ledger::cron::list(tx, Some(&u.name), None)? {
+        for job in crate::ledger::cron::list(tx, Some(u.name.as_str()), None)? {
             crate::ledger::cron::delete(tx, job.id)?;
             tx.audit("cron_job", &job.id.to_string(), "purge", snapshot(&job), None)?;
         }
-        user::delete(tx, &u.name)?;
-        tx.audit("unix_user", &u.name, "purge", snapshot(&u), None)?;
+        user::delete(tx, u.name.as_str())?;
+        tx.audit("unix_user", u.name.as_str(), "purge", snapshot(&u), None)?;
     }
     let mut p = before.clone();
     p.purged_at = Some(today.to_string());

@@ -115,8 +115,8 @@ pub fn desired(rows: &Rows, web: &WebConfig) -> Desired {
             continue;
         }
         let ended = p.ended(rows.today);
-        let users: Vec<&User> = rows.users.iter().filter(|u| u.package == p.name).collect();
-        let Some(admin) = users.iter().find(|u| u.name == p.name) else { continue };
+        let users: Vec<&User> = rows.users.iter().filter(|u| u.package.as_str() == p.name).collect();
+        let Some(admin) = users.iter().find(|u| u.name.as_str() == p.name) else { continue };
         let gid = admin.uid;
         d.groups.push(Group { name: p.name.clone(), gid });
         d.quotas.push(Quota { kind: QuotaKind::Group, name: p.name.clone(), soft_kb: mb_to_kb(p.webspace_mb), hard_kb: mb_to_kb(p.webspace_mb) });
@@ -131,42 +131,47 @@ pub fn desired(rows: &Rows, web: &WebConfig) -> Desired {
                 (None, _) => "!".into(),
             };
             d.accounts.push(Account {
-                name: u.name.clone(),
+                name: u.name.to_string(),
                 uid: u.uid,
                 gid,
                 home: u.home.clone(),
-                shell: u.shell.clone(),
-                comment: u.comment.clone().unwrap_or_default(),
+                shell: u.shell.to_string(),
+                comment: u.comment.as_ref().map(|c| c.to_string()).unwrap_or_default(),
                 locked,
                 shadow,
             });
-            if u.name != p.name {
+            if u.name.as_str() != p.name {
                 // 751: Apache may pass through to the user's sites, nobody else may list the home.
-                d.dirs.push(Dir { path: u.home.clone(), owner: u.name.clone(), group: p.name.clone(), uid: u.uid, gid, mode: "751".into() });
+                d.dirs.push(Dir { path: u.home.clone(), owner: u.name.to_string(), group: p.name.clone(), uid: u.uid, gid, mode: "751".into() });
             }
             if u.quota_hard_mb > 0 {
-                d.quotas.push(Quota { kind: QuotaKind::User, name: u.name.clone(), soft_kb: mb_to_kb(u.quota_soft_mb), hard_kb: mb_to_kb(u.quota_hard_mb) });
+                d.quotas.push(Quota {
+                    kind: QuotaKind::User,
+                    name: u.name.to_string(),
+                    soft_kb: mb_to_kb(u.quota_soft_mb),
+                    hard_kb: mb_to_kb(u.quota_hard_mb),
+                });
             }
-            let jobs: Vec<&CronJob> = rows.cron_jobs.iter().filter(|j| j.user.as_str() == u.name).collect();
+            let jobs: Vec<&CronJob> = rows.cron_jobs.iter().filter(|j| j.user == u.name).collect();
             if !ended && !jobs.is_empty() {
-                d.crontabs.push(Crontab { user: u.name.clone(), content: crontab::render(&jobs) });
+                d.crontabs.push(Crontab { user: u.name.to_string(), content: crontab::render(&jobs) });
             }
         }
         for dom in rows.domains.iter().filter(|dom| dom.package == p.name) {
             // A domain lives in its domain admin's home: ~xyz00-web/doms/example.org.
-            let Some(owner) = users.iter().find(|u| u.name == dom.user) else { continue };
+            let Some(owner) = users.iter().find(|u| u.name.as_str() == dom.user) else { continue };
             let doms = format!("{}/doms", owner.home);
             if !d.dirs.iter().any(|x| x.path == doms) {
-                d.dirs.push(Dir { path: doms.clone(), owner: owner.name.clone(), group: p.name.clone(), uid: owner.uid, gid, mode: "751".into() });
+                d.dirs.push(Dir { path: doms.clone(), owner: owner.name.to_string(), group: p.name.clone(), uid: owner.uid, gid, mode: "751".into() });
             }
             let root = format!("{doms}/{}", dom.name);
             for path in [root.clone(), format!("{root}/htdocs"), format!("{root}/subs")] {
-                d.dirs.push(Dir { path, owner: owner.name.clone(), group: p.name.clone(), uid: owner.uid, gid, mode: "755".into() });
+                d.dirs.push(Dir { path, owner: owner.name.to_string(), group: p.name.clone(), uid: owner.uid, gid, mode: "755".into() });
             }
             for sub in &dom.subdomains {
                 d.dirs.push(Dir {
                     path: format!("{root}/subs/{sub}"),
-                    owner: owner.name.clone(),
+                    owner: owner.name.to_string(),
                     group: p.name.clone(),
                     uid: owner.uid,
                     gid,
@@ -228,10 +233,9 @@ pub(crate) mod tests {
     pub(crate) fn user(name: &str, uid: u32) -> User {
         let n = crate::model::UserName::parse("user", name).unwrap();
         User {
-            name: name.into(),
-            package: n.package().to_string(),
+            package: n.package(),
             uid,
-            shell: "/bin/bash".into(),
+            shell: crate::model::Shell::parse("shell", "/bin/bash").unwrap(),
             comment: None,
             quota_soft_mb: 100,
             quota_hard_mb: 120,
@@ -239,6 +243,7 @@ pub(crate) mod tests {
             password_hash: Some("$6$salt$hash".into()),
             password_set: true,
             home: n.home(),
+            name: n,
         }
     }
 

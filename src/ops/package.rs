@@ -94,10 +94,10 @@ pub fn create(tx: &Tx, new: NewPackage, hosting: &HostingConfig) -> Result<Packa
     let inc = &price.included;
     let r = &new.resources;
     let p = Package {
-        name: new.name.to_string(),
-        member: m.number,
-        product: product.code,
-        server: srv.name.to_string(),
+        name: new.name.clone(),
+        member: new.member,
+        product: new.product,
+        server: srv.name,
         webspace_mb: r.webspace_mb.unwrap_or(inc.webspace_mb),
         traffic_gb: r.traffic_gb.unwrap_or(inc.traffic_gb),
         users: r.users.unwrap_or(inc.users.max(1)),
@@ -110,7 +110,7 @@ pub fn create(tx: &Tx, new: NewPackage, hosting: &HostingConfig) -> Result<Packa
     };
     check_resources(&p)?;
     rows::insert(tx, &p)?;
-    tx.audit("package", &p.name, "create", None, snapshot(&p))?;
+    tx.audit("package", p.name.as_str(), "create", None, snapshot(&p))?;
     let admin = UserName::from(&new.name);
     let u = User {
         package: new.name.clone(),
@@ -156,7 +156,7 @@ pub fn get(tx: &Tx, name: &PackageName) -> Result<Package> {
 pub fn show(tx: &Tx, name: &PackageName, today: NaiveDate) -> Result<PackageDetails> {
     let package = get(tx, name)?;
     let users_used = user::list(tx, Some(name.as_str()))?.into_iter().map(|u| u.name.to_string()).collect();
-    let live = server_state::get(tx, &package.server)?.map(|s| {
+    let live = server_state::get(tx, package.server.as_str())?.map(|s| {
         let usage = server_state::usage(tx, name.as_str()).ok().flatten();
         Live {
             state: if s.pending { if s.outcome.as_deref() == Some("ok") || s.outcome.is_none() { "pending" } else { "failed" } } else { "applied" },
@@ -197,7 +197,7 @@ pub fn purge(tx: &Tx, name: &PackageName, today: NaiveDate) -> Result<Package> {
     let mut p = before.clone();
     p.purged_at = Some(today.to_string());
     rows::update(tx, &p)?;
-    tx.audit("package", &p.name, "purge", snapshot(&before), snapshot(&p))?;
+    tx.audit("package", p.name.as_str(), "purge", snapshot(&before), snapshot(&p))?;
     Ok(p)
 }
 
@@ -252,7 +252,7 @@ pub fn update(tx: &Tx, name: &PackageName, c: Changes) -> Result<Package> {
     }
     if p != before {
         rows::update(tx, &p)?;
-        tx.audit("package", &p.name, "update", snapshot(&before), snapshot(&p))?;
+        tx.audit("package", p.name.as_str(), "update", snapshot(&before), snapshot(&p))?;
     }
     Ok(p)
 }
@@ -269,6 +269,6 @@ pub fn cancel(tx: &Tx, name: &PackageName, date: NaiveDate) -> Result<Package> {
     let mut p = before.clone();
     p.valid_to = Some(date.to_string());
     rows::update(tx, &p)?;
-    tx.audit("package", &p.name, "cancel", snapshot(&before), snapshot(&p))?;
+    tx.audit("package", p.name.as_str(), "cancel", snapshot(&before), snapshot(&p))?;
     Ok(p)
 }

@@ -115,13 +115,13 @@ pub fn desired(rows: &Rows, web: &WebConfig) -> Desired {
             continue;
         }
         let ended = p.ended(rows.today);
-        let users: Vec<&User> = rows.users.iter().filter(|u| u.package.as_str() == p.name).collect();
-        let Some(admin) = users.iter().find(|u| u.name.as_str() == p.name) else { continue };
+        let users: Vec<&User> = rows.users.iter().filter(|u| u.package == p.name).collect();
+        let Some(admin) = users.iter().find(|u| u.name.is_package_admin()) else { continue };
         let gid = admin.uid;
-        d.groups.push(Group { name: p.name.clone(), gid });
-        d.quotas.push(Quota { kind: QuotaKind::Group, name: p.name.clone(), soft_kb: mb_to_kb(p.webspace_mb), hard_kb: mb_to_kb(p.webspace_mb) });
+        d.groups.push(Group { name: p.name.to_string(), gid });
+        d.quotas.push(Quota { kind: QuotaKind::Group, name: p.name.to_string(), soft_kb: mb_to_kb(p.webspace_mb), hard_kb: mb_to_kb(p.webspace_mb) });
         for path in [home.clone(), format!("{home}/users"), format!("{home}/doms")] {
-            d.dirs.push(Dir { path, owner: p.name.clone(), group: p.name.clone(), uid: gid, gid, mode: "751".into() });
+            d.dirs.push(Dir { path, owner: p.name.to_string(), group: p.name.to_string(), uid: gid, gid, mode: "751".into() });
         }
         for u in &users {
             let locked = u.locked || ended;
@@ -140,9 +140,9 @@ pub fn desired(rows: &Rows, web: &WebConfig) -> Desired {
                 locked,
                 shadow,
             });
-            if u.name.as_str() != p.name {
+            if !u.name.is_package_admin() {
                 // 751: Apache may pass through to the user's sites, nobody else may list the home.
-                d.dirs.push(Dir { path: u.home.clone(), owner: u.name.to_string(), group: p.name.clone(), uid: u.uid, gid, mode: "751".into() });
+                d.dirs.push(Dir { path: u.home.clone(), owner: u.name.to_string(), group: p.name.to_string(), uid: u.uid, gid, mode: "751".into() });
             }
             if u.quota_hard_mb > 0 {
                 d.quotas.push(Quota {
@@ -157,35 +157,35 @@ pub fn desired(rows: &Rows, web: &WebConfig) -> Desired {
                 d.crontabs.push(Crontab { user: u.name.to_string(), content: crontab::render(&jobs) });
             }
         }
-        for dom in rows.domains.iter().filter(|dom| dom.package == p.name) {
+        for dom in rows.domains.iter().filter(|dom| dom.package == p.name.as_str()) {
             // A domain lives in its domain admin's home: ~xyz00-web/doms/example.org.
             let Some(owner) = users.iter().find(|u| u.name.as_str() == dom.user) else { continue };
             let doms = format!("{}/doms", owner.home);
             if !d.dirs.iter().any(|x| x.path == doms) {
-                d.dirs.push(Dir { path: doms.clone(), owner: owner.name.to_string(), group: p.name.clone(), uid: owner.uid, gid, mode: "751".into() });
+                d.dirs.push(Dir { path: doms.clone(), owner: owner.name.to_string(), group: p.name.to_string(), uid: owner.uid, gid, mode: "751".into() });
             }
             let root = format!("{doms}/{}", dom.name);
             for path in [root.clone(), format!("{root}/htdocs"), format!("{root}/subs")] {
-                d.dirs.push(Dir { path, owner: owner.name.to_string(), group: p.name.clone(), uid: owner.uid, gid, mode: "755".into() });
+                d.dirs.push(Dir { path, owner: owner.name.to_string(), group: p.name.to_string(), uid: owner.uid, gid, mode: "755".into() });
             }
             for sub in &dom.subdomains {
                 d.dirs.push(Dir {
                     path: format!("{root}/subs/{sub}"),
                     owner: owner.name.to_string(),
-                    group: p.name.clone(),
+                    group: p.name.to_string(),
                     uid: owner.uid,
                     gid,
                     mode: "755".into(),
                 });
             }
-            d.dirs.push(Dir { path: format!("{LOG_ROOT}/{}", dom.name), owner: "root".into(), group: p.name.clone(), uid: 0, gid, mode: "750".into() });
+            d.dirs.push(Dir { path: format!("{LOG_ROOT}/{}", dom.name), owner: "root".into(), group: p.name.to_string(), uid: 0, gid, mode: "750".into() });
             if !ended {
                 if dom.https && !d.modules.iter().any(|m| m == "ssl") {
                     d.modules.push("ssl".into());
                 }
                 d.vhosts.push(Vhost {
                     domain: dom.name.clone(),
-                    package: p.name.clone(),
+                    package: p.name.to_string(),
                     file: vhost_file(&dom.name),
                     content: vhost::render(dom, &root, web),
                 });
@@ -205,10 +205,10 @@ pub(crate) mod tests {
 
     pub(crate) fn package(name: &str, valid_to: Option<&str>) -> Package {
         Package {
-            name: name.into(),
-            member: 10001,
-            product: "DW/SA".into(),
-            server: "h1".into(),
+            name: crate::model::PackageName::parse("package", name).unwrap(),
+            member: crate::model::MemberNumber::parse("member", "10001").unwrap(),
+            product: crate::model::ProductCode::parse("product", "DW/SA").unwrap(),
+            server: crate::model::ServerName::parse("server", "h1").unwrap(),
             webspace_mb: 1024,
             traffic_gb: 16,
             users: 25,

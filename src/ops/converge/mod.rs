@@ -299,9 +299,9 @@ pub fn servers_of(tx: &Tx, packages: &[String]) -> Result<Vec<String>> {
     let mut servers = Vec::new();
     for name in packages {
         if let Some(p) = package::get(tx, name)?
-            && !servers.contains(&p.server)
+            && !servers.iter().any(|s| s == p.server.as_str())
         {
-            servers.push(p.server);
+            servers.push(p.server.to_string());
         }
     }
     Ok(servers)

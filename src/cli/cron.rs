@@ -65,7 +65,7 @@ pub fn run(ctx: &Ctx, cmd: CronCommand) -> Result<()> {
             ctx.out.status("Added", &format!("cron job {} for {}", job.id, job.user));
             ctx.dry_run_note(a.dry_run);
             ctx.out.emit(&job)?;
-            super::converge::after_change(ctx, &[&user.package().to_string()], a.dry_run)
+            super::converge::after_change(ctx, &[&user.package()], a.dry_run)
         }
         CronCommand::List(a) => {
             let user = opt(&a.user, |s| UserName::parse("user", s))?;
@@ -78,8 +78,7 @@ pub fn run(ctx: &Ctx, cmd: CronCommand) -> Result<()> {
             ctx.out.status("Removed", &format!("cron job {} of {}", job.id, job.user));
             ctx.dry_run_note(a.dry_run);
             ctx.out.emit(&job)?;
-            let package = job.user.package().to_string();
-            super::converge::after_change(ctx, &[&package], a.dry_run)
+            super::converge::after_change(ctx, &[&job.user.package()], a.dry_run)
         }
     }
 }

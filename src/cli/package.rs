@@ -152,7 +152,7 @@ pub fn run(ctx: &Ctx, cmd: PackageCommand) -> Result<()> {
             ctx.out.status("Created", &format!("package {} on {} with admin user {}", p.package.name, p.package.server, p.package.name));
             ctx.dry_run_note(a.dry_run);
             ctx.out.emit(&p)?;
-            super::converge::after_change(ctx, &[p.package.name.as_str()], a.dry_run)
+            super::converge::after_change(ctx, &[&p.package.name], a.dry_run)
         }
         PackageCommand::List(a) => {
             let member = opt(&a.member, |s| MemberNumber::parse("member", s))?;
@@ -171,7 +171,7 @@ pub fn run(ctx: &Ctx, cmd: PackageCommand) -> Result<()> {
             ctx.out.status("Updated", &format!("package {}", p.name));
             ctx.dry_run_note(a.dry_run);
             ctx.out.emit(&p)?;
-            super::converge::after_change(ctx, &[p.name.as_str()], a.dry_run)
+            super::converge::after_change(ctx, &[&p.name], a.dry_run)
         }
         PackageCommand::Cancel(a) => {
             let name = PackageName::parse("name", &a.name)?;
@@ -181,7 +181,7 @@ pub fn run(ctx: &Ctx, cmd: PackageCommand) -> Result<()> {
             ctx.out.status("Cancelled", &format!("package {} as of {date}", p.name));
             ctx.dry_run_note(a.dry_run);
             ctx.out.emit(&p)?;
-            super::converge::after_change(ctx, &[p.name.as_str()], a.dry_run)
+            super::converge::after_change(ctx, &[&p.name], a.dry_run)
         }
         PackageCommand::Purge(a) => {
             let name = PackageName::parse("name", &a.name)?;
@@ -190,7 +190,7 @@ pub fn run(ctx: &Ctx, cmd: PackageCommand) -> Result<()> {
             ctx.out.status("Purged", &format!("package {} (its data goes on the next apply of {})", p.name, p.server));
             ctx.dry_run_note(a.dry_run);
             ctx.out.emit(&p)?;
-            super::converge::after_change(ctx, &[p.name.as_str()], a.dry_run)
+            super::converge::after_change(ctx, &[&p.name], a.dry_run)
         }
     }
 }

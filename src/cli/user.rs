@@ -131,7 +131,7 @@ pub fn run(ctx: &Ctx, cmd: UserCommand) -> Result<()> {
             ctx.out.status("Added", &format!("user {} (uid {}) to package {}", u.name, u.uid, u.package));
             ctx.dry_run_note(a.settings.dry_run);
             ctx.out.emit(&u)?;
-            super::converge::after_change(ctx, &[u.package.as_str()], a.settings.dry_run)
+            super::converge::after_change(ctx, &[&u.package], a.settings.dry_run)
         }
         UserCommand::List(a) => {
             let package = opt(&a.package, |s| PackageName::parse("package", s))?;
@@ -156,7 +156,7 @@ pub fn run(ctx: &Ctx, cmd: UserCommand) -> Result<()> {
             ctx.out.status("Updated", &format!("user {}", u.name));
             ctx.dry_run_note(a.settings.dry_run);
             ctx.out.emit(&u)?;
-            super::converge::after_change(ctx, &[u.package.as_str()], a.settings.dry_run)
+            super::converge::after_change(ctx, &[&u.package], a.settings.dry_run)
         }
         UserCommand::Remove(a) => {
             let name = UserName::parse("name", &a.name)?;
@@ -165,7 +165,7 @@ pub fn run(ctx: &Ctx, cmd: UserCommand) -> Result<()> {
             ctx.out.status("Removed", &format!("user {} and {} cron jobs", r.user.name, r.cron_jobs.len()));
             ctx.dry_run_note(a.dry_run);
             ctx.out.emit(&r)?;
-            super::converge::after_change(ctx, &[r.user.package.as_str()], a.dry_run)
+            super::converge::after_change(ctx, &[&r.user.package], a.dry_run)
         }
     }
 }

@@ -183,8 +183,8 @@ pub fn purge(tx: &Tx, name: &PackageName, today: NaiveDate) -> Result<Package> {
         )));
     }
     for d in crate::ledger::domain::list(tx, Some(name.as_str()))? {
-        crate::ledger::domain::delete(tx, &d.name)?;
-        tx.audit("domain", &d.name, "purge", snapshot(&d), None)?;
+        crate::ledger::domain::delete(tx, d.name.as_str())?;
+        tx.audit("domain", d.name.as_str(), "purge", snapshot(&d), None)?;
     }
     for u in user::list(tx, Some(name.as_str()))? {
         for job in crate::ledger::cron::list(tx, Some(u.name.as_str()), None)? {

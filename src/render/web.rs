@@ -157,9 +157,9 @@ pub fn desired(rows: &Rows, web: &WebConfig) -> Desired {
                 d.crontabs.push(Crontab { user: u.name.to_string(), content: crontab::render(&jobs) });
             }
         }
-        for dom in rows.domains.iter().filter(|dom| dom.package == p.name.as_str()) {
+        for dom in rows.domains.iter().filter(|dom| dom.package == p.name) {
             // A domain lives in its domain admin's home: ~xyz00-web/doms/example.org.
-            let Some(owner) = users.iter().find(|u| u.name.as_str() == dom.user) else { continue };
+            let Some(owner) = users.iter().find(|u| u.name == dom.user) else { continue };
             let doms = format!("{}/doms", owner.home);
             if !d.dirs.iter().any(|x| x.path == doms) {
                 d.dirs.push(Dir { path: doms.clone(), owner: owner.name.to_string(), group: p.name.to_string(), uid: owner.uid, gid, mode: "751".into() });
@@ -184,9 +184,9 @@ pub fn desired(rows: &Rows, web: &WebConfig) -> Desired {
                     d.modules.push("ssl".into());
                 }
                 d.vhosts.push(Vhost {
-                    domain: dom.name.clone(),
+                    domain: dom.name.to_string(),
                     package: p.name.to_string(),
-                    file: vhost_file(&dom.name),
+                    file: vhost_file(dom.name.as_str()),
                     content: vhost::render(dom, &root, web),
                 });
             }
@@ -248,11 +248,12 @@ pub(crate) mod tests {
     }
 
     pub(crate) fn domain(name: &str, user: &str) -> Domain {
+        let user = crate::model::UserName::parse("user", user).unwrap();
         Domain {
-            name: name.into(),
+            name: crate::model::DomainName::parse("domain", name).unwrap(),
             unicode: name.into(),
-            package: user[..5].into(),
-            user: user.into(),
+            package: user.package(),
+            user,
             subdomains: vec!["blog".into()],
             cgi: false,
             php: true,

@@ -10,7 +10,7 @@ use crate::config::Config;
 use crate::ledger::server::Server;
 use crate::ledger::server_state::ServerState;
 use crate::ledger::{Tx, package, server as server_rows, server_state};
-use crate::model::{self, Role, ServerName};
+use crate::model::{self, PackageName, Role, ServerName};
 use crate::remote::script::{self as frame, ApplyScript};
 use crate::remote::{self, Connection, RemoteError, SshOptions, records};
 use crate::{Error, Result};
@@ -295,22 +295,22 @@ pub fn record(tx: &Tx, results: &[ServerResult]) -> Result<()> {
 }
 
 /// The servers the named packages live on, each once.
-pub fn servers_of(tx: &Tx, packages: &[String]) -> Result<Vec<String>> {
+pub fn servers_of(tx: &Tx, packages: &[&PackageName]) -> Result<Vec<ServerName>> {
     let mut servers = Vec::new();
     for name in packages {
-        if let Some(p) = package::get(tx, name)?
-            && !servers.iter().any(|s| s == p.server.as_str())
+        if let Some(p) = package::get(tx, name.as_str())?
+            && !servers.contains(&p.server)
         {
-            servers.push(p.server.to_string());
+            servers.push(p.server);
         }
     }
     Ok(servers)
 }
 
 /// Marks servers as behind the ledger, inside the transaction that changed what they should have.
-pub fn mark_pending(tx: &Tx, servers: &[String]) -> Result<()> {
+pub fn mark_pending(tx: &Tx, servers: &[ServerName]) -> Result<()> {
     for s in servers {
-        server_state::mark_pending(tx, s)?;
+        server_state::mark_pending(tx, s.as_str())?;
     }
     Ok(())
 }

@@ -71,7 +71,7 @@ fn book_shares(tx: &Tx, number: MemberNumber, kind: ShareTxType, count: i64, b: 
 
 pub fn subscribe(tx: &Tx, number: MemberNumber, count: i64, b: &Booking) -> Result<ShareTx> {
     let m = member_for(tx, number, b)?;
-    if m.status != MemberStatus::Active.as_str() || m.until.is_some() {
+    if m.status != MemberStatus::Active || m.until.is_some() {
         return Err(Error::Conflict(format!("member {number} is {} and cannot subscribe shares", m.status)));
     }
     book_shares(tx, number, ShareTxType::Subscription, count, b, None)
@@ -201,7 +201,7 @@ pub struct Line<T> {
 
 #[derive(Debug, Serialize)]
 pub struct Statement {
-    pub member: u32,
+    pub member: MemberNumber,
     pub name: String,
     pub shares: Vec<Line<ShareTx>>,
     pub share_count: i64,

@@ -69,10 +69,10 @@ pub fn status(p: &Package, today: &str) -> &'static str {
 
 pub fn create(tx: &Tx, new: NewPackage, hosting: &HostingConfig) -> Result<PackageDetails> {
     let m = found(member::get(tx, new.member.get())?, || format!("member {}", new.member))?;
-    if m.status != MemberStatus::Active.as_str() || m.until.is_some() {
+    if m.status != MemberStatus::Active || m.until.is_some() {
         return Err(Error::Conflict(format!("member {} is {} and cannot get new packages", m.number, m.status)));
     }
-    if new.name.prefix().as_str() != m.prefix {
+    if new.name.prefix() != m.prefix {
         return Err(Error::invalid("name", format!("{} must start with the prefix of member {} ({})", new.name, m.number, m.prefix)));
     }
     if rows::get(tx, new.name.as_str())?.is_some() {

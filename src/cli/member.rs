@@ -262,10 +262,10 @@ impl Render for Statement {
             t.add_row(vec![
                 e.id.to_string(),
                 e.value_date.clone(),
-                e.kind.clone(),
+                e.kind.to_string(),
                 e.share_count.to_string(),
                 l.balance.to_string(),
-                e.reference.clone(),
+                e.reference.as_str().to_owned(),
                 table::opt(&e.reverted_tx),
             ]);
         }
@@ -278,10 +278,10 @@ impl Render for Statement {
             t.add_row(vec![
                 e.id.to_string(),
                 e.value_date.clone(),
-                e.kind.clone(),
+                e.kind.to_string(),
                 e.amount.to_string(),
                 balance.to_string(),
-                e.reference.clone(),
+                e.reference.as_str().to_owned(),
                 table::opt(&e.reverted_tx),
             ]);
         }

@@ -82,10 +82,10 @@ pub fn create(tx: &Tx, new: NewPackage, hosting: &HostingConfig) -> Result<Packa
         return Err(Error::invalid("since", format!("{} is before member {} joined ({})", new.since, m.number, m.since)));
     }
     let product = found(catalog::product(tx, new.product.as_str())?, || format!("product {} (import the catalog first)", new.product))?;
-    if product.kind != ProductKind::Webspace.as_str() {
+    if product.kind != ProductKind::Webspace {
         return Err(Error::invalid("product", format!("{} is a {} product; packages need a webspace product", product.code, product.kind)));
     }
-    let price = catalog::price_on(tx, &product.code, &new.since.to_string())?
+    let price = catalog::price_on(tx, product.code.as_str(), &new.since.to_string())?
         .ok_or_else(|| Error::Conflict(format!("product {} has no price valid on {}", product.code, new.since)))?;
     let srv = found(server::get(tx, new.server.as_str())?, || format!("server {}", new.server))?;
     if !srv.roles.contains(Role::Web) {

@@ -139,7 +139,7 @@ impl Render for Vec<ServerResult> {
         for r in self {
             let outcome = serde_json::to_value(r.outcome).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
             let row = |a: &str, b: &str, c: String, d: String, e: String| {
-                vec![r.server.clone(), a.to_owned(), b.to_owned(), model::printable(&c), model::printable(&d), e]
+                vec![r.server.to_string(), a.to_owned(), b.to_owned(), model::printable(&c), model::printable(&d), e]
             };
             if r.actions.is_empty() {
                 t.add_row(row(&outcome, "-", r.error.clone().unwrap_or_else(|| "in line".into()), String::new(), String::new()));

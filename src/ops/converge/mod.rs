@@ -91,7 +91,7 @@ pub struct UnitFailure {
 /// What happened on one server.
 #[derive(Debug, Serialize)]
 pub struct ServerResult {
-    pub server: String,
+    pub server: ServerName,
     pub outcome: Outcome,
     pub actions: Vec<Planned>,
     pub plan_hash: String,
@@ -109,8 +109,8 @@ impl ServerResult {
         matches!(self.outcome, Outcome::Failed | Outcome::Unreachable)
     }
 
-    fn new(server: &str) -> Self {
-        let (server, outcome) = (server.to_owned(), Outcome::Unchanged);
+    fn new(server: &ServerName) -> Self {
+        let (server, outcome) = (server.clone(), Outcome::Unchanged);
         Self {
             server,
             outcome,
@@ -157,7 +157,7 @@ pub fn run(work: &[Work], config: &Config, today: &str, apply: bool, jobs: usize
 }
 
 fn converge_one(w: &Work, opts: &SshOptions, cx: &Context, apply: bool) -> ServerResult {
-    let result = ServerResult::new(w.server.name.as_str());
+    let result = ServerResult::new(&w.server.name);
     if w.roles.is_empty() {
         return result;
     }
@@ -194,7 +194,7 @@ pub struct ServerPlan {
 /// warnings and the one apply script with a section per role.
 pub fn plan_server(conn: &mut Connection, w: &Work, cx: &Context) -> Result<ServerPlan, RemoteError> {
     let sections = facts(conn, w, cx)?;
-    let mut result = ServerResult::new(w.server.name.as_str());
+    let mut result = ServerResult::new(&w.server.name);
     let mut script = ApplyScript::new(cx.config.ssh.command_timeout_secs.min(60));
     let mut steps = BTreeMap::new();
     for (role, desired) in &w.roles {
@@ -272,7 +272,7 @@ pub fn record(tx: &Tx, results: &[ServerResult]) -> Result<()> {
             Outcome::Failed => "failed",
             Outcome::Unreachable => "unreachable",
         };
-        let before = server_state::get(tx, &r.server)?;
+        let before = server_state::get(tx, r.server.as_str())?;
         let state = ServerState {
             server: r.server.clone(),
             plan_hash: Some(r.plan_hash.clone()),
@@ -285,7 +285,7 @@ pub fn record(tx: &Tx, results: &[ServerResult]) -> Result<()> {
         server_state::put(tx, &state)?;
         if r.outcome != Outcome::Unchanged || before.as_ref().is_some_and(|b| b.pending) {
             let after = serde_json::json!({"outcome": r.outcome, "actions": r.actions, "error": r.error, "failed": r.failed});
-            tx.audit("server", &r.server, "apply", super::snapshot(&before), super::snapshot(&after))?;
+            tx.audit("server", r.server.as_str(), "apply", super::snapshot(&before), super::snapshot(&after))?;
         }
         for (package, used) in &r.usage {
             server_state::set_usage(tx, package, *used, &now)?;
@@ -345,7 +345,7 @@ pub fn converge(
     let today = model::today().to_string();
     let work = ledger.read(|tx| prepare(tx, sel, config, &today))?;
     progress.start(work.len());
-    let done = |r: &ServerResult| progress.done(&r.server);
+    let done = |r: &ServerResult| progress.done(r.server.as_str());
     let results = run(&work, config, &today, apply, jobs, &done);
     if apply {
         ledger.write(false, |tx| record(tx, &results))?;

@@ -158,7 +158,7 @@ fn main() {
             .status()
             .unwrap();
         assert!(copy.success());
-        let out = ssh(&w.server.name, "s=$(date +%s.%N); sh /tmp/hsadmin-bench.sh >/dev/null 2>&1; e=$(date +%s.%N); awk \"BEGIN { print $e - $s }\"");
+        let out = ssh(w.server.name.as_str(), "s=$(date +%s.%N); sh /tmp/hsadmin-bench.sh >/dev/null 2>&1; e=$(date +%s.%N); awk \"BEGIN { print $e - $s }\"");
         let local: f64 = String::from_utf8_lossy(&out.stdout).trim().parse().unwrap_or(0.0);
         slowest = slowest.max(Duration::from_secs_f64(local));
         println!("  the same script run on {} itself        {:.2} s", w.server.name, local);

@@ -90,10 +90,10 @@ fn fields(t: &AssetTx) -> Vec<(&'static str, String)> {
     vec![
         ("entry", t.id.to_string()),
         ("member", t.member.to_string()),
-        ("type", t.kind.clone()),
+        ("type", t.kind.to_string()),
         ("date", t.value_date.clone()),
         ("amount", format!("{} EUR", t.amount)),
-        ("reference", t.reference.clone()),
+        ("reference", t.reference.as_str().to_owned()),
         ("reverts", table::opt(&t.reverted_tx)),
     ]
 }

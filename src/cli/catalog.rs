@@ -80,7 +80,7 @@ impl Render for Vec<CatalogEntry> {
         for e in self {
             let p = &e.product;
             if e.prices.is_empty() {
-                t.add_row(vec![p.code.clone(), p.name.clone(), p.kind.clone(), "-".into(), "-".into(), "-".into(), "-".into(), "-".into()]);
+                t.add_row(vec![p.code.to_string(), p.name.clone(), p.kind.to_string(), "-".into(), "-".into(), "-".into(), "-".into(), "-".into()]);
             }
             for pr in &e.prices {
                 let i = &pr.included;
@@ -99,9 +99,9 @@ impl Render for Vec<CatalogEntry> {
                     .join(", ");
                 let vat = crate::model::Money::from_cents(pr.vat_rate_bp).to_string();
                 t.add_row(vec![
-                    p.code.clone(),
+                    p.code.to_string(),
                     p.name.clone(),
-                    p.kind.clone(),
+                    p.kind.to_string(),
                     pr.valid_from.clone(),
                     format!("{}/{}", pr.base, p.period),
                     vat,

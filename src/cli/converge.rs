@@ -2,7 +2,7 @@
 //! `ops::converge`; this file parses, calls it, and says what happened.
 use super::Ctx;
 use crate::error::exit;
-use crate::model;
+use crate::model::{self, PackageName, ServerName};
 use crate::ops::converge::{self, Outcome, Selection, ServerResult};
 use crate::output::{Render, table};
 use crate::{Error, Result};
@@ -110,18 +110,18 @@ impl converge::Progress for Bar {
 /// Brings the servers of the changed packages in line right after the change was committed (unless
 /// `--no-apply`, which leaves them pending). A server that cannot be reached, or a unit that fails,
 /// leaves the server pending: exit 3.
-pub(crate) fn after_change(ctx: &Ctx, packages: &[&str], dry_run: bool) -> Result<()> {
+pub(crate) fn after_change(ctx: &Ctx, packages: &[&PackageName], dry_run: bool) -> Result<()> {
     if dry_run || packages.is_empty() {
         return Ok(());
     }
-    let packages: Vec<String> = packages.iter().map(|p| (*p).to_owned()).collect();
-    let servers = ctx.ledger()?.read(|tx| converge::servers_of(tx, &packages))?;
+    let servers = ctx.ledger()?.read(|tx| converge::servers_of(tx, packages))?;
     if ctx.no_apply {
         ctx.ledger()?.write(false, |tx| converge::mark_pending(tx, &servers))?;
-        ctx.out.status("Pending", &format!("{} (--no-apply): run `hsadmin apply` to bring them in line", servers.join(", ")));
+        let names: Vec<&str> = servers.iter().map(ServerName::as_str).collect();
+        ctx.out.status("Pending", &format!("{} (--no-apply): run `hsadmin apply` to bring them in line", names.join(", ")));
         return Ok(());
     }
-    let results = run(ctx, &Selection::parse(&servers, &[])?, None, true)?;
+    let results = run(ctx, &Selection { servers, roles: Vec::new() }, None, true)?;
     notes(ctx, &results, "Removed");
     for r in &results {
         match r.outcome {
@@ -139,7 +139,7 @@ impl Render for Vec<ServerResult> {
         for r in self {
             let outcome = serde_json::to_value(r.outcome).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
             let row = |a: &str, b: &str, c: String, d: String, e: String| {
-                vec![r.server.clone(), a.to_owned(), b.to_owned(), model::printable(&c), model::printable(&d), e]
+                vec![r.server.to_string(), a.to_owned(), b.to_owned(), model::printable(&c), model::printable(&d), e]
             };
             if r.actions.is_empty() {
                 t.add_row(row(&outcome, "-", r.error.clone().unwrap_or_else(|| "in line".into()), String::new(), String::new()));

@@ -65,7 +65,7 @@ pub fn run(ctx: &Ctx, cmd: CronCommand) -> Result<()> {
             ctx.out.status("Added", &format!("cron job {} for {}", job.id, job.user));
             ctx.dry_run_note(a.dry_run);
             ctx.out.emit(&job)?;
-            super::converge::after_change(ctx, &[&user.package().to_string()], a.dry_run)
+            super::converge::after_change(ctx, &[&user.package()], a.dry_run)
         }
         CronCommand::List(a) => {
             let user = opt(&a.user, |s| UserName::parse("user", s))?;
@@ -78,8 +78,7 @@ pub fn run(ctx: &Ctx, cmd: CronCommand) -> Result<()> {
             ctx.out.status("Removed", &format!("cron job {} of {}", job.id, job.user));
             ctx.dry_run_note(a.dry_run);
             ctx.out.emit(&job)?;
-            let package = model::UserName::parse("user", &job.user)?.package().to_string();
-            super::converge::after_change(ctx, &[&package], a.dry_run)
+            super::converge::after_change(ctx, &[&job.user.package()], a.dry_run)
         }
     }
 }
@@ -88,9 +87,9 @@ impl Render for CronJob {
     fn human(&self) -> String {
         table::text(&table::fields([
             ("id", self.id.to_string()),
-            ("user", self.user.clone()),
-            ("schedule", self.schedule.clone()),
-            ("command", self.command.clone()),
+            ("user", self.user.to_string()),
+            ("schedule", self.schedule.as_str().to_owned()),
+            ("command", self.command.as_str().to_owned()),
         ]))
     }
 }
@@ -99,7 +98,7 @@ impl Render for Vec<CronJob> {
     fn human(&self) -> String {
         let mut t = table::list(["id", "user", "schedule", "command"]);
         for j in self {
-            t.add_row(vec![j.id.to_string(), j.user.clone(), j.schedule.clone(), j.command.clone()]);
+            t.add_row(vec![j.id.to_string(), j.user.to_string(), j.schedule.as_str().to_owned(), j.command.as_str().to_owned()]);
         }
         table::text(&t)
     }

@@ -172,7 +172,7 @@ pub fn run(ctx: &Ctx, cmd: DomainCommand) -> Result<()> {
 
 /// `example.org`, or `xn--mller-kva.de (müller.de)` when the Unicode form differs.
 fn shown(d: &Domain) -> String {
-    if d.unicode == d.name { d.name.clone() } else { format!("{} ({})", d.name, d.unicode) }
+    if d.unicode == d.name.as_str() { d.name.to_string() } else { format!("{} ({})", d.name, d.unicode) }
 }
 
 fn subdomains(d: &Domain) -> String {
@@ -184,8 +184,8 @@ impl Render for Details {
         let d = &self.domain;
         let mut rows = vec![
             ("name", shown(d)),
-            ("package", d.package.clone()),
-            ("user", d.user.clone()),
+            ("package", d.package.to_string()),
+            ("user", d.user.to_string()),
             ("subdomains", subdomains(d)),
             ("cgi", table::yes_no(d.cgi)),
             ("php", table::yes_no(d.php)),
@@ -210,8 +210,8 @@ impl Render for Vec<Domain> {
         for d in self {
             t.add_row(vec![
                 shown(d),
-                d.package.clone(),
-                d.user.clone(),
+                d.package.to_string(),
+                d.user.to_string(),
                 subdomains(d),
                 table::yes_no(d.cgi),
                 table::yes_no(d.php),

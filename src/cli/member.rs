@@ -199,20 +199,21 @@ pub fn run(ctx: &Ctx, cmd: MemberCommand) -> Result<()> {
 }
 
 fn member_fields(m: &Member) -> Vec<(&'static str, String)> {
-    let address = [&m.street, &m.zipcode, &m.city, &m.country].iter().filter_map(|p| p.as_deref()).collect::<Vec<_>>().join(", ");
+    let country = m.country.as_ref().map(VatCountry::as_str);
+    let address = [m.street.as_deref(), m.zipcode.as_deref(), m.city.as_deref(), country].iter().flatten().copied().collect::<Vec<_>>().join(", ");
     vec![
         ("number", m.number.to_string()),
-        ("prefix", m.prefix.clone()),
+        ("prefix", m.prefix.to_string()),
         ("name", m.name.clone()),
-        ("kind", m.kind.clone()),
-        ("email", m.email.clone()),
+        ("kind", m.kind.to_string()),
+        ("email", m.email.to_string()),
         ("phone", table::opt(&m.phone)),
         ("address", if address.is_empty() { "-".into() } else { address }),
-        ("vat id", format!("{} {}", table::opt(&m.vat_id), m.vat_country.as_deref().unwrap_or(""))),
+        ("vat id", format!("{} {}", table::opt(&m.vat_id), m.vat_country.as_ref().map_or("", VatCountry::as_str))),
         ("reverse charge", table::yes_no(m.vat_reverse_charge)),
         ("since", m.since.clone()),
         ("until", table::opt(&m.until)),
-        ("status", m.status.clone()),
+        ("status", m.status.to_string()),
         ("fee billable", table::yes_no(m.fee_billable)),
         ("billable", table::yes_no(m.billable)),
     ]
@@ -238,7 +239,15 @@ impl Render for Vec<Member> {
     fn human(&self) -> String {
         let mut t = table::list(["number", "prefix", "name", "email", "since", "until", "status"]);
         for m in self {
-            t.add_row(vec![m.number.to_string(), m.prefix.clone(), m.name.clone(), m.email.clone(), m.since.clone(), table::opt(&m.until), m.status.clone()]);
+            t.add_row(vec![
+                m.number.to_string(),
+                m.prefix.to_string(),
+                m.name.clone(),
+                m.email.to_string(),
+                m.since.clone(),
+                table::opt(&m.until),
+                m.status.to_string(),
+            ]);
         }
         table::text(&t)
     }
@@ -253,10 +262,10 @@ impl Render for Statement {
             t.add_row(vec![
                 e.id.to_string(),
                 e.value_date.clone(),
-                e.kind.clone(),
+                e.kind.to_string(),
                 e.share_count.to_string(),
                 l.balance.to_string(),
-                e.reference.clone(),
+                e.reference.as_str().to_owned(),
                 table::opt(&e.reverted_tx),
             ]);
         }
@@ -269,10 +278,10 @@ impl Render for Statement {
             t.add_row(vec![
                 e.id.to_string(),
                 e.value_date.clone(),
-                e.kind.clone(),
+                e.kind.to_string(),
                 e.amount.to_string(),
                 balance.to_string(),
-                e.reference.clone(),
+                e.reference.as_str().to_owned(),
                 table::opt(&e.reverted_tx),
             ]);
         }

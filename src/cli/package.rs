@@ -197,10 +197,10 @@ pub fn run(ctx: &Ctx, cmd: PackageCommand) -> Result<()> {
 
 fn fields(p: &Package) -> Vec<(&'static str, String)> {
     vec![
-        ("name", p.name.clone()),
+        ("name", p.name.to_string()),
         ("member", p.member.to_string()),
-        ("product", p.product.clone()),
-        ("server", p.server.clone()),
+        ("product", p.product.to_string()),
+        ("server", p.server.to_string()),
         ("webspace", format!("{} MB", p.webspace_mb)),
         ("traffic", format!("{} GB", p.traffic_gb)),
         ("users", p.users.to_string()),
@@ -243,10 +243,10 @@ impl Render for Vec<Listed> {
         for l in self {
             let p = &l.package;
             t.add_row(vec![
-                p.name.clone(),
+                p.name.to_string(),
                 p.member.to_string(),
-                p.product.clone(),
-                p.server.clone(),
+                p.product.to_string(),
+                p.server.to_string(),
                 p.webspace_mb.to_string(),
                 p.users.to_string(),
                 p.valid_from.clone(),

@@ -252,9 +252,9 @@ impl Render for Vec<CheckReport> {
 
 fn fields(s: &Server) -> Vec<(&'static str, String)> {
     vec![
-        ("name", s.name.clone()),
+        ("name", s.name.to_string()),
         ("address", format!("{}:{}", s.address, s.port)),
-        ("roles", s.roles.clone()),
+        ("roles", s.roles.to_string()),
         ("ipv4", table::opt(&s.ipv4)),
         ("ipv6", table::opt(&s.ipv6)),
         ("host key", s.host_key.as_deref().map_or("not pinned".into(), |k| k.chars().take(40).collect::<String>() + "…")),
@@ -291,7 +291,7 @@ impl Render for Vec<Server> {
     fn human(&self) -> String {
         let mut t = table::list(["name", "address", "port", "roles", "ipv4", "ipv6"]);
         for s in self {
-            t.add_row(vec![s.name.clone(), s.address.clone(), s.port.to_string(), s.roles.clone(), table::opt(&s.ipv4), table::opt(&s.ipv6)]);
+            t.add_row(vec![s.name.to_string(), s.address.to_string(), s.port.to_string(), s.roles.to_string(), table::opt(&s.ipv4), table::opt(&s.ipv6)]);
         }
         table::text(&t)
     }

@@ -97,10 +97,10 @@ impl Render for ShareTx {
         table::text(&table::fields([
             ("entry", self.id.to_string()),
             ("member", self.member.to_string()),
-            ("type", self.kind.clone()),
+            ("type", self.kind.to_string()),
             ("date", self.value_date.clone()),
             ("shares", self.share_count.to_string()),
-            ("reference", self.reference.clone()),
+            ("reference", self.reference.as_str().to_owned()),
             ("reverts", table::opt(&self.reverted_tx)),
         ]))
     }

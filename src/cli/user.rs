@@ -178,11 +178,11 @@ impl Render for User {
             format!("{} MB soft, {} MB hard", self.quota_soft_mb, self.quota_hard_mb)
         };
         table::text(&table::fields([
-            ("name", self.name.clone()),
-            ("package", self.package.clone()),
+            ("name", self.name.to_string()),
+            ("package", self.package.to_string()),
             ("uid", self.uid.to_string()),
             ("home", self.home.clone()),
-            ("shell", self.shell.clone()),
+            ("shell", self.shell.to_string()),
             ("quota", quota),
             ("locked", table::yes_no(self.locked)),
             ("password", if self.password_set { "set" } else { "not set" }.into()),
@@ -196,10 +196,10 @@ impl Render for Vec<User> {
         let mut t = table::list(["name", "package", "uid", "shell", "soft MB", "hard MB", "locked", "home"]);
         for u in self {
             t.add_row(vec![
-                u.name.clone(),
-                u.package.clone(),
+                u.name.to_string(),
+                u.package.to_string(),
                 u.uid.to_string(),
-                u.shell.clone(),
+                u.shell.to_string(),
                 u.quota_soft_mb.to_string(),
                 u.quota_hard_mb.to_string(),
                 table::yes_no(u.locked),
@@ -216,11 +216,11 @@ impl Render for Removed {
         let jobs = if self.cron_jobs.is_empty() {
             "-".into()
         } else {
-            self.cron_jobs.iter().map(|j| format!("{} ({} {})", j.id, j.schedule, j.command)).collect::<Vec<_>>().join(", ")
+            self.cron_jobs.iter().map(|j| format!("{} ({} {})", j.id, j.schedule.as_str(), j.command.as_str())).collect::<Vec<_>>().join(", ")
         };
         table::text(&table::fields([
-            ("name", u.name.clone()),
-            ("package", u.package.clone()),
+            ("name", u.name.to_string()),
+            ("package", u.package.to_string()),
             ("uid", u.uid.to_string()),
             ("home", u.home.clone()),
             ("cron jobs", jobs),

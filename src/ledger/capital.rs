@@ -1,18 +1,18 @@
 //! The share and asset ledgers as stored. Rows are only ever inserted (the schema refuses the rest).
 use crate::Result;
-use crate::model::Money;
+use crate::model::{AssetTxType, MemberNumber, Money, Reference, ShareTxType};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ShareTx {
     pub id: i64,
-    pub member: u32,
+    pub member: MemberNumber,
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: ShareTxType,
     pub value_date: String,
     pub share_count: i64,
-    pub reference: String,
+    pub reference: Reference,
     pub comment: Option<String>,
     pub reverted_tx: Option<i64>,
 }
@@ -20,12 +20,12 @@ pub struct ShareTx {
 #[derive(Debug, Clone, Serialize)]
 pub struct AssetTx {
     pub id: i64,
-    pub member: u32,
+    pub member: MemberNumber,
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: AssetTxType,
     pub value_date: String,
     pub amount: Money,
-    pub reference: String,
+    pub reference: Reference,
     pub comment: Option<String>,
     pub reverted_tx: Option<i64>,
     /// On an ADOPTION: the TRANSFER it mirrors.

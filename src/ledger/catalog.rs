@@ -1,21 +1,21 @@
 //! Products and their versioned tariffs as stored.
 use crate::Result;
-use crate::model::Money;
+use crate::model::{Money, Period, ProductCode, ProductKind};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Product {
-    pub code: String,
+    pub code: ProductCode,
     pub name: String,
-    pub kind: String,
-    pub period: String,
+    pub kind: ProductKind,
+    pub period: Period,
 }
 
 /// What a product includes and costs from `valid_from` on (until the next tariff of the product).
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Price {
-    pub product: String,
+    pub product: ProductCode,
     pub valid_from: String,
     pub base: Money,
     /// VAT rate in basis points (1900 = 19 %).

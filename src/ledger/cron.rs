@@ -1,23 +1,24 @@
 //! Cron jobs as stored.
 use crate::Result;
+use crate::model::{CronCommand, CronSchedule, UserName};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct CronJob {
     pub id: i64,
-    pub user: String,
-    pub schedule: String,
-    pub command: String,
+    pub user: UserName,
+    pub schedule: CronSchedule,
+    pub command: CronCommand,
 }
 
 fn from_row(r: &Row) -> rusqlite::Result<CronJob> {
     Ok(CronJob { id: r.get(0)?, user: r.get(1)?, schedule: r.get(2)?, command: r.get(3)? })
 }
 
-pub fn insert(conn: &Connection, user: &str, schedule: &str, command: &str) -> Result<CronJob> {
+pub fn insert(conn: &Connection, user: &UserName, schedule: &CronSchedule, command: &CronCommand) -> Result<CronJob> {
     conn.execute("INSERT INTO cron_job (user, schedule, command) VALUES (?1, ?2, ?3)", params![user, schedule, command])?;
-    Ok(CronJob { id: conn.last_insert_rowid(), user: user.into(), schedule: schedule.into(), command: command.into() })
+    Ok(CronJob { id: conn.last_insert_rowid(), user: user.clone(), schedule: schedule.clone(), command: command.clone() })
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<Option<CronJob>> {

@@ -1,18 +1,19 @@
 //! Domains as stored.
 use super::flag;
 use crate::Result;
+use crate::model::{DomainName, PackageName, UserName};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Domain {
     /// ASCII (IDNA) form.
-    pub name: String,
+    pub name: DomainName,
     /// Unicode form for people; equals `name` for plain ASCII names.
     pub unicode: String,
-    pub package: String,
+    pub package: PackageName,
     /// The Unix user owning `~/doms/<name>` (the domain admin).
-    pub user: String,
+    pub user: UserName,
     /// Labels with their own document root under `~/doms/<name>/subs/<label>`.
     pub subdomains: Vec<String>,
     pub cgi: bool,
@@ -27,10 +28,10 @@ pub struct Domain {
 const COLUMNS: &str = "name, package, user, subdomains, cgi, php, indexes, https, registration, registrar_handle, since";
 
 fn from_row(r: &Row) -> rusqlite::Result<Domain> {
-    let name: String = r.get(0)?;
+    let name: DomainName = r.get(0)?;
     let subdomains: String = r.get(3)?;
     Ok(Domain {
-        unicode: crate::model::DomainName::parse("domain", &name).map(|d| d.unicode()).unwrap_or_else(|_| name.clone()),
+        unicode: name.unicode(),
         name,
         package: r.get(1)?,
         user: r.get(2)?,

@@ -1,27 +1,28 @@
 //! Members as stored.
 use super::flag;
 use crate::Result;
+use crate::model::{Email, MemberKind, MemberNumber, MemberStatus, Phone, Prefix, VatCountry, VatId};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Member {
-    pub number: u32,
-    pub prefix: String,
+    pub number: MemberNumber,
+    pub prefix: Prefix,
     pub name: String,
-    pub kind: String,
-    pub email: String,
-    pub phone: Option<String>,
+    pub kind: MemberKind,
+    pub email: Email,
+    pub phone: Option<Phone>,
     pub street: Option<String>,
     pub zipcode: Option<String>,
     pub city: Option<String>,
-    pub country: Option<String>,
-    pub vat_id: Option<String>,
-    pub vat_country: Option<String>,
+    pub country: Option<VatCountry>,
+    pub vat_id: Option<VatId>,
+    pub vat_country: Option<VatCountry>,
     pub vat_reverse_charge: bool,
     pub since: String,
     pub until: Option<String>,
-    pub status: String,
+    pub status: MemberStatus,
     pub fee_billable: bool,
     pub billable: bool,
 }

@@ -198,4 +198,19 @@ mod tests {
         let v: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
         assert_eq!(v as usize, MIGRATIONS.len());
     }
+
+    #[test]
+    fn a_row_that_does_not_validate_is_a_ledger_error() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        conn.execute("INSERT INTO server (name, address, port, roles) VALUES ('h1', '127.0.0.1', 22, 'web')", []).unwrap();
+        assert_eq!(server::list(&conn).unwrap()[0].roles.to_string(), "web");
+        // What no command writes: a role hsadmin does not know, a server name that is shell text.
+        conn.execute("UPDATE server SET roles = 'web,mail' WHERE name = 'h1'", []).unwrap();
+        let e = server::list(&conn).unwrap_err();
+        assert!(matches!(e, Error::Db(_)), "{e:?}");
+        assert!(e.to_string().contains("roles in the ledger"), "{e}");
+        conn.execute("UPDATE server SET roles = 'web', name = 'h1;id' WHERE name = 'h1'", []).unwrap();
+        assert!(server::get(&conn, "h1;id").unwrap_err().to_string().contains("server name in the ledger"));
+    }
 }

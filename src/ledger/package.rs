@@ -1,15 +1,16 @@
 //! Packages as stored.
 use super::flag;
 use crate::Result;
+use crate::model::{MemberNumber, PackageName, ProductCode, ServerName};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Package {
-    pub name: String,
-    pub member: u32,
-    pub product: String,
-    pub server: String,
+    pub name: PackageName,
+    pub member: MemberNumber,
+    pub product: ProductCode,
+    pub server: ServerName,
     pub webspace_mb: i64,
     pub traffic_gb: i64,
     pub users: i64,
@@ -112,11 +113,12 @@ pub fn running_after(conn: &Connection, member: u32, date: &str) -> Result<Vec<S
 mod tests {
     #[test]
     fn a_package_ends_after_its_last_day() {
+        use crate::model::{MemberNumber, PackageName, ProductCode, ServerName};
         let mut p = super::Package {
-            name: "xyz00".into(),
-            member: 10001,
-            product: "DW/SA".into(),
-            server: "h1".into(),
+            name: PackageName::parse("package", "xyz00").unwrap(),
+            member: MemberNumber::parse("member", "10001").unwrap(),
+            product: ProductCode::parse("product", "DW/SA").unwrap(),
+            server: ServerName::parse("server", "h1").unwrap(),
             webspace_mb: 1024,
             traffic_gb: 1,
             users: 5,

@@ -1,15 +1,16 @@
 //! Servers as stored.
 use crate::Result;
+use crate::model::{Address, Roles, ServerName};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Server {
-    pub name: String,
-    pub address: String,
+    pub name: ServerName,
+    pub address: Address,
     pub port: u16,
-    /// Comma-separated, in a fixed order: web, dns-primary, dns-secondary, backup.
-    pub roles: String,
+    /// Shown comma-separated, in a fixed order: web, dns-primary, dns-secondary, backup.
+    pub roles: Roles,
     pub ipv4: Option<String>,
     pub ipv6: Option<String>,
     /// The pinned SSH host key (`ssh-ed25519 AAAA…`), once trusted.

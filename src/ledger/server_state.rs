@@ -1,11 +1,12 @@
 //! What each server was last brought to, and the disk usage it reported.
 use crate::Result;
+use crate::model::ServerName;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct ServerState {
-    pub server: String,
+    pub server: ServerName,
     pub plan_hash: Option<String>,
     pub applied_at: Option<String>,
     /// ok, failed or unreachable.

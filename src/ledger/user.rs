@@ -1,16 +1,17 @@
 //! Unix users as stored.
 use super::flag;
 use crate::Result;
+use crate::model::{Gecos, PackageName, Shell, UserName};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct User {
-    pub name: String,
-    pub package: String,
+    pub name: UserName,
+    pub package: PackageName,
     pub uid: u32,
-    pub shell: String,
-    pub comment: Option<String>,
+    pub shell: Shell,
+    pub comment: Option<Gecos>,
     pub quota_soft_mb: i64,
     pub quota_hard_mb: i64,
     pub locked: bool,
@@ -24,9 +25,9 @@ pub struct User {
 const COLUMNS: &str = "name, package, uid, shell, comment, quota_soft_mb, quota_hard_mb, locked, password_hash";
 
 fn from_row(r: &Row) -> rusqlite::Result<User> {
-    let name: String = r.get(0)?;
+    let name: UserName = r.get(0)?;
     let password_hash: Option<String> = r.get(8)?;
-    let home = crate::model::UserName::parse("user", &name).map(|u| u.home()).unwrap_or_default();
+    let home = name.home();
     Ok(User {
         package: r.get(1)?,
         uid: r.get(2)?,

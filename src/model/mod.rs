@@ -9,6 +9,7 @@ mod money;
 mod names;
 mod password;
 mod server;
+mod sql;
 
 pub use capital::{AssetTxType, Reference, SHARE_NOMINAL_CENTS, ShareTxType};
 pub use catalog::{Period, ProductKind, vat_rate};

@@ -35,6 +35,13 @@ impl Roles {
     }
 }
 
+/// In JSON, the same comma-separated list as in the ledger (`"web,dns-primary"`).
+impl serde::Serialize for Roles {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
 impl std::fmt::Display for Roles {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let names: Vec<&str> = self.0.iter().map(|r| r.as_str()).collect();
@@ -62,6 +69,12 @@ impl Address {
 
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+}
+
+impl std::fmt::Display for Address {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
     }
 }
 

@@ -56,11 +56,11 @@ fn book_shares(tx: &Tx, number: MemberNumber, kind: ShareTxType, count: i64, b: 
         tx,
         &ShareTx {
             id: 0,
-            member: number.get(),
-            kind: kind.as_str().to_owned(),
+            member: number,
+            kind,
             value_date: b.date.to_string(),
             share_count: count,
-            reference: b.reference.as_str().to_owned(),
+            reference: b.reference.clone(),
             comment: b.comment.as_ref().map(|c| c.as_str().to_owned()),
             reverted_tx: reverted,
         },
@@ -71,7 +71,7 @@ fn book_shares(tx: &Tx, number: MemberNumber, kind: ShareTxType, count: i64, b: 
 
 pub fn subscribe(tx: &Tx, number: MemberNumber, count: i64, b: &Booking) -> Result<ShareTx> {
     let m = member_for(tx, number, b)?;
-    if m.status != MemberStatus::Active.as_str() || m.until.is_some() {
+    if m.status != MemberStatus::Active || m.until.is_some() {
         return Err(Error::Conflict(format!("member {number} is {} and cannot subscribe shares", m.status)));
     }
     book_shares(tx, number, ShareTxType::Subscription, count, b, None)
@@ -84,8 +84,8 @@ pub fn cancel_shares(tx: &Tx, number: MemberNumber, count: i64, b: &Booking) -> 
 
 pub fn revert_share(tx: &Tx, number: MemberNumber, id: i64, b: &Booking) -> Result<ShareTx> {
     member_for(tx, number, b)?;
-    let original = rows::share(tx, id)?.filter(|t| t.member == number.get()).ok_or_else(|| Error::NotFound(format!("share entry {id} of member {number}")))?;
-    if original.kind == ShareTxType::Reversal.as_str() {
+    let original = rows::share(tx, id)?.filter(|t| t.member == number).ok_or_else(|| Error::NotFound(format!("share entry {id} of member {number}")))?;
+    if original.kind == ShareTxType::Reversal {
         return Err(Error::Conflict(format!("share entry {id} is itself a reversal and cannot be reverted")));
     }
     if let Some(r) = rows::share_reversal_of(tx, id)? {
@@ -107,11 +107,11 @@ fn insert_asset(tx: &Tx, number: MemberNumber, kind: AssetTxType, amount: Money,
         tx,
         &AssetTx {
             id: 0,
-            member: number.get(),
-            kind: kind.as_str().to_owned(),
+            member: number,
+            kind,
             value_date: b.date.to_string(),
             amount,
-            reference: b.reference.as_str().to_owned(),
+            reference: b.reference.clone(),
             comment: b.comment.as_ref().map(|c| c.as_str().to_owned()),
             reverted_tx: reverted,
             transfer_tx: transfer,
@@ -161,12 +161,12 @@ pub struct AssetReversal {
 
 pub fn revert_asset(tx: &Tx, number: MemberNumber, id: i64, b: &Booking) -> Result<AssetReversal> {
     member_for(tx, number, b)?;
-    let original = rows::asset(tx, id)?.filter(|t| t.member == number.get()).ok_or_else(|| Error::NotFound(format!("asset entry {id} of member {number}")))?;
-    match original.kind.as_str() {
-        "REVERSAL" => {
+    let original = rows::asset(tx, id)?.filter(|t| t.member == number).ok_or_else(|| Error::NotFound(format!("asset entry {id} of member {number}")))?;
+    match original.kind {
+        AssetTxType::Reversal => {
             return Err(Error::Conflict(format!("asset entry {id} is itself a reversal and cannot be reverted")));
         }
-        "ADOPTION" => {
+        AssetTxType::Adoption => {
             return Err(Error::Conflict(format!(
                 "asset entry {id} is an adoption; revert its transfer (entry {}) instead",
                 original.transfer_tx.unwrap_or_default()
@@ -179,10 +179,7 @@ pub fn revert_asset(tx: &Tx, number: MemberNumber, id: i64, b: &Booking) -> Resu
     }
     let reversal = insert_asset(tx, number, AssetTxType::Reversal, -original.amount, b, Some(id), None)?;
     let adoption_reversal = match rows::adoption_of(tx, id)? {
-        Some(a) => {
-            let adopter = MemberNumber::parse("member", &a.member.to_string())?;
-            Some(insert_asset(tx, adopter, AssetTxType::Reversal, -a.amount, b, Some(a.id), None)?)
-        }
+        Some(a) => Some(insert_asset(tx, a.member, AssetTxType::Reversal, -a.amount, b, Some(a.id), None)?),
         None => None,
     };
     let done = AssetReversal { reversal, adoption_reversal };
@@ -201,7 +198,7 @@ pub struct Line<T> {
 
 #[derive(Debug, Serialize)]
 pub struct Statement {
-    pub member: u32,
+    pub member: MemberNumber,
     pub name: String,
     pub shares: Vec<Line<ShareTx>>,
     pub share_count: i64,

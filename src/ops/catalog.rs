@@ -80,16 +80,16 @@ pub fn import(tx: &Tx, text: &str) -> Result<ImportReport> {
     for (i, entry) in file.product.iter().enumerate() {
         let field = |name: &str| format!("product[{i}].{name}");
         let product = Product {
-            code: ProductCode::parse(&field("code"), &entry.code)?.to_string(),
+            code: ProductCode::parse(&field("code"), &entry.code)?,
             name: TextField::parse(&field("name"), &entry.name, 128)?.as_str().to_owned(),
-            kind: ProductKind::parse(&field("kind"), &entry.kind)?.as_str().to_owned(),
-            period: Period::parse(&field("period"), &entry.period)?.as_str().to_owned(),
+            kind: ProductKind::parse(&field("kind"), &entry.kind)?,
+            period: Period::parse(&field("period"), &entry.period)?,
         };
-        match rows::product(tx, &product.code)? {
+        match rows::product(tx, product.code.as_str())? {
             None => {
                 rows::insert_product(tx, &product)?;
-                tx.audit("product", &product.code, "add", None, snapshot(&product))?;
-                report.products_added.push(product.code.clone());
+                tx.audit("product", product.code.as_str(), "add", None, snapshot(&product))?;
+                report.products_added.push(product.code.to_string());
             }
             Some(old) if old.kind != product.kind || old.period != product.period => {
                 return Err(Error::Conflict(format!(
@@ -98,15 +98,15 @@ pub fn import(tx: &Tx, text: &str) -> Result<ImportReport> {
                 )));
             }
             Some(old) if old.name != product.name => {
-                rows::rename_product(tx, &product.code, &product.name)?;
-                tx.audit("product", &product.code, "rename", snapshot(&old), snapshot(&product))?;
-                report.products_renamed.push(product.code.clone());
+                rows::rename_product(tx, product.code.as_str(), &product.name)?;
+                tx.audit("product", product.code.as_str(), "rename", snapshot(&old), snapshot(&product))?;
+                report.products_renamed.push(product.code.to_string());
             }
             Some(_) => {}
         }
         for (j, p) in entry.price.iter().enumerate() {
             let price = parse_price(&product.code, &format!("product[{i}].price[{j}]"), p)?;
-            match rows::price(tx, &price.product, &price.valid_from)? {
+            match rows::price(tx, price.product.as_str(), &price.valid_from)? {
                 None => {
                     rows::insert_price(tx, &price)?;
                     tx.audit("price", &format!("{}@{}", price.product, price.valid_from), "add", None, snapshot(&price))?;
@@ -125,12 +125,12 @@ pub fn import(tx: &Tx, text: &str) -> Result<ImportReport> {
     Ok(report)
 }
 
-fn parse_price(product: &str, at: &str, p: &PriceEntry) -> Result<Price> {
+fn parse_price(product: &ProductCode, at: &str, p: &PriceEntry) -> Result<Price> {
     let field = |name: &str| format!("{at}.{name}");
     let count = |name: &str, v: i64| model::bounded(&field(name), v, 0, 10_000_000);
     let extra = |name: &str, v: &Option<String>| v.as_deref().map_or(Ok(Money::default()), |s| Money::parse(&field(&format!("extra.{name}")), s));
     Ok(Price {
-        product: product.to_owned(),
+        product: product.clone(),
         valid_from: model::date(&field("valid_from"), &p.valid_from)?.to_string(),
         base: Money::parse(&field("base"), &p.base)?,
         vat_rate_bp: model::vat_rate(&field("vat_rate"), &p.vat_rate)?,

@@ -13,7 +13,7 @@ pub fn add(tx: &Tx, user_name: &UserName, schedule: &CronSchedule, command: &Cro
     if rows::count(tx, user_name.as_str())? >= MAX_JOBS_PER_USER {
         return Err(Error::Conflict(format!("user {user_name} already has {MAX_JOBS_PER_USER} cron jobs")));
     }
-    let job = rows::insert(tx, user_name.as_str(), schedule.as_str(), command.as_str())?;
+    let job = rows::insert(tx, user_name, schedule, command)?;
     tx.audit("cron_job", &job.id.to_string(), "add", None, snapshot(&job))?;
     Ok(job)
 }

@@ -44,8 +44,7 @@ pub struct Details {
 
 impl Details {
     fn of(domain: Domain) -> Self {
-        let home = UserName::parse("user", &domain.user).map(|u| u.home()).unwrap_or_default();
-        Self { document_root: format!("{home}/doms/{}/htdocs", domain.name), domain }
+        Self { document_root: format!("{}/doms/{}/htdocs", domain.user.home(), domain.name), domain }
     }
 }
 
@@ -88,10 +87,10 @@ pub fn add(tx: &Tx, new: NewDomain, today: chrono::NaiveDate) -> Result<Details>
     }
     let o = new.options;
     let d = Domain {
-        name: name.to_owned(),
         unicode: new.name.unicode(),
-        package: package.to_string(),
-        user: user.to_string(),
+        name: new.name,
+        package: new.package,
+        user,
         subdomains: new.subdomains,
         cgi: o.cgi.unwrap_or(false),
         php: o.php.unwrap_or(true),
@@ -102,7 +101,7 @@ pub fn add(tx: &Tx, new: NewDomain, today: chrono::NaiveDate) -> Result<Details>
         since: today.to_string(),
     };
     rows::insert(tx, &d)?;
-    tx.audit("domain", &d.name, "add", None, snapshot(&d))?;
+    tx.audit("domain", d.name.as_str(), "add", None, snapshot(&d))?;
     Ok(Details::of(d))
 }
 
@@ -155,7 +154,7 @@ fn check_subdomains(tx: &Tx, name: &str, labels: &[String], field: &str) -> Resu
 
 /// `example.org`, or `xn--mller-kva.de (müller.de)` when the Unicode form differs.
 fn shown(d: &Domain) -> String {
-    if d.unicode == d.name { d.name.clone() } else { format!("{} ({})", d.name, d.unicode) }
+    if d.unicode == d.name.as_str() { d.name.to_string() } else { format!("{} ({})", d.name, d.unicode) }
 }
 
 pub fn get(tx: &Tx, name: &DomainName) -> Result<Domain> {
@@ -200,14 +199,14 @@ pub fn update(tx: &Tx, name: &DomainName, c: Changes) -> Result<Updated> {
     let before = get(tx, name)?;
     let mut d = before.clone();
     if let Some(user) = c.user {
-        if user.package().as_str() != d.package {
+        if user.package() != d.package {
             return Err(Error::invalid(
                 "user",
                 format!("{user} belongs to package {}, not to {}; a domain is owned by a user of its own package", user.package(), d.package),
             ));
         }
         found(user_rows::get(tx, user.as_str())?, || format!("user {user}"))?;
-        d.user = user.to_string();
+        d.user = user;
     }
     let list_field = if c.subdomains.is_some() { "subdomains" } else { "add-subdomain" };
     if let Some(list) = c.subdomains {
@@ -226,7 +225,7 @@ pub fn update(tx: &Tx, name: &DomainName, c: Changes) -> Result<Updated> {
     if d.subdomains.len() > MAX_SUBDOMAINS {
         return Err(Error::invalid(list_field, format!("{} would have {} subdomains; at most {MAX_SUBDOMAINS} are allowed", d.name, d.subdomains.len())));
     }
-    check_subdomains(tx, &d.name, &added, list_field)?;
+    check_subdomains(tx, d.name.as_str(), &added, list_field)?;
     let o = c.options;
     d.cgi = o.cgi.unwrap_or(d.cgi);
     d.php = o.php.unwrap_or(d.php);
@@ -235,7 +234,7 @@ pub fn update(tx: &Tx, name: &DomainName, c: Changes) -> Result<Updated> {
     let changed = d != before;
     if changed {
         rows::update(tx, &d)?;
-        tx.audit("domain", &d.name, "update", snapshot(&before), snapshot(&d))?;
+        tx.audit("domain", d.name.as_str(), "update", snapshot(&before), snapshot(&d))?;
     }
     Ok(Updated { details: Details::of(d), changed })
 }
@@ -247,8 +246,8 @@ pub fn delete(tx: &Tx, name: &DomainName) -> Result<Details> {
     if matches!(d.registration.as_str(), "pending" | "registered" | "transfer-pending") {
         return Err(Error::Conflict(format!("domain {} is {} at the registry; end its registration before deleting its set-up", shown(&d), d.registration)));
     }
-    rows::delete(tx, &d.name)?;
-    tx.audit("domain", &d.name, "delete", snapshot(&d), None)?;
+    rows::delete(tx, d.name.as_str())?;
+    tx.audit("domain", d.name.as_str(), "delete", snapshot(&d), None)?;
     Ok(Details::of(d))
 }
 

@@ -41,11 +41,11 @@ pub fn add(tx: &Tx, number: MemberNumber, prefix: Prefix, since: NaiveDate, d: D
         return Err(Error::Conflict(format!("prefix {prefix} already belongs to member {}", other.number)));
     }
     let mut m = Member {
-        number: number.get(),
-        prefix: prefix.to_string(),
+        number,
+        prefix,
         name: name.as_str().to_owned(),
-        kind: MemberKind::Person.as_str().to_owned(),
-        email: email.to_string(),
+        kind: MemberKind::Person,
+        email,
         phone: None,
         street: None,
         zipcode: None,
@@ -56,7 +56,7 @@ pub fn add(tx: &Tx, number: MemberNumber, prefix: Prefix, since: NaiveDate, d: D
         vat_reverse_charge: false,
         since: since.to_string(),
         until: None,
-        status: MemberStatus::Active.as_str().to_owned(),
+        status: MemberStatus::Active,
         fee_billable: true,
         billable: true,
     };
@@ -91,18 +91,18 @@ fn apply(m: &mut Member, d: Details) -> Result<()> {
         m.name = v;
     }
     if let Some(v) = d.kind {
-        m.kind = v.as_str().to_owned();
+        m.kind = v;
     }
     if let Some(v) = d.email {
-        m.email = v.to_string();
+        m.email = v;
     }
-    m.phone = d.phone.map(|v| v.to_string()).or(m.phone.take());
+    m.phone = d.phone.or(m.phone.take());
     m.street = text(d.street).or(m.street.take());
     m.zipcode = text(d.zipcode).or(m.zipcode.take());
     m.city = text(d.city).or(m.city.take());
-    m.country = d.country.map(|v| v.to_string()).or(m.country.take());
-    m.vat_id = d.vat_id.map(|v| v.to_string()).or(m.vat_id.take());
-    m.vat_country = d.vat_country.map(|v| v.to_string()).or(m.vat_country.take());
+    m.country = d.country.or(m.country.take());
+    m.vat_id = d.vat_id.or(m.vat_id.take());
+    m.vat_country = d.vat_country.or(m.vat_country.take());
     if let Some(v) = d.vat_reverse_charge {
         m.vat_reverse_charge = v;
     }
@@ -113,14 +113,14 @@ fn apply(m: &mut Member, d: Details) -> Result<()> {
         m.billable = v;
     }
     if let Some(v) = d.status {
-        m.status = v.as_str().to_owned();
+        m.status = v;
     }
     if m.vat_reverse_charge && (m.vat_id.is_none() || m.vat_country.is_none()) {
         return Err(Error::invalid("vat-reverse-charge", "reverse charge needs a VAT id and a VAT country"));
     }
     // Greek VAT ids start with EL, not GR.
     if let (Some(id), Some(country)) = (&m.vat_id, &m.vat_country)
-        && !(id.starts_with(country.as_str()) || country == "GR" && id.starts_with("EL"))
+        && !(id.as_str().starts_with(country.as_str()) || country.as_str() == "GR" && id.as_str().starts_with("EL"))
     {
         return Err(Error::invalid("vat-id", format!("{id} must start with the VAT country {country}")));
     }
@@ -172,7 +172,7 @@ pub fn leave(tx: &Tx, number: MemberNumber, until: NaiveDate, status: MemberStat
     }
     let mut m = before.clone();
     m.until = Some(until.to_string());
-    m.status = status.as_str().to_owned();
+    m.status = status;
     rows::update(tx, &m)?;
     tx.audit("member", &number.to_string(), "leave", snapshot(&before), snapshot(&m))?;
     Ok(m)

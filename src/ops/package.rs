@@ -4,7 +4,7 @@ use crate::config::HostingConfig;
 use crate::ledger::package::{self as rows, Package};
 use crate::ledger::user::User;
 use crate::ledger::{Tx, catalog, member, server, server_state, user};
-use crate::model::{MemberNumber, MemberStatus, PackageName, ProductCode, ProductKind, Role, Roles, ServerName, Shell, TextField, UserName};
+use crate::model::{MemberNumber, MemberStatus, PackageName, ProductCode, ProductKind, Role, ServerName, Shell, TextField, UserName};
 use crate::{Error, Result};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -69,10 +69,10 @@ pub fn status(p: &Package, today: &str) -> &'static str {
 
 pub fn create(tx: &Tx, new: NewPackage, hosting: &HostingConfig) -> Result<PackageDetails> {
     let m = found(member::get(tx, new.member.get())?, || format!("member {}", new.member))?;
-    if m.status != MemberStatus::Active.as_str() || m.until.is_some() {
+    if m.status != MemberStatus::Active || m.until.is_some() {
         return Err(Error::Conflict(format!("member {} is {} and cannot get new packages", m.number, m.status)));
     }
-    if new.name.prefix().as_str() != m.prefix {
+    if new.name.prefix() != m.prefix {
         return Err(Error::invalid("name", format!("{} must start with the prefix of member {} ({})", new.name, m.number, m.prefix)));
     }
     if rows::get(tx, new.name.as_str())?.is_some() {
@@ -82,21 +82,21 @@ pub fn create(tx: &Tx, new: NewPackage, hosting: &HostingConfig) -> Result<Packa
         return Err(Error::invalid("since", format!("{} is before member {} joined ({})", new.since, m.number, m.since)));
     }
     let product = found(catalog::product(tx, new.product.as_str())?, || format!("product {} (import the catalog first)", new.product))?;
-    if product.kind != ProductKind::Webspace.as_str() {
+    if product.kind != ProductKind::Webspace {
         return Err(Error::invalid("product", format!("{} is a {} product; packages need a webspace product", product.code, product.kind)));
     }
-    let price = catalog::price_on(tx, &product.code, &new.since.to_string())?
+    let price = catalog::price_on(tx, product.code.as_str(), &new.since.to_string())?
         .ok_or_else(|| Error::Conflict(format!("product {} has no price valid on {}", product.code, new.since)))?;
     let srv = found(server::get(tx, new.server.as_str())?, || format!("server {}", new.server))?;
-    if !Roles::parse("role", &srv.roles)?.contains(Role::Web) {
+    if !srv.roles.contains(Role::Web) {
         return Err(Error::invalid("server", format!("{} has roles {}; packages need a server with the web role", srv.name, srv.roles)));
     }
     let inc = &price.included;
     let r = &new.resources;
     let p = Package {
-        name: new.name.to_string(),
-        member: m.number,
-        product: product.code,
+        name: new.name.clone(),
+        member: new.member,
+        product: new.product,
         server: srv.name,
         webspace_mb: r.webspace_mb.unwrap_or(inc.webspace_mb),
         traffic_gb: r.traffic_gb.unwrap_or(inc.traffic_gb),
@@ -110,13 +110,12 @@ pub fn create(tx: &Tx, new: NewPackage, hosting: &HostingConfig) -> Result<Packa
     };
     check_resources(&p)?;
     rows::insert(tx, &p)?;
-    tx.audit("package", &p.name, "create", None, snapshot(&p))?;
+    tx.audit("package", p.name.as_str(), "create", None, snapshot(&p))?;
     let admin = UserName::from(&new.name);
     let u = User {
-        name: admin.to_string(),
-        package: p.name.clone(),
+        package: new.name.clone(),
         uid: next_uid(tx, hosting)?,
-        shell: Shell::default_for(&admin).to_string(),
+        shell: Shell::default_for(&admin),
         comment: None,
         quota_soft_mb: 0,
         quota_hard_mb: 0,
@@ -124,10 +123,11 @@ pub fn create(tx: &Tx, new: NewPackage, hosting: &HostingConfig) -> Result<Packa
         password_hash: None,
         password_set: false,
         home: admin.home(),
+        name: admin,
     };
     user::insert(tx, &u)?;
-    tx.audit("unix_user", &u.name, "add", None, snapshot(&u))?;
-    Ok(PackageDetails { status: "active", users_used: vec![u.name], package: p, live: None })
+    tx.audit("unix_user", u.name.as_str(), "add", None, snapshot(&u))?;
+    Ok(PackageDetails { status: "active", users_used: vec![u.name.to_string()], package: p, live: None })
 }
 
 fn check_resources(p: &Package) -> Result<()> {
@@ -155,8 +155,8 @@ pub fn get(tx: &Tx, name: &PackageName) -> Result<Package> {
 
 pub fn show(tx: &Tx, name: &PackageName, today: NaiveDate) -> Result<PackageDetails> {
     let package = get(tx, name)?;
-    let users_used = user::list(tx, Some(name.as_str()))?.into_iter().map(|u| u.name).collect();
-    let live = server_state::get(tx, &package.server)?.map(|s| {
+    let users_used = user::list(tx, Some(name.as_str()))?.into_iter().map(|u| u.name.to_string()).collect();
+    let live = server_state::get(tx, package.server.as_str())?.map(|s| {
         let usage = server_state::usage(tx, name.as_str()).ok().flatten();
         Live {
             state: if s.pending { if s.outcome.as_deref() == Some("ok") || s.outcome.is_none() { "pending" } else { "failed" } } else { "applied" },
@@ -183,21 +183,21 @@ pub fn purge(tx: &Tx, name: &PackageName, today: NaiveDate) -> Result<Package> {
         )));
     }
     for d in crate::ledger::domain::list(tx, Some(name.as_str()))? {
-        crate::ledger::domain::delete(tx, &d.name)?;
-        tx.audit("domain", &d.name, "purge", snapshot(&d), None)?;
+        crate::ledger::domain::delete(tx, d.name.as_str())?;
+        tx.audit("domain", d.name.as_str(), "purge", snapshot(&d), None)?;
     }
     for u in user::list(tx, Some(name.as_str()))? {
-        for job in crate::ledger::cron::list(tx, Some(&u.name), None)? {
+        for job in crate::ledger::cron::list(tx, Some(u.name.as_str()), None)? {
             crate::ledger::cron::delete(tx, job.id)?;
             tx.audit("cron_job", &job.id.to_string(), "purge", snapshot(&job), None)?;
         }
-        user::delete(tx, &u.name)?;
-        tx.audit("unix_user", &u.name, "purge", snapshot(&u), None)?;
+        user::delete(tx, u.name.as_str())?;
+        tx.audit("unix_user", u.name.as_str(), "purge", snapshot(&u), None)?;
     }
     let mut p = before.clone();
     p.purged_at = Some(today.to_string());
     rows::update(tx, &p)?;
-    tx.audit("package", &p.name, "purge", snapshot(&before), snapshot(&p))?;
+    tx.audit("package", p.name.as_str(), "purge", snapshot(&before), snapshot(&p))?;
     Ok(p)
 }
 
@@ -252,7 +252,7 @@ pub fn update(tx: &Tx, name: &PackageName, c: Changes) -> Result<Package> {
     }
     if p != before {
         rows::update(tx, &p)?;
-        tx.audit("package", &p.name, "update", snapshot(&before), snapshot(&p))?;
+        tx.audit("package", p.name.as_str(), "update", snapshot(&before), snapshot(&p))?;
     }
     Ok(p)
 }
@@ -269,6 +269,6 @@ pub fn cancel(tx: &Tx, name: &PackageName, date: NaiveDate) -> Result<Package> {
     let mut p = before.clone();
     p.valid_to = Some(date.to_string());
     rows::update(tx, &p)?;
-    tx.audit("package", &p.name, "cancel", snapshot(&before), snapshot(&p))?;
+    tx.audit("package", p.name.as_str(), "cancel", snapshot(&before), snapshot(&p))?;
     Ok(p)
 }

@@ -26,21 +26,20 @@ pub fn add(tx: &Tx, new: NewServer) -> Result<Server> {
     if new.port == 0 {
         return Err(Error::invalid("port", "0 is not a port; use 1 to 65535"));
     }
-    let address = new.address.as_str().to_owned();
-    if let Some(other) = rows::by_address(tx, &address, new.port)? {
-        return Err(Error::Conflict(format!("server {} already uses {address}:{}", other.name, new.port)));
+    if let Some(other) = rows::by_address(tx, new.address.as_str(), new.port)? {
+        return Err(Error::Conflict(format!("server {} already uses {}:{}", other.name, new.address, new.port)));
     }
     let s = Server {
-        name: new.name.to_string(),
-        address,
+        name: new.name,
+        address: new.address,
         port: new.port,
-        roles: new.roles.to_string(),
+        roles: new.roles,
         ipv4: new.ipv4.map(|a| a.to_string()),
         ipv6: new.ipv6.map(|a| a.to_string()),
         host_key: None,
     };
     rows::insert(tx, &s)?;
-    tx.audit("server", &s.name, "add", None, snapshot(&s))?;
+    tx.audit("server", s.name.as_str(), "add", None, snapshot(&s))?;
     Ok(s)
 }
 
@@ -96,7 +95,7 @@ pub fn update(tx: &Tx, name: &ServerName, c: ServerChanges) -> Result<Server> {
     let before = get(tx, name)?;
     let mut s = before.clone();
     if let Some(a) = c.address {
-        s.address = a.as_str().to_owned();
+        s.address = a;
     }
     if let Some(p) = c.port {
         if p == 0 {
@@ -105,7 +104,7 @@ pub fn update(tx: &Tx, name: &ServerName, c: ServerChanges) -> Result<Server> {
         s.port = p;
     }
     if let Some(r) = c.roles {
-        s.roles = r.to_string();
+        s.roles = r;
     }
     if let Some(ip) = c.ipv4 {
         s.ipv4 = Some(ip.to_string());
@@ -113,19 +112,19 @@ pub fn update(tx: &Tx, name: &ServerName, c: ServerChanges) -> Result<Server> {
     if let Some(ip) = c.ipv6 {
         s.ipv6 = Some(ip.to_string());
     }
-    if (s.address != before.address || s.port != before.port) && rows::by_address(tx, &s.address, s.port)?.is_some_and(|o| o.name != s.name) {
+    if (s.address != before.address || s.port != before.port) && rows::by_address(tx, s.address.as_str(), s.port)?.is_some_and(|o| o.name != s.name) {
         return Err(Error::Conflict(format!("another server already uses {}:{}", s.address, s.port)));
     }
     if s != before {
         rows::update(tx, &s)?;
-        tx.audit("server", &s.name, "update", snapshot(&before), snapshot(&s))?;
+        tx.audit("server", s.name.as_str(), "update", snapshot(&before), snapshot(&s))?;
     }
     Ok(s)
 }
 
 /// Where to reach a server and which key it must show.
 pub fn target(s: &Server) -> Target {
-    Target { name: s.name.clone(), address: s.address.clone(), port: s.port, pinned_key: s.host_key.clone() }
+    Target { name: s.name.to_string(), address: s.address.to_string(), port: s.port, pinned_key: s.host_key.clone() }
 }
 
 /// Asks a server for its host key, trusting nothing yet.
@@ -194,8 +193,8 @@ pub fn check(servers: &[Server], opts: &SshOptions, jobs: usize) -> Vec<CheckRep
 
 fn check_one(s: &Server, opts: &SshOptions) -> CheckReport {
     let mut report = CheckReport {
-        name: s.name.clone(),
-        address: s.address.clone(),
+        name: s.name.to_string(),
+        address: s.address.to_string(),
         port: s.port,
         ok: false,
         host_key: None,

@@ -38,21 +38,21 @@ pub fn add(tx: &Tx, new: NewUser, hosting: &HostingConfig, today: chrono::NaiveD
         return Err(Error::Conflict(format!("package {package} already has its {} users; raise its limit with `package update {package} --users N`", p.users)));
     }
     let u = User {
-        name: new.name.to_string(),
-        package: package.to_string(),
+        package,
         uid: super::package::next_uid(tx, hosting)?,
-        shell: new.shell.unwrap_or_else(|| Shell::default_for(&new.name)).to_string(),
-        comment: new.comment.map(|c| c.as_str().to_owned()),
+        shell: new.shell.unwrap_or_else(|| Shell::default_for(&new.name)),
+        comment: new.comment,
         quota_soft_mb: new.quota_soft_mb.unwrap_or(0),
         quota_hard_mb: new.quota_hard_mb.unwrap_or(0),
         locked: false,
         password_set: new.password.is_some(),
         password_hash: new.password.map(|h| h.as_str().to_owned()),
         home: new.name.home(),
+        name: new.name,
     };
     check_quota(&u, p.webspace_mb)?;
     rows::insert(tx, &u)?;
-    tx.audit("unix_user", &u.name, "add", None, snapshot(&u))?;
+    tx.audit("unix_user", u.name.as_str(), "add", None, snapshot(&u))?;
     Ok(u)
 }
 
@@ -92,13 +92,13 @@ pub struct Changes {
 
 pub fn update(tx: &Tx, name: &UserName, c: Changes) -> Result<User> {
     let before = get(tx, name)?;
-    let p = found(package_rows::get(tx, &before.package)?, || format!("package {}", before.package))?;
+    let p = found(package_rows::get(tx, before.package.as_str())?, || format!("package {}", before.package))?;
     let mut u = before.clone();
     if let Some(s) = c.shell {
-        u.shell = s.to_string();
+        u.shell = s;
     }
     if let Some(t) = c.comment {
-        u.comment = Some(t.as_str().to_owned());
+        u.comment = Some(t);
     }
     u.quota_soft_mb = c.quota_soft_mb.unwrap_or(u.quota_soft_mb);
     u.quota_hard_mb = c.quota_hard_mb.unwrap_or(u.quota_hard_mb);
@@ -113,7 +113,7 @@ pub fn update(tx: &Tx, name: &UserName, c: Changes) -> Result<User> {
         rows::update(tx, &u)?;
         // The audit rows never carry the hash (User skips it when serialised); say that it changed.
         let action = if password_changed { "update (password set)" } else { "update" };
-        tx.audit("unix_user", &u.name, action, snapshot(&before), snapshot(&u))?;
+        tx.audit("unix_user", u.name.as_str(), action, snapshot(&before), snapshot(&u))?;
     }
     Ok(u)
 }

@@ -6,7 +6,7 @@ use crate::ledger::domain::Domain;
 
 /// Renders the vhost file of `domain`, whose tree is `root` (`/home/pacs/xyz00/doms/example.org`).
 pub fn render(domain: &Domain, root: &str, web: &WebConfig) -> String {
-    let name = &domain.name;
+    let name = domain.name.as_str();
     let logs = format!("{LOG_ROOT}/{name}");
     let mut s = format!("{MANAGED_HEADER}\n# {} of package {}, domain admin {}\n\n", describe(domain), domain.package, domain.user);
 
@@ -26,7 +26,7 @@ pub fn render(domain: &Domain, root: &str, web: &WebConfig) -> String {
     }
     s += "</Directory>\n";
 
-    let mut sites = vec![(name.clone(), vec![format!("www.{name}")], format!("{root}/htdocs"))];
+    let mut sites = vec![(name.to_owned(), vec![format!("www.{name}")], format!("{root}/htdocs"))];
     for sub in &domain.subdomains {
         sites.push((format!("{sub}.{name}"), vec![], format!("{root}/subs/{sub}")));
     }
@@ -50,7 +50,7 @@ pub fn render(domain: &Domain, root: &str, web: &WebConfig) -> String {
 }
 
 fn describe(d: &Domain) -> String {
-    if d.unicode == d.name { d.name.clone() } else { format!("{} ({})", d.name, d.unicode) }
+    if d.unicode == d.name.as_str() { d.name.to_string() } else { format!("{} ({})", d.name, d.unicode) }
 }
 
 #[cfg(test)]

@@ -116,12 +116,12 @@ pub fn desired(rows: &Rows, web: &WebConfig) -> Desired {
         }
         let ended = p.ended(rows.today);
         let users: Vec<&User> = rows.users.iter().filter(|u| u.package == p.name).collect();
-        let Some(admin) = users.iter().find(|u| u.name == p.name) else { continue };
+        let Some(admin) = users.iter().find(|u| u.name.is_package_admin()) else { continue };
         let gid = admin.uid;
-        d.groups.push(Group { name: p.name.clone(), gid });
-        d.quotas.push(Quota { kind: QuotaKind::Group, name: p.name.clone(), soft_kb: mb_to_kb(p.webspace_mb), hard_kb: mb_to_kb(p.webspace_mb) });
+        d.groups.push(Group { name: p.name.to_string(), gid });
+        d.quotas.push(Quota { kind: QuotaKind::Group, name: p.name.to_string(), soft_kb: mb_to_kb(p.webspace_mb), hard_kb: mb_to_kb(p.webspace_mb) });
         for path in [home.clone(), format!("{home}/users"), format!("{home}/doms")] {
-            d.dirs.push(Dir { path, owner: p.name.clone(), group: p.name.clone(), uid: gid, gid, mode: "751".into() });
+            d.dirs.push(Dir { path, owner: p.name.to_string(), group: p.name.to_string(), uid: gid, gid, mode: "751".into() });
         }
         for u in &users {
             let locked = u.locked || ended;
@@ -131,25 +131,30 @@ pub fn desired(rows: &Rows, web: &WebConfig) -> Desired {
                 (None, _) => "!".into(),
             };
             d.accounts.push(Account {
-                name: u.name.clone(),
+                name: u.name.to_string(),
                 uid: u.uid,
                 gid,
                 home: u.home.clone(),
-                shell: u.shell.clone(),
-                comment: u.comment.clone().unwrap_or_default(),
+                shell: u.shell.to_string(),
+                comment: u.comment.as_ref().map(|c| c.to_string()).unwrap_or_default(),
                 locked,
                 shadow,
             });
-            if u.name != p.name {
+            if !u.name.is_package_admin() {
                 // 751: Apache may pass through to the user's sites, nobody else may list the home.
-                d.dirs.push(Dir { path: u.home.clone(), owner: u.name.clone(), group: p.name.clone(), uid: u.uid, gid, mode: "751".into() });
+                d.dirs.push(Dir { path: u.home.clone(), owner: u.name.to_string(), group: p.name.to_string(), uid: u.uid, gid, mode: "751".into() });
             }
             if u.quota_hard_mb > 0 {
-                d.quotas.push(Quota { kind: QuotaKind::User, name: u.name.clone(), soft_kb: mb_to_kb(u.quota_soft_mb), hard_kb: mb_to_kb(u.quota_hard_mb) });
+                d.quotas.push(Quota {
+                    kind: QuotaKind::User,
+                    name: u.name.to_string(),
+                    soft_kb: mb_to_kb(u.quota_soft_mb),
+                    hard_kb: mb_to_kb(u.quota_hard_mb),
+                });
             }
             let jobs: Vec<&CronJob> = rows.cron_jobs.iter().filter(|j| j.user == u.name).collect();
             if !ended && !jobs.is_empty() {
-                d.crontabs.push(Crontab { user: u.name.clone(), content: crontab::render(&jobs) });
+                d.crontabs.push(Crontab { user: u.name.to_string(), content: crontab::render(&jobs) });
             }
         }
         for dom in rows.domains.iter().filter(|dom| dom.package == p.name) {
@@ -157,31 +162,31 @@ pub fn desired(rows: &Rows, web: &WebConfig) -> Desired {
             let Some(owner) = users.iter().find(|u| u.name == dom.user) else { continue };
             let doms = format!("{}/doms", owner.home);
             if !d.dirs.iter().any(|x| x.path == doms) {
-                d.dirs.push(Dir { path: doms.clone(), owner: owner.name.clone(), group: p.name.clone(), uid: owner.uid, gid, mode: "751".into() });
+                d.dirs.push(Dir { path: doms.clone(), owner: owner.name.to_string(), group: p.name.to_string(), uid: owner.uid, gid, mode: "751".into() });
             }
             let root = format!("{doms}/{}", dom.name);
             for path in [root.clone(), format!("{root}/htdocs"), format!("{root}/subs")] {
-                d.dirs.push(Dir { path, owner: owner.name.clone(), group: p.name.clone(), uid: owner.uid, gid, mode: "755".into() });
+                d.dirs.push(Dir { path, owner: owner.name.to_string(), group: p.name.to_string(), uid: owner.uid, gid, mode: "755".into() });
             }
             for sub in &dom.subdomains {
                 d.dirs.push(Dir {
                     path: format!("{root}/subs/{sub}"),
-                    owner: owner.name.clone(),
-                    group: p.name.clone(),
+                    owner: owner.name.to_string(),
+                    group: p.name.to_string(),
                     uid: owner.uid,
                     gid,
                     mode: "755".into(),
                 });
             }
-            d.dirs.push(Dir { path: format!("{LOG_ROOT}/{}", dom.name), owner: "root".into(), group: p.name.clone(), uid: 0, gid, mode: "750".into() });
+            d.dirs.push(Dir { path: format!("{LOG_ROOT}/{}", dom.name), owner: "root".into(), group: p.name.to_string(), uid: 0, gid, mode: "750".into() });
             if !ended {
                 if dom.https && !d.modules.iter().any(|m| m == "ssl") {
                     d.modules.push("ssl".into());
                 }
                 d.vhosts.push(Vhost {
-                    domain: dom.name.clone(),
-                    package: p.name.clone(),
-                    file: vhost_file(&dom.name),
+                    domain: dom.name.to_string(),
+                    package: p.name.to_string(),
+                    file: vhost_file(dom.name.as_str()),
                     content: vhost::render(dom, &root, web),
                 });
             }
@@ -200,10 +205,10 @@ pub(crate) mod tests {
 
     pub(crate) fn package(name: &str, valid_to: Option<&str>) -> Package {
         Package {
-            name: name.into(),
-            member: 10001,
-            product: "DW/SA".into(),
-            server: "h1".into(),
+            name: crate::model::PackageName::parse("package", name).unwrap(),
+            member: crate::model::MemberNumber::parse("member", "10001").unwrap(),
+            product: crate::model::ProductCode::parse("product", "DW/SA").unwrap(),
+            server: crate::model::ServerName::parse("server", "h1").unwrap(),
             webspace_mb: 1024,
             traffic_gb: 16,
             users: 25,
@@ -216,13 +221,21 @@ pub(crate) mod tests {
         }
     }
 
+    pub(crate) fn cron_job(id: i64, user: &str, schedule: &str, command: &str) -> CronJob {
+        CronJob {
+            id,
+            user: crate::model::UserName::parse("user", user).unwrap(),
+            schedule: crate::model::CronSchedule::parse("schedule", schedule).unwrap(),
+            command: crate::model::CronCommand::parse("command", command).unwrap(),
+        }
+    }
+
     pub(crate) fn user(name: &str, uid: u32) -> User {
         let n = crate::model::UserName::parse("user", name).unwrap();
         User {
-            name: name.into(),
-            package: n.package().to_string(),
+            package: n.package(),
             uid,
-            shell: "/bin/bash".into(),
+            shell: crate::model::Shell::parse("shell", "/bin/bash").unwrap(),
             comment: None,
             quota_soft_mb: 100,
             quota_hard_mb: 120,
@@ -230,15 +243,17 @@ pub(crate) mod tests {
             password_hash: Some("$6$salt$hash".into()),
             password_set: true,
             home: n.home(),
+            name: n,
         }
     }
 
     pub(crate) fn domain(name: &str, user: &str) -> Domain {
+        let user = crate::model::UserName::parse("user", user).unwrap();
         Domain {
-            name: name.into(),
+            name: crate::model::DomainName::parse("domain", name).unwrap(),
             unicode: name.into(),
-            package: user[..5].into(),
-            user: user.into(),
+            package: user.package(),
+            user,
             subdomains: vec!["blog".into()],
             cgi: false,
             php: true,
@@ -254,7 +269,7 @@ pub(crate) mod tests {
         let packages = [package("xyz00", valid_to)];
         let users = [user("xyz00", 100000), user("xyz00-web", 100001)];
         let domains = [domain("example.org", "xyz00-web")];
-        let cron_jobs = [CronJob { id: 1, user: "xyz00-web".into(), schedule: "*/5 * * * *".into(), command: "php ~/cron.php".into() }];
+        let cron_jobs = [cron_job(1, "xyz00-web", "*/5 * * * *", "php ~/cron.php")];
         desired(&Rows { packages: &packages, users: &users, domains: &domains, cron_jobs: &cron_jobs, today: "2026-06-01" }, &WebConfig::default())
     }
 

@@ -10,7 +10,7 @@ use crate::config::Config;
 use crate::ledger::server::Server;
 use crate::ledger::server_state::ServerState;
 use crate::ledger::{Tx, package, server as server_rows, server_state};
-use crate::model::{self, Role, Roles, ServerName};
+use crate::model::{self, PackageName, Role, ServerName};
 use crate::remote::script::{self as frame, ApplyScript};
 use crate::remote::{self, Connection, RemoteError, SshOptions, records};
 use crate::{Error, Result};
@@ -53,9 +53,8 @@ pub fn prepare(tx: &Tx, sel: &Selection, config: &Config, today: &str) -> Result
     let cx = Context { config, today };
     let mut work = Vec::new();
     for server in servers {
-        let has = Roles::parse("role", &server.roles)?;
         let mut roles = Vec::new();
-        for r in ROLES.iter().copied().filter(|r| has.contains(r.role()) && sel.wants(r.role())) {
+        for r in ROLES.iter().copied().filter(|r| server.roles.contains(r.role()) && sel.wants(r.role())) {
             roles.push((r, r.prepare(tx, &server, &cx)?));
         }
         if !roles.is_empty() || !sel.servers.is_empty() {
@@ -92,7 +91,7 @@ pub struct UnitFailure {
 /// What happened on one server.
 #[derive(Debug, Serialize)]
 pub struct ServerResult {
-    pub server: String,
+    pub server: ServerName,
     pub outcome: Outcome,
     pub actions: Vec<Planned>,
     pub plan_hash: String,
@@ -110,8 +109,8 @@ impl ServerResult {
         matches!(self.outcome, Outcome::Failed | Outcome::Unreachable)
     }
 
-    fn new(server: &str) -> Self {
-        let (server, outcome) = (server.to_owned(), Outcome::Unchanged);
+    fn new(server: &ServerName) -> Self {
+        let (server, outcome) = (server.clone(), Outcome::Unchanged);
         Self {
             server,
             outcome,
@@ -223,7 +222,7 @@ fn facts(conn: &mut Connection, w: &Work, cx: &Context) -> Result<BTreeMap<Strin
         role.facts_script(desired.as_ref(), cx, &mut script);
     }
     let out = conn.run(&script)?;
-    let protocol = |message: String| RemoteError::Protocol { server: w.server.name.clone(), message };
+    let protocol = |message: String| RemoteError::Protocol { server: w.server.name.to_string(), message };
     if out.status != 0 {
         return Err(protocol(format!("gathering facts failed ({}): {}", out.status, model::printable(String::from_utf8_lossy(&out.stderr).trim()))));
     }
@@ -272,7 +271,7 @@ pub fn record(tx: &Tx, results: &[ServerResult]) -> Result<()> {
             Outcome::Failed => "failed",
             Outcome::Unreachable => "unreachable",
         };
-        let before = server_state::get(tx, &r.server)?;
+        let before = server_state::get(tx, r.server.as_str())?;
         let state = ServerState {
             server: r.server.clone(),
             plan_hash: Some(r.plan_hash.clone()),
@@ -285,7 +284,7 @@ pub fn record(tx: &Tx, results: &[ServerResult]) -> Result<()> {
         server_state::put(tx, &state)?;
         if r.outcome != Outcome::Unchanged || before.as_ref().is_some_and(|b| b.pending) {
             let after = serde_json::json!({"outcome": r.outcome, "actions": r.actions, "error": r.error, "failed": r.failed});
-            tx.audit("server", &r.server, "apply", super::snapshot(&before), super::snapshot(&after))?;
+            tx.audit("server", r.server.as_str(), "apply", super::snapshot(&before), super::snapshot(&after))?;
         }
         for (package, used) in &r.usage {
             server_state::set_usage(tx, package, *used, &now)?;
@@ -295,10 +294,10 @@ pub fn record(tx: &Tx, results: &[ServerResult]) -> Result<()> {
 }
 
 /// The servers the named packages live on, each once.
-pub fn servers_of(tx: &Tx, packages: &[String]) -> Result<Vec<String>> {
+pub fn servers_of(tx: &Tx, packages: &[&PackageName]) -> Result<Vec<ServerName>> {
     let mut servers = Vec::new();
     for name in packages {
-        if let Some(p) = package::get(tx, name)?
+        if let Some(p) = package::get(tx, name.as_str())?
             && !servers.contains(&p.server)
         {
             servers.push(p.server);
@@ -308,9 +307,9 @@ pub fn servers_of(tx: &Tx, packages: &[String]) -> Result<Vec<String>> {
 }
 
 /// Marks servers as behind the ledger, inside the transaction that changed what they should have.
-pub fn mark_pending(tx: &Tx, servers: &[String]) -> Result<()> {
+pub fn mark_pending(tx: &Tx, servers: &[ServerName]) -> Result<()> {
     for s in servers {
-        server_state::mark_pending(tx, s)?;
+        server_state::mark_pending(tx, s.as_str())?;
     }
     Ok(())
 }
@@ -345,7 +344,7 @@ pub fn converge(
     let today = model::today().to_string();
     let work = ledger.read(|tx| prepare(tx, sel, config, &today))?;
     progress.start(work.len());
-    let done = |r: &ServerResult| progress.done(&r.server);
+    let done = |r: &ServerResult| progress.done(r.server.as_str());
     let results = run(&work, config, &today, apply, jobs, &done);
     if apply {
         ledger.write(false, |tx| record(tx, &results))?;

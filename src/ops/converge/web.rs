@@ -33,10 +33,10 @@ impl Role for Web {
     const ROLE: model::Role = model::Role::Web;
 
     fn prepare(&self, tx: &Tx, server: &Server, cx: &Context) -> Result<WebDesired> {
-        let packages = package::list(tx, None, Some(&server.name))?;
-        let users = user::on_server(tx, &server.name)?;
-        let domains = domain::on_server(tx, &server.name)?;
-        let cron_jobs = cron::on_server(tx, &server.name)?;
+        let packages = package::list(tx, None, Some(server.name.as_str()))?;
+        let users = user::on_server(tx, server.name.as_str())?;
+        let domains = domain::on_server(tx, server.name.as_str())?;
+        let cron_jobs = cron::on_server(tx, server.name.as_str())?;
         let rows = render::Rows { packages: &packages, users: &users, domains: &domains, cron_jobs: &cron_jobs, today: cx.today };
         Ok(WebDesired { render: render::desired(&rows, &cx.config.web), granted: user::granted(tx)? })
     }

@@ -7,7 +7,7 @@ fn desired() -> Desired {
     let packages = [crate::render::web::tests::package("xyz00", None)];
     let users = [crate::render::web::tests::user("xyz00", 100000), crate::render::web::tests::user("xyz00-web", 100001)];
     let domains = [crate::render::web::tests::domain("example.org", "xyz00-web")];
-    let jobs = [crate::ledger::cron::CronJob { id: 1, user: "xyz00-web".into(), schedule: "* * * * *".into(), command: "true".into() }];
+    let jobs = [crate::render::web::tests::cron_job(1, "xyz00-web", "* * * * *", "true")];
     render::desired(
         &render::Rows { packages: &packages, users: &users, domains: &domains, cron_jobs: &jobs, today: "2026-06-01" },
         &crate::config::WebConfig::default(),

@@ -11,6 +11,8 @@ for u in $(awk -F: '$3 >= 100000 && $3 <= 999999 { print $1 }' /etc/passwd); do
     userdel "$u" 2> /dev/null || userdel "$u"
 done
 for g in $(awk -F: '$3 >= 100000 && $3 <= 999999 { print $1 }' /etc/group); do groupdel "$g"; done
+# Crontabs of accounts that are gone already (nobody but root has one on a clean test host).
+find /var/spool/cron/crontabs -type f ! -name root -delete
 rm -f /etc/apache2/sites-enabled/hsadmin-* /etc/apache2/sites-available/hsadmin-*
 rm -rf --one-file-system /home/pacs/* /var/log/apache2/hsadmin/* /run/hsadmin-*
 sync
@@ -20,5 +22,5 @@ for kind in u g; do
         while read -r id; do setquota -$kind "$id" 0 0 0 0 /home; done
 done
 if [ -e /etc/apache2/mods-enabled/ssl.load ]; then a2dismod -q -f ssl > /dev/null; fi
-if [ -e /run/apache2/apache2.pid ]; then apache2ctl graceful; else apache2ctl start; fi
+if [ -e /run/apache2/apache2.pid ]; then apache2ctl graceful > /dev/null; else apache2ctl start > /dev/null; fi
 rm -f /tmp/hsadmin-robot-*

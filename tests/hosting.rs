@@ -1649,6 +1649,19 @@ fn cron_add_json_carries_every_field() {
     assert_eq!(add_cron(&env, "xyz00", "0 0 31 12 7", "true")["id"], 2);
 }
 
+/// Issue 8, defect 2: before, a removed last job's id came back with the next `cron add`.
+#[test]
+fn cron_job_ids_are_never_reused() {
+    let env = TestEnv::seeded();
+    assert_eq!(add_cron(&env, "xyz00", "0 1 * * *", "true")["id"], 1);
+    assert_eq!(add_cron(&env, "xyz00", "0 2 * * *", "true")["id"], 2);
+    env.ok(&["cron", "remove", "2", "--yes"]);
+    assert_eq!(add_cron(&env, "xyz00", "0 3 * * *", "true")["id"], 3, "id 2 was handed out once and stays gone");
+    env.ok(&["cron", "remove", "1", "--yes"]);
+    env.ok(&["cron", "remove", "3", "--yes"]);
+    assert_eq!(add_cron(&env, "xyz00", "0 4 * * *", "true")["id"], 4, "not even an empty table goes back");
+}
+
 #[test]
 fn cron_add_dry_run_shows_the_job_and_commits_nothing() {
     let env = TestEnv::seeded();

@@ -136,7 +136,7 @@ fn init_json_reports_the_ledger_and_schema_version() {
     let env = TestEnv::empty();
     let doc = env.json(&["init"]);
     assert_eq!(doc["ledger"], env.ledger.display().to_string());
-    assert_eq!(doc["schema_version"], 3);
+    assert_eq!(doc["schema_version"], 4);
     assert_eq!(env.json(&["member", "list"]), json!([]));
     assert_eq!(env.json(&["log"]), json!([]));
 }

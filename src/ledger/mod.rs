@@ -20,8 +20,12 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// The schema history. Never remove, reorder or edit an entry once released; append a new one.
-const MIGRATIONS: &[&str] =
-    &[include_str!("migrations/0001_init.sql"), include_str!("migrations/0002_domains_and_server_state.sql"), include_str!("migrations/0003_uid_grants.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_init.sql"),
+    include_str!("migrations/0002_domains_and_server_state.sql"),
+    include_str!("migrations/0003_uid_grants.sql"),
+    include_str!("migrations/0004_ids_never_reused.sql"),
+];
 
 /// How long a command waits for another hsadmin process to finish its write.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);

@@ -136,7 +136,7 @@ fn init_json_reports_the_ledger_and_schema_version() {
     let env = TestEnv::empty();
     let doc = env.json(&["init"]);
     assert_eq!(doc["ledger"], env.ledger.display().to_string());
-    assert_eq!(doc["schema_version"], 4);
+    assert_eq!(doc["schema_version"], 5);
     assert_eq!(env.json(&["member", "list"]), json!([]));
     assert_eq!(env.json(&["log"]), json!([]));
 }
@@ -1017,8 +1017,10 @@ fn asset_amounts_are_euro_with_at_most_two_decimals() {
         let error = invalid(&env, &["asset", "deposit", "10001", "--amount", bad, "--date", "2026-02-01", "--reference", "PAY-2026-0002"], "amount");
         assert!(error["message"].as_str().unwrap().contains("amount"), "{error}");
     }
-    for (good, cents) in [("1", 100), ("0.5", 50), ("0.05", 5), ("1.05", 105), ("1000000000", 100_000_000_000i64)] {
-        let doc = env.json(&["asset", "deposit", "10001", "--amount", good, "--date", "2026-02-01", "--reference", "PAY-2026-0002"]);
+    // One reference per booking: a reference is booked once per member (issue 8).
+    for (i, (good, cents)) in [("1", 100), ("0.5", 50), ("0.05", 5), ("1.05", 105), ("1000000000", 100_000_000_000i64)].into_iter().enumerate() {
+        let reference = format!("PAY-2026-01{i:02}");
+        let doc = env.json(&["asset", "deposit", "10001", "--amount", good, "--date", "2026-02-01", "--reference", &reference]);
         assert_eq!(doc["amount"]["cents"], cents, "{good}");
     }
 }
@@ -1270,4 +1272,61 @@ fn asset_revert_may_not_make_the_balance_negative() {
     let env = office();
     env.ok(&["asset", "disburse", "10001", "--amount", "100", "--date", "2026-02-01", "--reference", "OUT-2026-0001"]);
     conflict(&env, &["asset", "revert", "10001", "--tx", "1", "--date", "2026-02-02", "--reference", "REV-2026-0001"]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issue 8, defect 1: a booking reference is booked once per member and ledger
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn a_repeated_deposit_is_booked_once_and_says_so() {
+    let env = office();
+    let args = ["asset", "deposit", "10001", "--amount", "128.00", "--date", "2026-01-05", "--reference", "PAY-2026-0099"];
+    let first = env.json(&args);
+    let balance = env.json(&["member", "show", "10001"])["assets"].clone();
+    let before = env.dump();
+    let mut all = vec!["--json"];
+    all.extend_from_slice(&args);
+    let again = env.run(&all);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert_eq!(again.json(), first, "the repeat shows the entry that is there");
+    assert!(again.stderr.contains("already") && again.stderr.contains("nothing was added"), "{}", again.stderr);
+    assert_eq!(env.dump(), before, "a repeat adds nothing, not even an audit row");
+    assert_eq!(env.json(&["member", "show", "10001"])["assets"], balance);
+}
+
+#[test]
+fn a_reference_booked_with_other_values_is_a_conflict() {
+    let env = office();
+    env.ok(&["asset", "deposit", "10001", "--amount", "128.00", "--date", "2026-01-05", "--reference", "PAY-2026-0099"]);
+    for other in [
+        vec!["asset", "deposit", "10001", "--amount", "64.00", "--date", "2026-01-05", "--reference", "PAY-2026-0099"],
+        vec!["asset", "deposit", "10001", "--amount", "128.00", "--date", "2026-01-06", "--reference", "PAY-2026-0099"],
+        vec!["asset", "disburse", "10001", "--amount", "1.00", "--date", "2026-01-05", "--reference", "PAY-2026-0099"],
+    ] {
+        let error = env.refused(&other, 4);
+        assert!(error["message"].as_str().unwrap().contains("PAY-2026-0099"), "{error}");
+    }
+    // Shares are a ledger of their own; there the same member may use the reference once too.
+    let args = ["share", "subscribe", "10001", "--count", "1", "--date", "2026-01-05", "--reference", "PAY-2026-0099"];
+    let first = env.json(&args);
+    assert_eq!(env.json(&args), first, "a repeated subscription is the same entry");
+    env.refused(&["share", "subscribe", "10001", "--count", "2", "--date", "2026-01-05", "--reference", "PAY-2026-0099"], 4);
+}
+
+#[test]
+fn repeated_transfers_and_reversals_are_booked_once() {
+    let env = office(); // members 10001 and 10002
+    env.ok(&["asset", "deposit", "10001", "--amount", "100.00", "--date", "2026-01-10", "--reference", "PAY-2026-0100"]);
+    let args = ["asset", "transfer", "10001", "--to", "10002", "--amount", "40.00", "--date", "2026-02-01", "--reference", "TRF-2026-0001"];
+    let first = env.json(&args);
+    let before = env.dump();
+    assert_eq!(env.json(&args), first);
+    assert_eq!(env.dump(), before, "a repeated transfer adds nothing");
+    let id = first["transfer"]["id"].as_i64().unwrap().to_string();
+    let revert = ["asset", "revert", "10001", "--tx", &id, "--date", "2026-02-02", "--reference", "REV-2026-0001"];
+    let reverted = env.json(&revert);
+    let before = env.dump();
+    assert_eq!(env.json(&revert), reverted, "a repeated reversal is the same reversal");
+    assert_eq!(env.dump(), before);
 }

@@ -1,5 +1,6 @@
 //! `hsadmin asset deposit|disburse|clear|loss|transfer|revert`
 use super::Ctx;
+use super::share::finish_booking;
 use super::share::{BookingArgs, RevertArgs};
 use crate::Result;
 use crate::ledger::capital::AssetTx;
@@ -61,9 +62,8 @@ pub fn run(ctx: &Ctx, cmd: AssetCommand) -> Result<()> {
     let amount = Money::parse_positive("amount", &a.amount)?;
     let b = a.booking.parse()?;
     let t = ctx.ledger()?.write(a.booking.dry_run, |tx| capital::book(tx, member, kind, amount, &b))?;
-    ctx.out.status(verb, &format!("{amount} EUR for member {member} on {} (entry {})", t.value_date, t.id));
-    ctx.dry_run_note(a.booking.dry_run);
-    ctx.out.emit(&t)
+    let message = format!("{amount} EUR for member {member} on {} (entry {})", t.entry.value_date, t.entry.id);
+    finish_booking(ctx, &t, verb, &message, t.entry.reference.as_str(), t.entry.id, a.booking.dry_run)
 }
 
 fn transfer(ctx: &Ctx, a: TransferArgs) -> Result<()> {
@@ -72,18 +72,18 @@ fn transfer(ctx: &Ctx, a: TransferArgs) -> Result<()> {
     let amount = Money::parse_positive("amount", &a.amount)?;
     let b = a.booking.parse()?;
     let t = ctx.ledger()?.write(a.booking.dry_run, |tx| capital::transfer(tx, from, to, amount, &b))?;
-    ctx.out.status("Transferred", &format!("{amount} EUR from member {from} to {to} (entries {} and {})", t.transfer.id, t.adoption.id));
-    ctx.dry_run_note(a.booking.dry_run);
-    ctx.out.emit(&t)
+    let e = &t.entry;
+    let message = format!("{amount} EUR from member {from} to {to} (entries {} and {})", e.transfer.id, e.adoption.id);
+    finish_booking(ctx, &t, "Transferred", &message, e.transfer.reference.as_str(), e.transfer.id, a.booking.dry_run)
 }
 
 fn revert(ctx: &Ctx, a: RevertArgs) -> Result<()> {
     let member = MemberNumber::parse("member", &a.member)?;
     let b = a.booking.parse()?;
     let r = ctx.ledger()?.write(a.booking.dry_run, |tx| capital::revert_asset(tx, member, a.id, &b))?;
-    ctx.out.status("Reverted", &format!("asset entry {} of member {member} (entry {})", a.id, r.reversal.id));
-    ctx.dry_run_note(a.booking.dry_run);
-    ctx.out.emit(&r)
+    let e = &r.entry.reversal;
+    let message = format!("asset entry {} of member {member} (entry {})", a.id, e.id);
+    finish_booking(ctx, &r, "Reverted", &message, e.reference.as_str(), e.id, a.booking.dry_run)
 }
 
 fn fields(t: &AssetTx) -> Vec<(&'static str, String)> {

@@ -4,7 +4,7 @@ use super::opt;
 use crate::Result;
 use crate::ledger::capital::ShareTx;
 use crate::model::{self, MemberNumber, Reference, TextField};
-use crate::ops::capital::{self, Booking, MAX_SHARES_PER_ENTRY};
+use crate::ops::capital::{self, Booked, Booking, MAX_SHARES_PER_ENTRY};
 use crate::output::{Render, table};
 
 #[derive(Debug, clap::Subcommand)]
@@ -81,9 +81,21 @@ pub fn run(ctx: &Ctx, cmd: ShareCommand) -> Result<()> {
             ("Reverted", a.booking.dry_run, ctx.ledger()?.write(a.booking.dry_run, |tx| capital::revert_share(tx, member, a.id, &b))?)
         }
     };
-    ctx.out.status(verb, &format!("{} shares of member {} on {} (entry {})", t.share_count.abs(), t.member, t.value_date, t.id));
+    let e = &t.entry;
+    let message = format!("{} shares of member {} on {} (entry {})", e.share_count.abs(), e.member, e.value_date, e.id);
+    finish_booking(ctx, &t, verb, &message, e.reference.as_str(), e.id, dry_run)
+}
+
+/// The finishing steps of every booking command: what happened on stderr (a repeated booking says that it
+/// added nothing), the dry-run note, and the entry as the result.
+pub(crate) fn finish_booking<T: Render>(ctx: &Ctx, t: &Booked<T>, verb: &str, message: &str, reference: &str, id: i64, dry_run: bool) -> Result<()> {
+    if t.repeated {
+        ctx.out.status("Booked", &format!("already: reference {reference} is entry {id}; nothing was added"));
+    } else {
+        ctx.out.status(verb, message);
+    }
     ctx.dry_run_note(dry_run);
-    ctx.out.emit(&t)
+    ctx.out.emit(&t.entry)
 }
 
 fn parse_count(a: &CountArgs) -> Result<(MemberNumber, i64, Booking)> {

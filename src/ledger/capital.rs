@@ -101,6 +101,18 @@ pub fn adoption_of(conn: &Connection, transfer: i64) -> Result<Option<AssetTx>> 
     Ok(conn.query_row(&format!("SELECT {ASSET_COLUMNS} FROM asset_tx WHERE transfer_tx = ?1"), [transfer], asset_row).optional()?)
 }
 
+/// The first share entry of a member with this reference, if any.
+pub fn share_by_reference(conn: &Connection, member: u32, reference: &str) -> Result<Option<ShareTx>> {
+    let sql = format!("SELECT {SHARE_COLUMNS} FROM share_tx WHERE member = ?1 AND reference = ?2 ORDER BY id LIMIT 1");
+    Ok(conn.query_row(&sql, rusqlite::params![member, reference], share_row).optional()?)
+}
+
+/// The first asset entry of a member with this reference, if any.
+pub fn asset_by_reference(conn: &Connection, member: u32, reference: &str) -> Result<Option<AssetTx>> {
+    let sql = format!("SELECT {ASSET_COLUMNS} FROM asset_tx WHERE member = ?1 AND reference = ?2 ORDER BY id LIMIT 1");
+    Ok(conn.query_row(&sql, rusqlite::params![member, reference], asset_row).optional()?)
+}
+
 /// A member's share movements in value-date order.
 pub fn shares_of(conn: &Connection, member: u32) -> Result<Vec<ShareTx>> {
     let mut stmt = conn.prepare(&format!("SELECT {SHARE_COLUMNS} FROM share_tx WHERE member = ?1 ORDER BY value_date, id"))?;

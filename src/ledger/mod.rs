@@ -25,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_domains_and_server_state.sql"),
     include_str!("migrations/0003_uid_grants.sql"),
     include_str!("migrations/0004_ids_never_reused.sql"),
+    include_str!("migrations/0005_references_once.sql"),
 ];
 
 /// How long a command waits for another hsadmin process to finish its write.

@@ -17,6 +17,60 @@ pub struct Booking {
     pub comment: Option<TextField>,
 }
 
+/// The result of a booking: the entry, and whether it was there already. A booking is identified by its
+/// reference (once per member and ledger): the same booking again adds nothing and returns the entry that
+/// is there, so a script or cron job that repeats itself cannot book twice.
+#[derive(Debug)]
+pub struct Booked<T> {
+    pub entry: T,
+    pub repeated: bool,
+}
+
+impl<T> Booked<T> {
+    fn new(entry: T) -> Self {
+        Self { entry, repeated: false }
+    }
+
+    fn again(entry: T) -> Self {
+        Self { entry, repeated: true }
+    }
+}
+
+/// What a repeated reference says: the same booking (`Ok(true)`), or a conflict naming the entry.
+fn same_or_conflict(same: bool, number: MemberNumber, b: &Booking, id: i64, what: String) -> Result<bool> {
+    if same {
+        return Ok(true);
+    }
+    Err(Error::Conflict(format!(
+        "reference {} is already booked for member {number} as entry {id} ({what}) with other values; a different booking needs a reference of its own",
+        b.reference.as_str()
+    )))
+}
+
+/// The share entry a repeated booking would duplicate, if the reference is booked already.
+fn share_again(tx: &Tx, number: MemberNumber, kind: ShareTxType, count: i64, b: &Booking, reverted: Option<i64>) -> Result<Option<ShareTx>> {
+    let Some(t) = rows::share_by_reference(tx, number.get(), b.reference.as_str())? else { return Ok(None) };
+    let same = t.kind == kind
+        && t.share_count == count
+        && t.value_date == b.date.to_string()
+        && t.comment.as_deref() == b.comment.as_ref().map(|c| c.as_str())
+        && t.reverted_tx == reverted;
+    let what = format!("{} of {} shares on {}", t.kind, t.share_count, t.value_date);
+    same_or_conflict(same, number, b, t.id, what).map(|_| Some(t))
+}
+
+/// The asset entry a repeated booking would duplicate, if the reference is booked already.
+fn asset_again(tx: &Tx, number: MemberNumber, kind: AssetTxType, cents: i64, b: &Booking, reverted: Option<i64>) -> Result<Option<AssetTx>> {
+    let Some(t) = rows::asset_by_reference(tx, number.get(), b.reference.as_str())? else { return Ok(None) };
+    let same = t.kind == kind
+        && t.amount.cents() == cents
+        && t.value_date == b.date.to_string()
+        && t.comment.as_deref() == b.comment.as_ref().map(|c| c.as_str())
+        && t.reverted_tx == reverted;
+    let what = format!("{} of {} EUR on {}", t.kind, t.amount, t.value_date);
+    same_or_conflict(same, number, b, t.id, what).map(|_| Some(t))
+}
+
 /// Most shares one entry may move: a plausibility bound, not a business rule.
 pub const MAX_SHARES_PER_ENTRY: i64 = 100_000;
 
@@ -44,7 +98,10 @@ fn ensure_never_negative(history: impl Iterator<Item = (String, i64)>, date: &st
     Ok(())
 }
 
-fn book_shares(tx: &Tx, number: MemberNumber, kind: ShareTxType, count: i64, b: &Booking, reverted: Option<i64>) -> Result<ShareTx> {
+fn book_shares(tx: &Tx, number: MemberNumber, kind: ShareTxType, count: i64, b: &Booking, reverted: Option<i64>) -> Result<Booked<ShareTx>> {
+    if let Some(t) = share_again(tx, number, kind, count, b, reverted)? {
+        return Ok(Booked::again(t));
+    }
     let history = rows::shares_of(tx, number.get())?;
     ensure_never_negative(
         history.into_iter().map(|t| (t.value_date, t.share_count)),
@@ -66,25 +123,31 @@ fn book_shares(tx: &Tx, number: MemberNumber, kind: ShareTxType, count: i64, b: 
         },
     )?;
     tx.audit("share_tx", &t.id.to_string(), &kind.as_str().to_ascii_lowercase(), None, snapshot(&t))?;
-    Ok(t)
+    Ok(Booked::new(t))
 }
 
-pub fn subscribe(tx: &Tx, number: MemberNumber, count: i64, b: &Booking) -> Result<ShareTx> {
+pub fn subscribe(tx: &Tx, number: MemberNumber, count: i64, b: &Booking) -> Result<Booked<ShareTx>> {
     let m = member_for(tx, number, b)?;
+    if let Some(t) = share_again(tx, number, ShareTxType::Subscription, count, b, None)? {
+        return Ok(Booked::again(t));
+    }
     if m.status != MemberStatus::Active || m.until.is_some() {
         return Err(Error::Conflict(format!("member {number} is {} and cannot subscribe shares", m.status)));
     }
     book_shares(tx, number, ShareTxType::Subscription, count, b, None)
 }
 
-pub fn cancel_shares(tx: &Tx, number: MemberNumber, count: i64, b: &Booking) -> Result<ShareTx> {
+pub fn cancel_shares(tx: &Tx, number: MemberNumber, count: i64, b: &Booking) -> Result<Booked<ShareTx>> {
     member_for(tx, number, b)?;
     book_shares(tx, number, ShareTxType::Cancellation, -count, b, None)
 }
 
-pub fn revert_share(tx: &Tx, number: MemberNumber, id: i64, b: &Booking) -> Result<ShareTx> {
+pub fn revert_share(tx: &Tx, number: MemberNumber, id: i64, b: &Booking) -> Result<Booked<ShareTx>> {
     member_for(tx, number, b)?;
     let original = rows::share(tx, id)?.filter(|t| t.member == number).ok_or_else(|| Error::NotFound(format!("share entry {id} of member {number}")))?;
+    if let Some(t) = share_again(tx, number, ShareTxType::Reversal, -original.share_count, b, Some(id))? {
+        return Ok(Booked::again(t));
+    }
     if original.kind == ShareTxType::Reversal {
         return Err(Error::Conflict(format!("share entry {id} is itself a reversal and cannot be reverted")));
     }
@@ -120,14 +183,18 @@ fn insert_asset(tx: &Tx, number: MemberNumber, kind: AssetTxType, amount: Money,
 }
 
 /// Money paid in (DEPOSIT) or out (DISBURSAL, CLEARING, LOSS, LIMITATION); `amount` is positive, the type gives the sign.
-pub fn book(tx: &Tx, number: MemberNumber, kind: AssetTxType, amount: Money, b: &Booking) -> Result<AssetTx> {
+pub fn book(tx: &Tx, number: MemberNumber, kind: AssetTxType, amount: Money, b: &Booking) -> Result<Booked<AssetTx>> {
     if matches!(kind, AssetTxType::Transfer | AssetTxType::Adoption | AssetTxType::Reversal) {
         return Err(Error::invalid("type", format!("{kind} entries are made by transfer and revert")));
     }
     member_for(tx, number, b)?;
-    let t = insert_asset(tx, number, kind, Money::from_cents(kind.sign() * amount.cents()), b, None, None)?;
+    let cents = kind.sign() * amount.cents();
+    if let Some(t) = asset_again(tx, number, kind, cents, b, None)? {
+        return Ok(Booked::again(t));
+    }
+    let t = insert_asset(tx, number, kind, Money::from_cents(cents), b, None, None)?;
     tx.audit("asset_tx", &t.id.to_string(), &kind.as_str().to_ascii_lowercase(), None, snapshot(&t))?;
-    Ok(t)
+    Ok(Booked::new(t))
 }
 
 /// A TRANSFER from one member and the matching ADOPTION by another, in one go.
@@ -137,18 +204,25 @@ pub struct Transfer {
     pub adoption: AssetTx,
 }
 
-pub fn transfer(tx: &Tx, from: MemberNumber, to: MemberNumber, amount: Money, b: &Booking) -> Result<Transfer> {
+pub fn transfer(tx: &Tx, from: MemberNumber, to: MemberNumber, amount: Money, b: &Booking) -> Result<Booked<Transfer>> {
     if from == to {
         return Err(Error::invalid("to", "a transfer needs another member to adopt the assets"));
     }
     member_for(tx, from, b)?;
     member_for(tx, to, b)?;
+    if let Some(transfer) = asset_again(tx, from, AssetTxType::Transfer, -amount.cents(), b, None)? {
+        let adoption = rows::adoption_of(tx, transfer.id)?.filter(|a| a.member == to);
+        let Some(adoption) = adoption else {
+            return same_or_conflict(false, from, b, transfer.id, format!("a transfer to another member than {to}")).map(|_| unreachable!());
+        };
+        return Ok(Booked::again(Transfer { transfer, adoption }));
+    }
     let transfer = insert_asset(tx, from, AssetTxType::Transfer, -amount, b, None, None)?;
     let adoption = insert_asset(tx, to, AssetTxType::Adoption, amount, b, None, Some(transfer.id))?;
     let done = Transfer { transfer, adoption };
     // One command, one audit row: it carries both entries.
     tx.audit("asset_tx", &done.transfer.id.to_string(), "transfer", None, snapshot(&done))?;
-    Ok(done)
+    Ok(Booked::new(done))
 }
 
 /// The reversal of one asset entry; reverting a TRANSFER reverts its ADOPTION as well.
@@ -159,9 +233,16 @@ pub struct AssetReversal {
     pub adoption_reversal: Option<AssetTx>,
 }
 
-pub fn revert_asset(tx: &Tx, number: MemberNumber, id: i64, b: &Booking) -> Result<AssetReversal> {
+pub fn revert_asset(tx: &Tx, number: MemberNumber, id: i64, b: &Booking) -> Result<Booked<AssetReversal>> {
     member_for(tx, number, b)?;
     let original = rows::asset(tx, id)?.filter(|t| t.member == number).ok_or_else(|| Error::NotFound(format!("asset entry {id} of member {number}")))?;
+    if let Some(reversal) = asset_again(tx, number, AssetTxType::Reversal, -original.amount.cents(), b, Some(id))? {
+        let adoption_reversal = match rows::adoption_of(tx, id)? {
+            Some(a) => rows::asset_reversal_of(tx, a.id)?,
+            None => None,
+        };
+        return Ok(Booked::again(AssetReversal { reversal, adoption_reversal }));
+    }
     match original.kind {
         AssetTxType::Reversal => {
             return Err(Error::Conflict(format!("asset entry {id} is itself a reversal and cannot be reverted")));
@@ -185,7 +266,7 @@ pub fn revert_asset(tx: &Tx, number: MemberNumber, id: i64, b: &Booking) -> Resu
     let done = AssetReversal { reversal, adoption_reversal };
     // One command, one audit row: a transfer's reversal carries the adoption's reversal too.
     tx.audit("asset_tx", &done.reversal.id.to_string(), "reversal", None, snapshot(&done))?;
-    Ok(done)
+    Ok(Booked::new(done))
 }
 
 /// One line of a statement: the movement and the balance after it.

@@ -1457,7 +1457,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__cron__subcmd__remove)
-            opts="-q -v -h -V --yes --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-y -q -v -h -V --yes --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1563,7 +1563,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__domain__subcmd__delete)
-            opts="-q -v -h -V --yes --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-y -q -v -h -V --yes --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2971,7 +2971,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__member__subcmd__leave)
-            opts="-q -v -h -V --date --status --yes --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-y -q -v -h -V --date --status --yes --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3195,7 +3195,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__package__subcmd__cancel)
-            opts="-q -v -h -V --date --yes --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-y -q -v -h -V --date --yes --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3433,7 +3433,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__package__subcmd__purge)
-            opts="-q -v -h -V --yes --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-y -q -v -h -V --yes --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3827,7 +3827,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__server__subcmd__remove)
-            opts="-q -v -h -V --yes --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-y -q -v -h -V --yes --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4373,7 +4373,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__user__subcmd__remove)
-            opts="-q -v -h -V --yes --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-y -q -v -h -V --yes --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

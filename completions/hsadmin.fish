@@ -209,7 +209,7 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from leave" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from leave" -l yes -d 'Do not ask for confirmation'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from leave" -s y -l yes -d 'Do not ask for confirmation'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from leave" -l dry-run -d 'Validate and show the result, commit nothing'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from leave" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from leave" -s q -l quiet -d 'Print nothing on stderr but errors'
@@ -529,7 +529,7 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from remove" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from remove" -l yes -d 'Do not ask for confirmation'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Do not ask for confirmation'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from remove" -l dry-run -d 'Validate and show the result, commit nothing'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from remove" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print nothing on stderr but errors'
@@ -676,7 +676,7 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from cancel" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from cancel" -l yes -d 'Do not ask for confirmation'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from cancel" -s y -l yes -d 'Do not ask for confirmation'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from cancel" -l dry-run -d 'Validate and show the result, commit nothing'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from cancel" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from cancel" -s q -l quiet -d 'Print nothing on stderr but errors'
@@ -689,7 +689,7 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from purge" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from purge" -l yes -d 'Do not ask for confirmation'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from purge" -s y -l yes -d 'Do not ask for confirmation'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from purge" -l dry-run -d 'Validate and show the result, commit nothing'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from purge" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from purge" -s q -l quiet -d 'Print nothing on stderr but errors'
@@ -785,7 +785,7 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_su
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from remove" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from remove" -l yes -d 'Do not ask for confirmation'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Do not ask for confirmation'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from remove" -l dry-run -d 'Validate and show the result, commit nothing'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from remove" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print nothing on stderr but errors'
@@ -847,7 +847,7 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_su
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from remove" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from remove" -l yes -d 'Do not ask for confirmation'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Do not ask for confirmation'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from remove" -l dry-run -d 'Validate and show the result, commit nothing'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from remove" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print nothing on stderr but errors'
@@ -928,7 +928,7 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from delete" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from delete" -l yes -d 'Do not ask for confirmation'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from delete" -l dry-run -d 'Validate and show the result, commit nothing'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from delete" -l json -d 'Print the result as one JSON document on stdout'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print nothing on stderr but errors'

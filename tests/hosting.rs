@@ -1657,8 +1657,8 @@ fn cron_job_ids_are_never_reused() {
     assert_eq!(add_cron(&env, "xyz00", "0 2 * * *", "true")["id"], 2);
     env.ok(&["cron", "remove", "2", "--yes"]);
     assert_eq!(add_cron(&env, "xyz00", "0 3 * * *", "true")["id"], 3, "id 2 was handed out once and stays gone");
-    env.ok(&["cron", "remove", "1", "--yes"]);
-    env.ok(&["cron", "remove", "3", "--yes"]);
+    env.ok(&["cron", "remove", "1", "-y"]);
+    env.ok(&["cron", "remove", "3", "-y"]);
     assert_eq!(add_cron(&env, "xyz00", "0 4 * * *", "true")["id"], 4, "not even an empty table goes back");
 }
 

@@ -48,7 +48,7 @@ pub struct RemoveArgs {
     /// Job id (see `cron list`)
     id: i64,
     /// Do not ask for confirmation
-    #[arg(long)]
+    #[arg(short = 'y', long)]
     yes: bool,
     /// Validate and show the result, commit nothing
     #[arg(long)]

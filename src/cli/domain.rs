@@ -97,7 +97,7 @@ pub struct DeleteArgs {
     /// Domain name
     name: String,
     /// Do not ask for confirmation
-    #[arg(long)]
+    #[arg(short = 'y', long)]
     yes: bool,
     /// Validate and show the result, commit nothing
     #[arg(long)]

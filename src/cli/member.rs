@@ -121,7 +121,7 @@ pub struct LeaveArgs {
     #[arg(long, default_value = "CANCELLED")]
     status: String,
     /// Do not ask for confirmation
-    #[arg(long)]
+    #[arg(short = 'y', long)]
     yes: bool,
     /// Validate and show the result, commit nothing
     #[arg(long)]

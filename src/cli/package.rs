@@ -28,7 +28,7 @@ pub struct PurgeArgs {
     /// Package name
     name: String,
     /// Do not ask for confirmation
-    #[arg(long)]
+    #[arg(short = 'y', long)]
     yes: bool,
     /// Validate and show the result, commit nothing
     #[arg(long)]
@@ -127,7 +127,7 @@ pub struct CancelArgs {
     #[arg(long, value_name = "DATE")]
     date: String,
     /// Do not ask for confirmation
-    #[arg(long)]
+    #[arg(short = 'y', long)]
     yes: bool,
     /// Validate and show the result, commit nothing
     #[arg(long)]

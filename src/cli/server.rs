@@ -108,7 +108,7 @@ pub struct RemoveArgs {
     /// Server name
     name: String,
     /// Do not ask for confirmation
-    #[arg(long)]
+    #[arg(short = 'y', long)]
     yes: bool,
     /// Validate and show the result, commit nothing
     #[arg(long)]

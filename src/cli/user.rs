@@ -81,7 +81,7 @@ pub struct RemoveArgs {
     /// User name
     name: String,
     /// Do not ask for confirmation
-    #[arg(long)]
+    #[arg(short = 'y', long)]
     yes: bool,
     /// Validate and show the result, commit nothing
     #[arg(long)]

@@ -31,6 +31,9 @@ _hsadmin() {
             hsadmin,cron)
                 cmd="hsadmin__subcmd__cron"
                 ;;
+            hsadmin,doctor)
+                cmd="hsadmin__subcmd__doctor"
+                ;;
             hsadmin,domain)
                 cmd="hsadmin__subcmd__domain"
                 ;;
@@ -39,6 +42,9 @@ _hsadmin() {
                 ;;
             hsadmin,init)
                 cmd="hsadmin__subcmd__init"
+                ;;
+            hsadmin,ledger)
+                cmd="hsadmin__subcmd__ledger"
                 ;;
             hsadmin,log)
                 cmd="hsadmin__subcmd__log"
@@ -211,6 +217,9 @@ _hsadmin() {
             hsadmin__subcmd__help,cron)
                 cmd="hsadmin__subcmd__help__subcmd__cron"
                 ;;
+            hsadmin__subcmd__help,doctor)
+                cmd="hsadmin__subcmd__help__subcmd__doctor"
+                ;;
             hsadmin__subcmd__help,domain)
                 cmd="hsadmin__subcmd__help__subcmd__domain"
                 ;;
@@ -219,6 +228,9 @@ _hsadmin() {
                 ;;
             hsadmin__subcmd__help,init)
                 cmd="hsadmin__subcmd__help__subcmd__init"
+                ;;
+            hsadmin__subcmd__help,ledger)
+                cmd="hsadmin__subcmd__help__subcmd__ledger"
                 ;;
             hsadmin__subcmd__help,log)
                 cmd="hsadmin__subcmd__help__subcmd__log"
@@ -294,6 +306,9 @@ _hsadmin() {
                 ;;
             hsadmin__subcmd__help__subcmd__domain,update)
                 cmd="hsadmin__subcmd__help__subcmd__domain__subcmd__update"
+                ;;
+            hsadmin__subcmd__help__subcmd__ledger,backup)
+                cmd="hsadmin__subcmd__help__subcmd__ledger__subcmd__backup"
                 ;;
             hsadmin__subcmd__help__subcmd__member,add)
                 cmd="hsadmin__subcmd__help__subcmd__member__subcmd__add"
@@ -381,6 +396,18 @@ _hsadmin() {
                 ;;
             hsadmin__subcmd__help__subcmd__util,man)
                 cmd="hsadmin__subcmd__help__subcmd__util__subcmd__man"
+                ;;
+            hsadmin__subcmd__ledger,backup)
+                cmd="hsadmin__subcmd__ledger__subcmd__backup"
+                ;;
+            hsadmin__subcmd__ledger,help)
+                cmd="hsadmin__subcmd__ledger__subcmd__help"
+                ;;
+            hsadmin__subcmd__ledger__subcmd__help,backup)
+                cmd="hsadmin__subcmd__ledger__subcmd__help__subcmd__backup"
+                ;;
+            hsadmin__subcmd__ledger__subcmd__help,help)
+                cmd="hsadmin__subcmd__ledger__subcmd__help__subcmd__help"
                 ;;
             hsadmin__subcmd__member,add)
                 cmd="hsadmin__subcmd__member__subcmd__add"
@@ -599,7 +626,7 @@ _hsadmin() {
 
     case "${cmd}" in
         hsadmin)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version init config log member share asset server catalog package user cron domain plan apply util help"
+            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version init config log member share asset server catalog package user cron domain plan apply doctor ledger util help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1482,6 +1509,32 @@ _hsadmin() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hsadmin__subcmd__doctor)
+            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ledger)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hsadmin__subcmd__domain)
             opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version add update delete list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1801,7 +1854,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__help)
-            opts="init config log member share asset server catalog package user cron domain plan apply util help"
+            opts="init config log member share asset server catalog package user cron domain plan apply doctor ledger util help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2052,6 +2105,20 @@ _hsadmin() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hsadmin__subcmd__help__subcmd__doctor)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hsadmin__subcmd__help__subcmd__domain)
             opts="add update delete list show"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2153,6 +2220,34 @@ _hsadmin() {
         hsadmin__subcmd__help__subcmd__init)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsadmin__subcmd__help__subcmd__ledger)
+            opts="backup"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsadmin__subcmd__help__subcmd__ledger__subcmd__backup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2701,6 +2796,100 @@ _hsadmin() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsadmin__subcmd__ledger)
+            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version backup help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ledger)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsadmin__subcmd__ledger__subcmd__backup)
+            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ledger)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsadmin__subcmd__ledger__subcmd__help)
+            opts="backup help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsadmin__subcmd__ledger__subcmd__help__subcmd__backup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsadmin__subcmd__ledger__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 *)
                     COMPREPLY=()
                     ;;

@@ -1330,3 +1330,57 @@ fn repeated_transfers_and_reversals_are_booked_once() {
     assert_eq!(env.json(&revert), reverted, "a repeated reversal is the same reversal");
     assert_eq!(env.dump(), before);
 }
+
+// ---------------------------------------------------------------------------------------------
+// doctor and ledger backup (issue 8, item 10)
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn doctor_checks_the_ledger_and_the_ssh_credentials() {
+    let env = office();
+    // No key and no agent: no server can be reached, and doctor says so (exit 3, the check named).
+    let r = env.run(&["--json", "doctor"]);
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    let checks = r.json();
+    let by_name = |n: &str| checks.as_array().unwrap().iter().find(|c| c["check"] == n).unwrap_or_else(|| panic!("no check {n}: {checks}")).clone();
+    assert_eq!(by_name("ssh key")["ok"], false);
+    for ok in ["ledger file", "schema", "integrity", "references"] {
+        assert_eq!(by_name(ok)["ok"], true, "{ok}: {checks}");
+    }
+    assert!(r.stderr.contains("ssh key"), "{}", r.stderr);
+    // A private key file makes it healthy; a readable one does not.
+    let key = env.dir.path().join("id_ed25519");
+    std::fs::write(&key, "not really a key\n").unwrap();
+    std::fs::write(&env.config, format!("[ssh]\nidentity_file = \"{}\"\n", key.display())).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o644)).unwrap();
+    assert_eq!(env.run(&["doctor"]).code, 3);
+    std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let healthy = env.run(&["doctor"]);
+    assert_eq!(healthy.code, 0, "{}{}", healthy.stdout, healthy.stderr);
+    // References booked twice by an older hsadmin are reported.
+    env.ok(&["asset", "deposit", "10001", "--amount", "1.00", "--date", "2026-02-01", "--reference", "OLD-2026-0001"]);
+    let conn = rusqlite::Connection::open(&env.ledger).unwrap();
+    conn.execute_batch(
+        "DROP TRIGGER asset_tx_reference_once;
+         INSERT INTO asset_tx (member, type, value_date, amount_cents, reference) VALUES (10001, 'DEPOSIT', '2026-02-01', 100, 'OLD-2026-0001');",
+    )
+    .unwrap();
+    let r = env.run(&["--json", "doctor"]);
+    assert_eq!(r.code, 3);
+    let refs = r.json().as_array().unwrap().iter().find(|c| c["check"] == "references").unwrap().clone();
+    assert!(refs["detail"].as_str().unwrap().contains("OLD-2026-0001 booked 2 times"), "{refs}");
+}
+
+#[test]
+fn ledger_backup_is_a_private_consistent_copy() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = office();
+    let copy = env.dir.path().join("copy.db");
+    let doc = env.json(&["ledger", "backup", copy.to_str().unwrap()]);
+    assert_eq!(doc["file"], copy.display().to_string());
+    assert_eq!(std::fs::metadata(&copy).unwrap().permissions().mode() & 0o777, 0o600);
+    assert_eq!(common::dump(&copy), env.dump(), "the copy holds every row");
+    let again = env.refused(&["ledger", "backup", copy.to_str().unwrap()], 4);
+    assert!(again["message"].as_str().unwrap().contains("exists"), "{again}");
+}

@@ -5,6 +5,7 @@ mod catalog;
 mod config;
 mod converge;
 mod cron;
+mod doctor;
 mod domain;
 mod init;
 mod log;
@@ -99,6 +100,11 @@ pub enum Command {
     Plan(converge::PlanArgs),
     /// Bring the servers in line with the ledger: one session and one script per server, in parallel
     Apply(converge::ApplyArgs),
+    /// Check the config, the ledger (integrity, schema, file mode, references) and the SSH credentials
+    Doctor,
+    /// The ledger file itself: a consistent backup copy
+    #[command(subcommand)]
+    Ledger(doctor::LedgerCommand),
     /// Shell completions and man pages
     #[command(subcommand)]
     Util(util::UtilCommand),
@@ -206,6 +212,8 @@ fn run(cli: Cli, args: &[std::ffi::OsString], out: &Output) -> Result<u8> {
         Command::Cron(c) => cron::run(&ctx, c),
         Command::Domain(c) => domain::run(&ctx, c),
         Command::Apply(a) => converge::apply(&ctx, a),
+        Command::Doctor => doctor::doctor(&ctx),
+        Command::Ledger(c) => doctor::ledger(&ctx, c),
         Command::Plan(_) | Command::Util(_) => unreachable!("handled above"),
     }
     .map(|()| exit::OK)

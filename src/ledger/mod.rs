@@ -8,6 +8,7 @@ pub mod capital;
 pub mod catalog;
 pub mod cron;
 pub mod domain;
+pub mod health;
 pub mod member;
 pub mod package;
 pub mod server;

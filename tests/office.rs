@@ -890,7 +890,7 @@ fn share_cancel_books_a_negative_count() {
     assert_eq!(audit["action"], "cancellation");
     assert_eq!(lines(&statement(&env, "10001"), "shares"), [(1, 2), (2, 1)]);
     let r = human(&env, &["share", "cancel", "10001", "--count", "1", "--date", "2026-03-02", "--reference", "CAN-2026-0002"]);
-    assert!(r.stderr.contains("Cancelled 1 shares of member 10001 on 2026-03-02 (entry 3)"), "{}", r.stderr);
+    assert!(r.stderr.contains("Cancelled 1 share of member 10001 on 2026-03-02 (entry 3)"), "{}", r.stderr);
     assert_eq!(env.json(&["member", "show", "10001"])["shares"], 0);
 }
 

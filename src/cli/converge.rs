@@ -4,7 +4,7 @@ use super::Ctx;
 use crate::error::exit;
 use crate::model::{self, PackageName, ServerName};
 use crate::ops::converge::{self, Outcome, Selection, ServerResult};
-use crate::output::{Render, table};
+use crate::output::{Render, count, table};
 use crate::{Error, Result};
 
 #[derive(Debug, clap::Args)]
@@ -44,7 +44,8 @@ pub fn plan(ctx: &Ctx, a: PlanArgs) -> Result<u8> {
     notes(ctx, &results, "Would remove");
     converge::summary(&results)?;
     let changes: usize = results.iter().map(|r| r.actions.len()).sum();
-    ctx.out.status("Planned", &format!("{changes} changes on {} of {} servers", results.iter().filter(|r| !r.actions.is_empty()).count(), results.len()));
+    let touched = results.iter().filter(|r| !r.actions.is_empty()).count();
+    ctx.out.status("Planned", &format!("{} on {touched} of {}", count(changes, "change"), count(results.len(), "server")));
     Ok(if a.detailed_exitcode && changes > 0 { exit::PARTIAL } else { exit::OK })
 }
 
@@ -59,9 +60,10 @@ fn report(ctx: &Ctx, results: &[ServerResult]) -> Result<()> {
     notes(ctx, results, "Removed");
     let applied: usize = results.iter().filter(|r| r.outcome == Outcome::Applied).map(|r| r.actions.len()).sum();
     if applied == 0 && results.iter().all(|r| r.outcome == Outcome::Unchanged) {
-        ctx.out.status("Unchanged", &format!("{} servers already in line with the ledger; nothing was done", results.len()));
+        ctx.out.status("Unchanged", &format!("{} already in line with the ledger; nothing was done", count(results.len(), "server")));
     } else {
-        ctx.out.status("Applied", &format!("{applied} changes on {} servers", results.iter().filter(|r| r.outcome == Outcome::Applied).count()));
+        let servers = results.iter().filter(|r| r.outcome == Outcome::Applied).count();
+        ctx.out.status("Applied", &format!("{} on {}", count(applied, "change"), count(servers, "server")));
     }
     converge::summary(results)
 }
@@ -125,7 +127,7 @@ pub(crate) fn after_change(ctx: &Ctx, packages: &[&PackageName], dry_run: bool) 
     notes(ctx, &results, "Removed");
     for r in &results {
         match r.outcome {
-            Outcome::Applied => ctx.out.status("Applied", &format!("{} changes on {}", r.actions.len(), r.server)),
+            Outcome::Applied => ctx.out.status("Applied", &format!("{} on {}", count(r.actions.len(), "change"), r.server)),
             Outcome::Unchanged => ctx.out.status("Unchanged", &format!("{} was already in line", r.server)),
             _ => {}
         }

@@ -222,10 +222,10 @@ fn check(ctx: &Ctx, a: CheckArgs) -> Result<()> {
     ctx.out.emit(&reports)?;
     let failed: Vec<String> = reports.iter().filter(|r| !r.ok).map(|r| r.name.clone()).collect();
     if failed.is_empty() {
-        ctx.out.status("Checked", &format!("{} servers, all fine", reports.len()));
+        ctx.out.status("Checked", &format!("{}, all fine", crate::output::count(reports.len(), "server")));
         Ok(())
     } else {
-        Err(Error::Partial(format!("{} of {} servers failed the check: {}", failed.len(), reports.len(), failed.join(", "))))
+        Err(Error::Partial(format!("{} of {} failed the check: {}", failed.len(), crate::output::count(reports.len(), "server"), failed.join(", "))))
     }
 }
 

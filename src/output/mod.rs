@@ -127,6 +127,11 @@ impl Output {
     }
 }
 
+/// `1 server`, `2 servers`: a count with its noun in the right number (nouns that take an `s`).
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
+}
+
 /// The outcome of a command that has nothing else to report.
 #[derive(Serialize)]
 pub struct Done {

@@ -62,7 +62,7 @@ fn ledger_checks(ledger: &Ledger) -> Vec<Check> {
         Err(e) => out.push(check("schema", false, e.to_string())),
     }
     match health::integrity(ledger) {
-        Ok(found) if found == ["ok"] => out.push(check("integrity", true, "PRAGMA integrity_check: ok")),
+        Ok(found) if found == ["ok"] => out.push(check("integrity", true, "SQLite finds no damage (integrity check)")),
         Ok(found) => out.push(check("integrity", false, found.join("; "))),
         Err(e) => out.push(check("integrity", false, e.to_string())),
     }

@@ -20,6 +20,13 @@ impl Money {
 
     /// Parses `128`, `128.5` or `128.00` (a dot and at most two decimals; no sign, no thousands separators).
     pub fn parse(field: &str, s: &str) -> Result<Self> {
+        if let Some((whole, frac)) = s.split_once(',')
+            && !whole.is_empty()
+            && (1..=2).contains(&frac.len())
+            && whole.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit())
+        {
+            return Err(Error::invalid(field, format!("{} has a decimal comma; use a dot: {whole}.{frac}", shown(s))));
+        }
         let bad = || Error::invalid(field, format!("{} must be an amount in euro like 128.00 (digits, optionally a dot and one or two decimals)", shown(s)));
         let (whole, frac) = s.split_once('.').unwrap_or((s, ""));
         if whole.is_empty()
@@ -88,6 +95,8 @@ mod tests {
         assert_eq!(Money::parse("a", "128").unwrap().cents(), 12800);
         assert_eq!(Money::parse("a", "0.5").unwrap().cents(), 50);
         assert_eq!(Money::parse("a", "0.05").unwrap().cents(), 5);
+        let comma = Money::parse("amount", "12,50").unwrap_err().to_string();
+        assert!(comma.contains("use a dot: 12.50"), "{comma}");
         for bad in ["", "-1", "1.", ".5", "1.234", "1,00", "1e3", "12 00", "NaN", "1.0\n", "9999999999999"] {
             assert!(Money::parse("a", bad).is_err(), "{bad:?}");
         }

@@ -36,17 +36,23 @@ fn main() {
     for i in 0..10 {
         let number = (10_001 + i).to_string();
         let prefix: String = [b'a' + i as u8, b'b', b'c'].iter().map(|&b| b as char).collect();
-        let ok = hsadmin(&["-q", "member", "add", "--number", &number, "--prefix", &prefix, "--name", "M", "--email", "m@example.org", "--since", "2026-01-01"]).output().unwrap();
+        let ok =
+            hsadmin(&["-q", "member", "add", "--number", &number, "--prefix", &prefix, "--name", "M", "--email", "m@example.org", "--since", "2026-01-01"])
+                .output()
+                .unwrap();
         assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
     }
     let rows = [
         ("hsadmin --version", time(runs, || hsadmin(&["--version"]))),
         ("hsadmin --json member list (10 members)", time(runs, || hsadmin(&["--json", "member", "list"]))),
-        ("sqlite3 ledger.db 'select 1'", time(runs, || {
-            let mut c = Command::new("sqlite3");
-            c.arg(&ledger).arg("select 1");
-            c
-        })),
+        (
+            "sqlite3 ledger.db 'select 1'",
+            time(runs, || {
+                let mut c = Command::new("sqlite3");
+                c.arg(&ledger).arg("select 1");
+                c
+            }),
+        ),
     ];
     println!("startup, {runs} runs each        min        median");
     for (what, (min, median)) in rows {

@@ -82,7 +82,8 @@ pub fn run(ctx: &Ctx, cmd: ShareCommand) -> Result<()> {
         }
     };
     let e = &t.entry;
-    let message = format!("{} of member {} on {} (entry {})", crate::output::count(e.share_count.unsigned_abs() as usize, "share"), e.member, e.value_date, e.id);
+    let message =
+        format!("{} of member {} on {} (entry {})", crate::output::count(e.share_count.unsigned_abs() as usize, "share"), e.member, e.value_date, e.id);
     finish_booking(ctx, &t, verb, &message, e.reference.as_str(), e.id, dry_run)
 }
 

@@ -35,13 +35,14 @@ unit_end() {
 }
 "#;
 
-/// The frame of the read-only facts script: the record writer and a root-owned scratch directory; the
-/// roles' sections follow.
+/// The frame of the read-only facts script: the record writer and a root-owned scratch directory (on disk,
+/// not in `/run`: customers' crontab copies must not fill the tmpfs other services need); the roles'
+/// sections follow.
 const FACTS_PRELUDE: &str = r#"set -u
 PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 export LC_ALL=C
 umask 077
-hs_tmp=$(mktemp -d /run/hsadmin-facts.XXXXXX)
+hs_tmp=$(mktemp -d /var/tmp/hsadmin-facts.XXXXXX)
 trap 'rm -rf -- "$hs_tmp"' EXIT
 "#;
 

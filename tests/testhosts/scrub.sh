@@ -14,7 +14,7 @@ for g in $(awk -F: '$3 >= 100000 && $3 <= 999999 { print $1 }' /etc/group); do g
 # Crontabs of accounts that are gone already (nobody but root has one on a clean test host).
 find /var/spool/cron/crontabs -type f ! -name root -delete
 rm -f /etc/apache2/sites-enabled/hsadmin-* /etc/apache2/sites-available/hsadmin-*
-rm -rf --one-file-system /home/pacs/* /var/log/apache2/hsadmin/* /run/hsadmin-*
+rm -rf --one-file-system /home/pacs/* /var/log/apache2/hsadmin/* /run/hsadmin-* /var/tmp/hsadmin-*
 sync
 quotacheck -ugm /home
 for kind in u g; do

@@ -68,8 +68,9 @@ pub struct WebFacts {
     pub warnings: Vec<String>,
 }
 
-/// Crontabs larger than this are not read: hsadmin's own are far smaller, and a user's can be huge.
-pub const CRONTAB_CAP: u64 = 1 << 20;
+/// Crontabs larger than this are not read: hsadmin's own are far smaller (a job is one line), and a
+/// user's can be huge.
+pub const CRONTAB_CAP: u64 = 256 << 10;
 
 const FACTS_PL: &str = r#"use strict; use warnings;
 use Fcntl qw(O_RDONLY O_NOFOLLOW);

@@ -926,7 +926,7 @@ fn share_revert_negates_exactly_one_entry() {
     let env = office();
     env.ok(&["share", "subscribe", "10001", "--count", "3", "--date", "2026-02-01", "--reference", "SUB-2026-0002"]);
     let r = human(&env, &["share", "revert", "10001", "--tx", "2", "--date", "2026-02-02", "--reference", "REV-2026-0001", "--dry-run"]);
-    assert!(r.stdout.contains("REVERSAL") && r.stderr.contains("Reverted 3 shares of member 10001"), "{}\n{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("REVERSAL") && r.stderr.contains("Would revert 3 shares of member 10001"), "{}\n{}", r.stdout, r.stderr);
     let (doc, audit) = mutate(&env, &["share", "revert", "10001", "--tx", "2", "--date", "2026-02-02", "--reference", "REV-2026-0001"]);
     assert_eq!(
         doc,
@@ -1039,7 +1039,12 @@ fn bad_amounts_are_refused_by_every_asset_command() {
 #[test]
 fn asset_disburse_clear_and_loss_book_negative_amounts() {
     let env = office();
-    let cases = [("disburse", "DISBURSAL", "disbursal", "Disbursed"), ("clear", "CLEARING", "clearing", "Cleared"), ("loss", "LOSS", "loss", "Booked loss")];
+    // The dry run says what would be booked (issue 8: dry runs say "would", never "Disbursed").
+    let cases = [
+        ("disburse", "DISBURSAL", "disbursal", "Would disburse"),
+        ("clear", "CLEARING", "clearing", "Would clear"),
+        ("loss", "LOSS", "loss", "Would book a loss"),
+    ];
     for (i, (verb, kind, action, status)) in cases.into_iter().enumerate() {
         let reference = format!("OUT-2026-000{i}");
         let args = ["asset", verb, "10001", "--amount", "10.25", "--date", "2026-02-01", "--reference", reference.as_str()];
@@ -1182,7 +1187,7 @@ fn asset_revert_negates_exactly_one_entry() {
     env.ok(&["asset", "disburse", "10001", "--amount", "28", "--date", "2026-02-01", "--reference", "OUT-2026-0001"]);
     let r = human(&env, &["asset", "revert", "10001", "--tx", "2", "--date", "2026-02-02", "--reference", "REV-2026-0001", "--dry-run"]);
     assert!(r.stdout.contains("REVERSAL") && r.stdout.contains("28.00 EUR"), "{}", r.stdout);
-    assert!(r.stderr.contains("Reverted asset entry 2 of member 10001 (entry 3)"), "{}", r.stderr);
+    assert!(r.stderr.contains("Would revert asset entry 2 of member 10001 (entry 3)"), "{}", r.stderr);
     let (doc, audit) = mutate(&env, &["asset", "revert", "10001", "--tx", "2", "--date", "2026-02-02", "--reference", "REV-2026-0001"]);
     assert_eq!(
         doc,
@@ -1383,4 +1388,24 @@ fn ledger_backup_is_a_private_consistent_copy() {
     assert_eq!(common::dump(&copy), env.dump(), "the copy holds every row");
     let again = env.refused(&["ledger", "backup", copy.to_str().unwrap()], 4);
     assert!(again["message"].as_str().unwrap().contains("exists"), "{again}");
+}
+
+/// Issue 8, item 6: a dry run says what would happen, never that it happened.
+#[test]
+fn dry_runs_say_would_never_added() {
+    let env = office();
+    let cases: [&[&str]; 4] = [
+        &["member", "add", "--number", "10009", "--prefix", "qqq", "--name", "Q", "--email", "q@example.org", "--since", "2026-01-01", "--dry-run"],
+        &["asset", "deposit", "10001", "--amount", "5.00", "--date", "2026-02-01", "--reference", "DRY-2026-0001", "--dry-run"],
+        &["share", "subscribe", "10001", "--count", "1", "--date", "2026-02-01", "--reference", "DRY-2026-0002", "--dry-run"],
+        &["member", "update", "10001", "--city", "Hamburg", "--dry-run"],
+    ];
+    for args in cases {
+        let r = env.run(args);
+        assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+        assert!(r.stderr.contains("Would "), "{args:?}: {}", r.stderr);
+        for done in ["Added", "Deposited", "Subscribed", "Updated"] {
+            assert!(!r.stderr.contains(done), "{args:?} says {done} in a dry run: {}", r.stderr);
+        }
+    }
 }

@@ -175,7 +175,9 @@ pub fn main() -> ExitCode {
             return ExitCode::from(exit::INVALID);
         }
     };
-    let out = Output::new(cli.json, cli.quiet, cli.verbose, cli.color);
+    let mut out = Output::new(cli.json, cli.quiet, cli.verbose, cli.color);
+    // Every mutating verb takes --dry-run; its outcome lines then say what would happen.
+    out.dry_run = args.iter().skip(1).take_while(|a| *a != "--").any(|a| a == "--dry-run");
     match run(cli, &args, &out) {
         Ok(code) => ExitCode::from(code),
         Err(Error::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,

@@ -25,6 +25,32 @@ pub struct Output {
     pub verbose: u8,
     /// Colour on stderr messages; decided once, here.
     pub color: bool,
+    /// `--dry-run`: outcome lines say what would happen ("Would add"), never that it did ("Added").
+    pub dry_run: bool,
+}
+
+/// The "would" form of the outcome verbs of mutating commands, for dry runs.
+fn would(verb: &str) -> Option<&'static str> {
+    Some(match verb {
+        "Added" => "Would add",
+        "Created" => "Would create",
+        "Updated" => "Would update",
+        "Removed" => "Would remove",
+        "Deleted" => "Would delete",
+        "Purged" => "Would purge",
+        "Cancelled" => "Would cancel",
+        "Left" => "Would leave",
+        "Subscribed" => "Would subscribe",
+        "Reverted" => "Would revert",
+        "Deposited" => "Would deposit",
+        "Disbursed" => "Would disburse",
+        "Cleared" => "Would clear",
+        "Booked loss" => "Would book a loss",
+        "Transferred" => "Would transfer",
+        "Imported" => "Would import",
+        "Trusted" => "Would trust",
+        _ => return None,
+    })
 }
 
 impl Output {
@@ -38,7 +64,7 @@ impl Output {
                     && std::env::var("TERM").map_or(true, |t| t != "dumb")
             }
         };
-        Self { json, quiet, verbose, color }
+        Self { json, quiet, verbose, color, dry_run: false }
     }
 
     /// Writes the result: one JSON document under `--json`, else the human form.
@@ -56,6 +82,7 @@ impl Output {
 
     /// A progress or outcome line on stderr (`Created member 10001`); silent under `-q`.
     pub fn status(&self, verb: &str, message: &str) {
+        let verb = if self.dry_run { would(verb).unwrap_or(verb) } else { verb };
         if !self.quiet {
             let verb = if self.color { format!("\x1b[1;32m{verb:>12}\x1b[0m") } else { format!("{verb:>12}") };
             eprintln!("{verb} {message}");

@@ -626,7 +626,7 @@ _hsadmin() {
 
     case "${cmd}" in
         hsadmin)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version init config log member share asset server catalog package user cron domain plan apply doctor ledger util help"
+            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version init config log member share asset server catalog package user cron domain plan apply doctor ledger util help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -638,6 +638,14 @@ _hsadmin() {
                     ;;
                 --ledger)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -652,7 +660,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__apply)
-            opts="-q -v -h -V --server --role --jobs --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --server --role --jobs --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -678,6 +686,14 @@ _hsadmin() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -690,7 +706,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__asset)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version deposit disburse clear loss transfer revert help"
+            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version deposit disburse clear loss transfer revert help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -702,6 +718,14 @@ _hsadmin() {
                     ;;
                 --ledger)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -716,7 +740,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__asset__subcmd__clear)
-            opts="-q -v -h -V --amount --date --reference --comment --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --amount --date --reference --comment --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -744,6 +768,14 @@ _hsadmin() {
                     ;;
                 --ledger)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -758,7 +790,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__asset__subcmd__deposit)
-            opts="-q -v -h -V --amount --date --reference --comment --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --amount --date --reference --comment --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -786,6 +818,14 @@ _hsadmin() {
                     ;;
                 --ledger)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -800,7 +840,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__asset__subcmd__disburse)
-            opts="-q -v -h -V --amount --date --reference --comment --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --amount --date --reference --comment --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -828,6 +868,14 @@ _hsadmin() {
                     ;;
                 --ledger)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -954,7 +1002,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__asset__subcmd__loss)
-            opts="-q -v -h -V --amount --date --reference --comment --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --amount --date --reference --comment --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -984,6 +1032,14 @@ _hsadmin() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -996,7 +1052,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__asset__subcmd__revert)
-            opts="-q -v -h -V --tx --date --reference --comment --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --tx --date --reference --comment --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1026,6 +1082,14 @@ _hsadmin() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1038,7 +1102,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__asset__subcmd__transfer)
-            opts="-q -v -h -V --to --amount --date --reference --comment --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --to --amount --date --reference --comment --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1072,6 +1136,14 @@ _hsadmin() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1084,7 +1156,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__catalog)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version import list help"
+            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version import list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1096,6 +1168,14 @@ _hsadmin() {
                     ;;
                 --ledger)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1166,7 +1246,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__catalog__subcmd__import)
-            opts="-q -v -h -V --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1178,6 +1258,14 @@ _hsadmin() {
                     ;;
                 --ledger)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1192,7 +1280,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__catalog__subcmd__list)
-            opts="-q -v -h -V --date --all --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --date --all --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1210,6 +1298,14 @@ _hsadmin() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1222,7 +1318,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__config)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version show help"
+            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1234,6 +1330,14 @@ _hsadmin() {
                     ;;
                 --ledger)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1290,7 +1394,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__config__subcmd__show)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1302,6 +1406,14 @@ _hsadmin() {
                     ;;
                 --ledger)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1316,7 +1428,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__cron)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version add list remove help"
+            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version add list remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1328,6 +1440,14 @@ _hsadmin() {
                     ;;
                 --ledger)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1342,7 +1462,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__cron__subcmd__add)
-            opts="-q -v -h -V --user --schedule --command --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --user --schedule --command --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1366,6 +1486,14 @@ _hsadmin() {
                     ;;
                 --ledger)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1450,7 +1578,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__cron__subcmd__list)
-            opts="-q -v -h -V --user --package --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --user --package --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1472,6 +1600,14 @@ _hsadmin() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1484,7 +1620,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__cron__subcmd__remove)
-            opts="-y -q -v -h -V --yes --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-y -o -q -v -h -V --yes --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1496,6 +1632,14 @@ _hsadmin() {
                     ;;
                 --ledger)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1510,7 +1654,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__doctor)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1522,6 +1666,14 @@ _hsadmin() {
                     ;;
                 --ledger)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1536,7 +1688,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__domain)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version add update delete list show help"
+            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version add update delete list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1548,6 +1700,14 @@ _hsadmin() {
                     ;;
                 --ledger)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1562,7 +1722,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__domain__subcmd__add)
-            opts="-q -v -h -V --package --user --subdomains --cgi --php --indexes --https --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --package --user --subdomains --cgi --php --indexes --https --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1604,6 +1764,14 @@ _hsadmin() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1616,7 +1784,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__domain__subcmd__delete)
-            opts="-y -q -v -h -V --yes --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-y -o -q -v -h -V --yes --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1628,6 +1796,14 @@ _hsadmin() {
                     ;;
                 --ledger)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1740,7 +1916,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__domain__subcmd__list)
-            opts="-q -v -h -V --package --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --package --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1758,6 +1934,14 @@ _hsadmin() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1770,7 +1954,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__domain__subcmd__show)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1782,6 +1966,14 @@ _hsadmin() {
                     ;;
                 --ledger)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1796,7 +1988,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__domain__subcmd__update)
-            opts="-q -v -h -V --user --subdomains --add-subdomain --remove-subdomain --cgi --php --indexes --https --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --user --subdomains --add-subdomain --remove-subdomain --cgi --php --indexes --https --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1840,6 +2032,14 @@ _hsadmin() {
                     ;;
                 --ledger)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2778,7 +2978,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__init)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2790,6 +2990,14 @@ _hsadmin() {
                     ;;
                 --ledger)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2804,7 +3012,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__ledger)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version backup help"
+            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version backup help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2816,6 +3024,14 @@ _hsadmin() {
                     ;;
                 --ledger)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2830,7 +3046,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__ledger__subcmd__backup)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2842,6 +3058,14 @@ _hsadmin() {
                     ;;
                 --ledger)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2898,7 +3122,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__log)
-            opts="-q -v -h -V --since --entity --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --since --entity --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2920,6 +3144,14 @@ _hsadmin() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2932,7 +3164,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__member)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version add list show update leave statement help"
+            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version add list show update leave statement help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2944,6 +3176,14 @@ _hsadmin() {
                     ;;
                 --ledger)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2958,7 +3198,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__member__subcmd__add)
-            opts="-q -v -h -V --number --prefix --since --name --kind --email --phone --street --zipcode --city --country --vat-id --vat-country --vat-reverse-charge --fee-billable --billable --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --number --prefix --since --name --kind --email --phone --street --zipcode --city --country --vat-id --vat-country --vat-reverse-charge --fee-billable --billable --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3034,6 +3274,14 @@ _hsadmin() {
                     ;;
                 --ledger)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3160,7 +3408,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__member__subcmd__leave)
-            opts="-y -q -v -h -V --date --status --yes --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-y -o -q -v -h -V --date --status --yes --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3182,6 +3430,14 @@ _hsadmin() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -3194,7 +3450,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__member__subcmd__list)
-            opts="-q -v -h -V --status --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --status --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3212,6 +3468,14 @@ _hsadmin() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -3224,7 +3488,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__member__subcmd__show)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3236,6 +3500,14 @@ _hsadmin() {
                     ;;
                 --ledger)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3250,7 +3522,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__member__subcmd__statement)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3262,6 +3534,14 @@ _hsadmin() {
                     ;;
                 --ledger)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3276,7 +3556,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__member__subcmd__update)
-            opts="-q -v -h -V --name --kind --email --phone --street --zipcode --city --country --vat-id --vat-country --vat-reverse-charge --fee-billable --billable --status --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --name --kind --email --phone --street --zipcode --city --country --vat-id --vat-country --vat-reverse-charge --fee-billable --billable --status --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3346,6 +3626,14 @@ _hsadmin() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -3358,7 +3646,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__package)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version create list show update cancel purge help"
+            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version create list show update cancel purge help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3370,6 +3658,14 @@ _hsadmin() {
                     ;;
                 --ledger)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3384,7 +3680,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__package__subcmd__cancel)
-            opts="-y -q -v -h -V --date --yes --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-y -o -q -v -h -V --date --yes --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3402,6 +3698,14 @@ _hsadmin() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -3414,7 +3718,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__package__subcmd__create)
-            opts="-q -v -h -V --member --product --server --webspace-mb --traffic-gb --users --domains --since --free --comment --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --member --product --server --webspace-mb --traffic-gb --users --domains --since --free --comment --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3462,6 +3766,14 @@ _hsadmin() {
                     ;;
                 --ledger)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3588,7 +3900,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__package__subcmd__list)
-            opts="-q -v -h -V --member --server --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --member --server --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3610,6 +3922,14 @@ _hsadmin() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -3622,7 +3942,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__package__subcmd__purge)
-            opts="-y -q -v -h -V --yes --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-y -o -q -v -h -V --yes --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3634,6 +3954,14 @@ _hsadmin() {
                     ;;
                 --ledger)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3648,7 +3976,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__package__subcmd__show)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3660,6 +3988,14 @@ _hsadmin() {
                     ;;
                 --ledger)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3674,7 +4010,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__package__subcmd__update)
-            opts="-q -v -h -V --webspace-mb --traffic-gb --users --domains --free --comment --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --webspace-mb --traffic-gb --users --domains --free --comment --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3712,6 +4048,14 @@ _hsadmin() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -3724,7 +4068,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__plan)
-            opts="-q -v -h -V --server --role --detailed-exitcode --jobs --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --server --role --detailed-exitcode --jobs --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3750,6 +4094,14 @@ _hsadmin() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -3762,7 +4114,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__server)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version add list show update trust check remove help"
+            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version add list show update trust check remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3774,6 +4126,14 @@ _hsadmin() {
                     ;;
                 --ledger)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3788,7 +4148,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__server__subcmd__add)
-            opts="-q -v -h -V --address --port --role --ipv4 --ipv6 --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --address --port --role --ipv4 --ipv6 --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3822,6 +4182,14 @@ _hsadmin() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -3834,7 +4202,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__server__subcmd__check)
-            opts="-q -v -h -V --jobs --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --jobs --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3850,6 +4218,14 @@ _hsadmin() {
                     ;;
                 --ledger)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3990,7 +4366,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__server__subcmd__list)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4002,6 +4378,14 @@ _hsadmin() {
                     ;;
                 --ledger)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4016,7 +4400,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__server__subcmd__remove)
-            opts="-y -q -v -h -V --yes --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-y -o -q -v -h -V --yes --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4028,6 +4412,14 @@ _hsadmin() {
                     ;;
                 --ledger)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4042,7 +4434,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__server__subcmd__show)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4054,6 +4446,14 @@ _hsadmin() {
                     ;;
                 --ledger)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4068,7 +4468,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__server__subcmd__trust)
-            opts="-q -v -h -V --fingerprint --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --fingerprint --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4086,6 +4486,14 @@ _hsadmin() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -4098,7 +4506,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__server__subcmd__update)
-            opts="-q -v -h -V --address --port --role --ipv4 --ipv6 --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --address --port --role --ipv4 --ipv6 --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4132,6 +4540,14 @@ _hsadmin() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -4144,7 +4560,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__share)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version subscribe cancel revert help"
+            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version subscribe cancel revert help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4156,6 +4572,14 @@ _hsadmin() {
                     ;;
                 --ledger)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4170,7 +4594,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__share__subcmd__cancel)
-            opts="-q -v -h -V --count --date --reference --comment --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --count --date --reference --comment --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4198,6 +4622,14 @@ _hsadmin() {
                     ;;
                 --ledger)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4282,7 +4714,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__share__subcmd__revert)
-            opts="-q -v -h -V --tx --date --reference --comment --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --tx --date --reference --comment --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4312,6 +4744,14 @@ _hsadmin() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -4324,7 +4764,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__share__subcmd__subscribe)
-            opts="-q -v -h -V --count --date --reference --comment --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --count --date --reference --comment --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4354,6 +4794,14 @@ _hsadmin() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -4366,7 +4814,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__user)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version add list show update remove help"
+            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version add list show update remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4378,6 +4826,14 @@ _hsadmin() {
                     ;;
                 --ledger)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4392,7 +4848,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__user__subcmd__add)
-            opts="-q -v -h -V --shell --comment --quota-soft-mb --quota-hard-mb --password-stdin --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --shell --comment --quota-soft-mb --quota-hard-mb --password-stdin --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4420,6 +4876,14 @@ _hsadmin() {
                     ;;
                 --ledger)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4532,7 +4996,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__user__subcmd__list)
-            opts="-q -v -h -V --package --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --package --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4550,6 +5014,14 @@ _hsadmin() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -4562,7 +5034,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__user__subcmd__remove)
-            opts="-y -q -v -h -V --yes --dry-run --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-y -o -q -v -h -V --yes --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4574,6 +5046,14 @@ _hsadmin() {
                     ;;
                 --ledger)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4588,7 +5068,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__user__subcmd__show)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4600,6 +5080,14 @@ _hsadmin() {
                     ;;
                 --ledger)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4614,7 +5102,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__user__subcmd__update)
-            opts="-q -v -h -V --shell --comment --quota-soft-mb --quota-hard-mb --password-stdin --dry-run --locked --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --shell --comment --quota-soft-mb --quota-hard-mb --password-stdin --dry-run --locked --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4648,6 +5136,14 @@ _hsadmin() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -4660,7 +5156,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__util)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version completions man help"
+            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4672,6 +5168,14 @@ _hsadmin() {
                     ;;
                 --ledger)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4686,7 +5190,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__util__subcmd__completions)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version bash elvish fish powershell zsh"
+            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4698,6 +5202,14 @@ _hsadmin() {
                     ;;
                 --ledger)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4768,7 +5280,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__util__subcmd__man)
-            opts="-q -v -h -V --config --ledger --json --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4780,6 +5292,14 @@ _hsadmin() {
                     ;;
                 --ledger)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
                     return 0
                     ;;
                 --color)

@@ -1409,3 +1409,33 @@ fn dry_runs_say_would_never_added() {
         }
     }
 }
+
+/// Issue 8, item 4: `-o` for scripts.
+#[test]
+fn output_formats_for_scripts() {
+    let env = office();
+    let names = env.ok(&["member", "list", "-o", "name"]);
+    assert_eq!(names, "10001\n10002\n", "one number a line, for xargs");
+    let csv = env.ok(&["member", "list", "-o", "csv"]);
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    assert_eq!(header[0], "number", "{csv}");
+    assert!(header.contains(&"name") && header.contains(&"email"), "{csv}");
+    assert_eq!(lines.count(), 2, "{csv}");
+    let tsv = env.ok(&["member", "list", "-o", "tsv"]);
+    assert!(tsv.lines().nth(1).unwrap().starts_with("10001\t"), "{tsv}");
+    assert_eq!(env.ok(&["member", "list", "-o", "json"]), env.ok(&["member", "list", "--json"]), "-o json is --json");
+    let r = env.run(&["member", "list", "-o", "yaml"]);
+    assert_eq!(r.code, 2, "an unknown format is a usage error: {}", r.stderr);
+}
+
+#[test]
+fn version_with_json_is_a_json_document() {
+    let env = TestEnv::empty();
+    for args in [&["--version", "--json"][..], &["--json", "--version"]] {
+        let doc: Value = serde_json::from_str(&env.ok(args)).unwrap();
+        assert_eq!(doc["name"], "hsadmin");
+        assert_eq!(doc["version"], env!("CARGO_PKG_VERSION"));
+    }
+    assert!(env.ok(&["--version"]).starts_with("hsadmin "));
+}

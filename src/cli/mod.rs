@@ -41,9 +41,12 @@ pub struct Cli {
     /// Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]
     #[arg(long, global = true, env = "HSADMIN_LEDGER", value_name = "FILE")]
     pub ledger: Option<PathBuf>,
-    /// Print the result as one JSON document on stdout
+    /// Print the result as one JSON document on stdout (the same as -o json)
     #[arg(long, global = true)]
     pub json: bool,
+    /// How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)
+    #[arg(short = 'o', long = "output", global = true, value_enum, value_name = "FORMAT")]
+    pub output: Option<crate::output::Format>,
     /// Print nothing on stderr but errors
     #[arg(short, long, global = true)]
     pub quiet: bool,
@@ -162,6 +165,10 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             use clap::error::ErrorKind::{DisplayHelp, DisplayVersion};
+            if e.kind() == DisplayVersion && json {
+                println!("{}", serde_json::json!({"name": "hsadmin", "version": env!("CARGO_PKG_VERSION")}));
+                return ExitCode::SUCCESS;
+            }
             if matches!(e.kind(), DisplayHelp | DisplayVersion) {
                 let _ = e.print();
                 return ExitCode::SUCCESS;
@@ -175,7 +182,11 @@ pub fn main() -> ExitCode {
             return ExitCode::from(exit::INVALID);
         }
     };
-    let mut out = Output::new(cli.json, cli.quiet, cli.verbose, cli.color);
+    let json = cli.json || cli.output == Some(crate::output::Format::Json);
+    let mut out = Output::new(json, cli.quiet, cli.verbose, cli.color);
+    if let Some(format) = cli.output.filter(|_| !cli.json) {
+        out.format = format;
+    }
     // Every mutating verb takes --dry-run; its outcome lines then say what would happen.
     out.dry_run = args.iter().skip(1).take_while(|a| *a != "--").any(|a| a == "--dry-run");
     match run(cli, &args, &out) {

@@ -1,5 +1,8 @@
 //! What reaches the user: results on stdout (a table or one JSON document), everything else on stderr.
+pub mod records;
 pub mod table;
+
+pub use records::Format;
 
 use crate::{Error, Result};
 use serde::Serialize;
@@ -27,6 +30,8 @@ pub struct Output {
     pub color: bool,
     /// `--dry-run`: outcome lines say what would happen ("Would add"), never that it did ("Added").
     pub dry_run: bool,
+    /// `-o`: how results are written (`--json` is `-o json`).
+    pub format: Format,
 }
 
 /// The "would" form of the outcome verbs of mutating commands, for dry runs.
@@ -64,17 +69,22 @@ impl Output {
                     && std::env::var("TERM").map_or(true, |t| t != "dumb")
             }
         };
-        Self { json, quiet, verbose, color, dry_run: false }
+        Self { json, quiet, verbose, color, dry_run: false, format: if json { Format::Json } else { Format::Table } }
     }
 
     /// Writes the result: one JSON document under `--json`, else the human form.
     pub fn emit<T: Render>(&self, value: &T) -> Result<()> {
         let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-        if self.json {
-            serde_json::to_writer(&mut out, value).map_err(|e| Error::Io(e.into()))?;
-            out.write_all(b"\n")?;
-        } else {
-            out.write_all(value.human().as_bytes())?;
+        match self.format {
+            Format::Json => {
+                serde_json::to_writer(&mut out, value).map_err(|e| Error::Io(e.into()))?;
+                out.write_all(b"\n")?;
+            }
+            Format::Table => out.write_all(value.human().as_bytes())?,
+            other => {
+                let v = serde_json::to_value(value).map_err(|e| Error::Io(e.into()))?;
+                out.write_all(records::render(&v, other).as_bytes())?;
+            }
         }
         out.flush()?;
         Ok(())

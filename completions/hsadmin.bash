@@ -170,13 +170,16 @@ _hsadmin() {
                 cmd="hsadmin__subcmd__domain__subcmd__add"
                 ;;
             hsadmin__subcmd__domain,delete)
-                cmd="hsadmin__subcmd__domain__subcmd__delete"
+                cmd="hsadmin__subcmd__domain__subcmd__remove"
                 ;;
             hsadmin__subcmd__domain,help)
                 cmd="hsadmin__subcmd__domain__subcmd__help"
                 ;;
             hsadmin__subcmd__domain,list)
                 cmd="hsadmin__subcmd__domain__subcmd__list"
+                ;;
+            hsadmin__subcmd__domain,remove)
+                cmd="hsadmin__subcmd__domain__subcmd__remove"
                 ;;
             hsadmin__subcmd__domain,show)
                 cmd="hsadmin__subcmd__domain__subcmd__show"
@@ -187,14 +190,14 @@ _hsadmin() {
             hsadmin__subcmd__domain__subcmd__help,add)
                 cmd="hsadmin__subcmd__domain__subcmd__help__subcmd__add"
                 ;;
-            hsadmin__subcmd__domain__subcmd__help,delete)
-                cmd="hsadmin__subcmd__domain__subcmd__help__subcmd__delete"
-                ;;
             hsadmin__subcmd__domain__subcmd__help,help)
                 cmd="hsadmin__subcmd__domain__subcmd__help__subcmd__help"
                 ;;
             hsadmin__subcmd__domain__subcmd__help,list)
                 cmd="hsadmin__subcmd__domain__subcmd__help__subcmd__list"
+                ;;
+            hsadmin__subcmd__domain__subcmd__help,remove)
+                cmd="hsadmin__subcmd__domain__subcmd__help__subcmd__remove"
                 ;;
             hsadmin__subcmd__domain__subcmd__help,show)
                 cmd="hsadmin__subcmd__domain__subcmd__help__subcmd__show"
@@ -295,11 +298,11 @@ _hsadmin() {
             hsadmin__subcmd__help__subcmd__domain,add)
                 cmd="hsadmin__subcmd__help__subcmd__domain__subcmd__add"
                 ;;
-            hsadmin__subcmd__help__subcmd__domain,delete)
-                cmd="hsadmin__subcmd__help__subcmd__domain__subcmd__delete"
-                ;;
             hsadmin__subcmd__help__subcmd__domain,list)
                 cmd="hsadmin__subcmd__help__subcmd__domain__subcmd__list"
+                ;;
+            hsadmin__subcmd__help__subcmd__domain,remove)
+                cmd="hsadmin__subcmd__help__subcmd__domain__subcmd__remove"
                 ;;
             hsadmin__subcmd__help__subcmd__domain,show)
                 cmd="hsadmin__subcmd__help__subcmd__domain__subcmd__show"
@@ -1688,7 +1691,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__domain)
-            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version add update delete list show help"
+            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version add update remove delete list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1783,42 +1786,8 @@ _hsadmin() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        hsadmin__subcmd__domain__subcmd__delete)
-            opts="-y -o -q -v -h -V --yes --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ledger)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
         hsadmin__subcmd__domain__subcmd__help)
-            opts="add update delete list show help"
+            opts="add update remove list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1832,20 +1801,6 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__domain__subcmd__help__subcmd__add)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        hsadmin__subcmd__domain__subcmd__help__subcmd__delete)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1874,6 +1829,20 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__domain__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsadmin__subcmd__domain__subcmd__help__subcmd__remove)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1926,6 +1895,40 @@ _hsadmin() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ledger)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv tsv name" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsadmin__subcmd__domain__subcmd__remove)
+            opts="-y -o -q -v -h -V --yes --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2320,7 +2323,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__help__subcmd__domain)
-            opts="add update delete list show"
+            opts="add update remove list show"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2347,7 +2350,7 @@ _hsadmin() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        hsadmin__subcmd__help__subcmd__domain__subcmd__delete)
+        hsadmin__subcmd__help__subcmd__domain__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2361,7 +2364,7 @@ _hsadmin() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        hsadmin__subcmd__help__subcmd__domain__subcmd__list)
+        hsadmin__subcmd__help__subcmd__domain__subcmd__remove)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

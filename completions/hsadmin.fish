@@ -1116,28 +1116,29 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_su
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from help" -f -a "list" -d 'List cron jobs'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a cron job by its id'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update delete list show help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]' -r -F
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update delete list show help" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update delete list show help" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update remove delete list show help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]' -r -F
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update remove delete list show help" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update remove delete list show help" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
 csv\t'Comma-separated values with a header line'
 tsv\t'Tab-separated values with a header line'
 name\t'Only the name or id of each item, one a line'"
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update delete list show help" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update remove delete list show help" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update delete list show help" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update delete list show help" -s q -l quiet -d 'Print nothing on stderr but errors'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update delete list show help" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update delete list show help" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update delete list show help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update delete list show help" -s V -l version -d 'Print version'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update delete list show help" -f -a "add" -d 'Set up a domain on a package (web server, document root, subdomains; no registration)'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update delete list show help" -f -a "update" -d 'Change a domain\'s owner, subdomains or options'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update delete list show help" -f -a "delete" -d 'Remove a domain\'s set-up from its package'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update delete list show help" -f -a "list" -d 'List domains'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update delete list show help" -f -a "show" -d 'Show a domain'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update delete list show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update remove delete list show help" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update remove delete list show help" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update remove delete list show help" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update remove delete list show help" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update remove delete list show help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update remove delete list show help" -s V -l version -d 'Print version'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update remove delete list show help" -f -a "add" -d 'Set up a domain on a package (web server, document root, subdomains; no registration)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update remove delete list show help" -f -a "update" -d 'Change a domain\'s owner, subdomains or options'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update remove delete list show help" -f -a "remove" -d 'Remove a domain\'s set-up from its package (`delete` is an alias)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update remove delete list show help" -f -a "delete" -d 'Remove a domain\'s set-up from its package (`delete` is an alias)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update remove delete list show help" -f -a "list" -d 'List domains'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update remove delete list show help" -f -a "show" -d 'Show a domain'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update remove delete list show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from add" -l package -d 'The package the domain is set up on' -r
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from add" -l user -d 'The user of the package owning the domain\'s files [default: the package admin]' -r
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from add" -l subdomains -d 'Subdomains with their own document root, comma-separated, like blog,shop' -r
@@ -1195,6 +1196,24 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from update" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from remove" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]' -r -F
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from remove" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from remove" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
+json\t'One JSON document (the same as --json)'
+csv\t'Comma-separated values with a header line'
+tsv\t'Tab-separated values with a header line'
+name\t'Only the name or id of each item, one a line'"
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from remove" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Do not ask for confirmation'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from remove" -l dry-run -d 'Validate and show the result, commit nothing'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from remove" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from remove" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from delete" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from delete" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from delete" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
@@ -1248,7 +1267,7 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from help" -f -a "add" -d 'Set up a domain on a package (web server, document root, subdomains; no registration)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change a domain\'s owner, subdomains or options'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Remove a domain\'s set-up from its package'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a domain\'s set-up from its package (`delete` is an alias)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from help" -f -a "list" -d 'List domains'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a domain'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -1456,7 +1475,7 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and __fish_seen_su
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and __fish_seen_subcommand_from cron" -f -a "remove" -d 'Remove a cron job by its id'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and __fish_seen_subcommand_from domain" -f -a "add" -d 'Set up a domain on a package (web server, document root, subdomains; no registration)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and __fish_seen_subcommand_from domain" -f -a "update" -d 'Change a domain\'s owner, subdomains or options'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and __fish_seen_subcommand_from domain" -f -a "delete" -d 'Remove a domain\'s set-up from its package'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and __fish_seen_subcommand_from domain" -f -a "remove" -d 'Remove a domain\'s set-up from its package (`delete` is an alias)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and __fish_seen_subcommand_from domain" -f -a "list" -d 'List domains'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and __fish_seen_subcommand_from domain" -f -a "show" -d 'Show a domain'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand help; and __fish_seen_subcommand_from ledger" -f -a "backup" -d 'Copy the ledger to a new file (mode 0600), consistent while other hsadmin processes write'

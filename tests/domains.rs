@@ -633,3 +633,14 @@ fn every_change_writes_an_audit_row() {
     let r = human(&env, &["log", "--entity", "domain"]);
     assert_eq!(r.stdout.lines().filter(|l| l.contains("xn--mller-kva.de")).count(), 3, "{}", r.stdout);
 }
+
+/// Issue 8, item 9: `remove` is the verb everywhere; `domain delete` stays as an alias.
+#[test]
+fn domain_remove_is_the_verb_and_delete_an_alias() {
+    let env = TestEnv::seeded();
+    for (name, verb) in [("example.org", "remove"), ("example.net", "delete")] {
+        env.ok(&["domain", "add", name, "--package", "xyz00"]);
+        env.ok(&["domain", verb, name, "--yes"]);
+        assert_eq!(env.json(&["domain", "list"]), serde_json::json!([]), "{verb}");
+    }
+}

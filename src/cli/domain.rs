@@ -13,8 +13,9 @@ pub enum DomainCommand {
     Add(AddArgs),
     /// Change a domain's owner, subdomains or options
     Update(UpdateArgs),
-    /// Remove a domain's set-up from its package
-    Delete(DeleteArgs),
+    /// Remove a domain's set-up from its package (`delete` is an alias)
+    #[command(visible_alias = "delete")]
+    Remove(DeleteArgs),
     /// List domains
     List(ListArgs),
     /// Show a domain
@@ -150,7 +151,7 @@ pub fn run(ctx: &Ctx, cmd: DomainCommand) -> Result<()> {
             }
             super::converge::after_change(ctx, &[&u.details.domain.package], a.dry_run)
         }
-        DomainCommand::Delete(a) => {
+        DomainCommand::Remove(a) => {
             let name = DomainName::parse("name", &a.name)?;
             ctx.confirm(a.yes || a.dry_run, &format!("Delete domain {name} from its package?"))?;
             let d = ctx.ledger()?.write(a.dry_run, |tx| domain::delete(tx, &name))?;

@@ -33,6 +33,12 @@ pub fn shown(value: &str) -> String {
     if value.chars().count() > MAX { format!("\"{escaped}…\"") } else { format!("\"{escaped}\"") }
 }
 
+/// Hex SHA-256: the form file contents are compared by (facts, plans) and shortened names are made with.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// Text that came from a server or a file, made safe for a terminal: control characters (escape
 /// sequences, BEL, newlines, C1 controls) and bidi overrides are shown escaped (`\u{1b}`), the rest as is.
 pub fn printable(s: &str) -> String {

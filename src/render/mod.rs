@@ -23,9 +23,7 @@ pub fn vhost_file(domain: &str) -> String {
     if plain.len() <= 255 {
         return plain;
     }
-    use sha2::Digest;
-    let hash: String = sha2::Sha256::digest(domain.as_bytes()).iter().take(8).map(|b| format!("{b:02x}")).collect();
-    format!("hsadmin-{}--{hash}.conf", &domain[..200])
+    format!("hsadmin-{}--{}.conf", &domain[..200], &crate::model::sha256_hex(domain.as_bytes())[..16])
 }
 
 /// Whether a vhost file stem (between `hsadmin-` and `.conf`) is a shortened one of [`vhost_file`].

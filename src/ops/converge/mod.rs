@@ -137,11 +137,9 @@ impl ServerResult {
 
 /// A fingerprint of a plan from its canonical form: the actions as JSON (sorted keys) and the script.
 pub fn plan_hash(actions: &[Planned], script: &[u8]) -> String {
-    use sha2::Digest;
-    let mut h = sha2::Sha256::new();
-    h.update(serde_json::to_vec(actions).expect("plans serialise"));
-    h.update(script);
-    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    let mut canonical = serde_json::to_vec(actions).expect("plans serialise");
+    canonical.extend_from_slice(script);
+    model::sha256_hex(&canonical)
 }
 
 /// Plans (and with `apply`, applies) on each server, at most `jobs` at once. Never touches the ledger;

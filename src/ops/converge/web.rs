@@ -5,11 +5,11 @@ use super::role::{Context, Role, StepsContext};
 use crate::Result;
 use crate::ledger::server::Server;
 use crate::ledger::{Tx, cron, domain, package, user};
-use crate::model;
+use crate::model::{self, sha256_hex};
 use crate::remote::Script;
 use crate::remote::records::Record;
 use crate::remote::script::ApplyScript;
-use crate::remote::web::facts::{self, sha256_hex};
+use crate::remote::web::facts;
 use crate::remote::web::{Action, StepContext, WebFacts};
 use crate::render::{self, Desired, QuotaKind};
 use std::collections::{BTreeMap, BTreeSet};
@@ -178,7 +178,7 @@ fn quotas_to_set(d: &Desired, f: &WebFacts) -> Vec<(String, Action)> {
 
 fn crontabs(d: &Desired, f: &WebFacts, granted: &BTreeMap<u32, String>, a: &mut Vec<(String, Action)>) {
     for c in &d.crontabs {
-        if f.crontabs.get(&c.user) != Some(&Some(sha256_hex(&c.content))) {
+        if f.crontabs.get(&c.user) != Some(&Some(sha256_hex(c.content.as_bytes()))) {
             a.push((unit_of(&c.user), Action::InstallCrontab { user: c.user.clone(), content: c.content.clone() }));
         }
     }
@@ -198,7 +198,7 @@ fn vhosts(d: &Desired, f: &WebFacts, a: &mut Vec<(String, Action)>) {
         }
     }
     for v in &d.vhosts {
-        if f.vhosts.get(&v.file).and_then(|x| x.sha256.as_ref()) != Some(&sha256_hex(&v.content)) {
+        if f.vhosts.get(&v.file).and_then(|x| x.sha256.as_ref()) != Some(&sha256_hex(v.content.as_bytes())) {
             a.push((v.package.clone(), Action::WriteVhost { file: v.file.clone(), content: v.content.clone() }));
         }
         if f.enabled.get(&v.file).map(String::as_str) != Some(&format!("../sites-available/{}", v.file)) {

@@ -259,12 +259,6 @@ pub fn vhost_name(name: &str) -> bool {
         && (DomainName::parse("domain", stem).is_ok_and(|d| crate::render::vhost_file(d.as_str()) == name) || crate::render::is_hashed_vhost_stem(stem))
 }
 
-/// Hex SHA-256, the form facts compare file contents by.
-pub fn sha256_hex(text: &str) -> String {
-    use sha2::Digest;
-    sha2::Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

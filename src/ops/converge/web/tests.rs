@@ -48,11 +48,11 @@ fn converged(d: &Desired) -> WebFacts {
         f.paths.insert(dir.path.clone(), PathFact { uid: dir.uid, gid: dir.gid, mode: dir.mode.clone(), kind: "directory".into() });
     }
     for v in &d.vhosts {
-        f.vhosts.insert(v.file.clone(), VhostFact { sha256: Some(sha256_hex(&v.content)), managed: true });
+        f.vhosts.insert(v.file.clone(), VhostFact { sha256: Some(sha256_hex(v.content.as_bytes())), managed: true });
         f.enabled.insert(v.file.clone(), format!("../sites-available/{}", v.file));
     }
     for c in &d.crontabs {
-        f.crontabs.insert(c.user.clone(), Some(sha256_hex(&c.content)));
+        f.crontabs.insert(c.user.clone(), Some(sha256_hex(c.content.as_bytes())));
     }
     f
 }

@@ -261,7 +261,7 @@ fn a_server_stopped_in_the_middle_stays_pending_and_catches_up_with_apply() {
     assert_eq!(t.json(&["package", "show", "xyz01"])["live"]["state"], "failed");
 
     // One more change for h1, left for apply; apply converges h1 and reports h2 unreachable.
-    t.ok(&["--no-apply", "user", "add", "xyz00-c"]);
+    t.ok(&["user", "add", "xyz00-c", "--no-apply"]);
     let r = t.expect(&["apply"], 3);
     let doc = r.json();
     assert_eq!(outcomes(&doc), [("h1".into(), "applied".into()), ("h2".into(), "unreachable".into()), ("h3".into(), "unchanged".into())], "{doc}");
@@ -492,12 +492,12 @@ fn no_apply_leaves_the_server_untouched_and_pending_until_apply() {
     let logins = t.hosts.logins("h1");
 
     // The flag, and the environment variable (HSADMIN_NO_APPLY=1, as TestEnv sets it).
-    let r = t.ok(&["--no-apply", "user", "add", "xyz00-shop"]);
+    let r = t.ok(&["user", "add", "xyz00-shop", "--no-apply"]);
     assert!(r.stderr.contains("Pending") && r.stderr.contains("h1") && r.stderr.contains("hsadmin apply"), "{}", r.stderr);
     let r = t.env.run(&["domain", "add", "example.net", "--package", "xyz00", "--user", "xyz00-shop"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stderr.contains("Pending"), "{}", r.stderr);
-    t.ok(&["--no-apply", "cron", "add", "--user", "xyz00-shop", "--schedule", SCHEDULE, "--command", JOB]);
+    t.ok(&["cron", "add", "--user", "xyz00-shop", "--schedule", SCHEDULE, "--command", JOB, "--no-apply"]);
 
     let state = &t.json(&["server", "show", "h1"])["state"];
     assert_eq!(state["pending"], true, "h1 must be pending: {state}");
@@ -540,7 +540,7 @@ fn no_apply_leaves_the_server_untouched_and_pending_until_apply() {
 #[test]
 fn package_show_and_server_show_report_the_last_apply() {
     let t = Robot::new();
-    t.ok(&["--no-apply", "package", "create", "xyz00", "--member", "10001", "--product", "DW/SA", "--server", "h1", "--since", "2026-01-01"]);
+    t.ok(&["package", "create", "xyz00", "--member", "10001", "--product", "DW/SA", "--server", "h1", "--since", "2026-01-01", "--no-apply"]);
     let shown = t.json(&["package", "show", "xyz00"]);
     assert_eq!(shown["live"]["state"], "pending", "before any apply: {shown}");
     assert_eq!(shown["live"]["used_kb"], Value::Null, "no usage known before an apply: {shown}");

@@ -1,5 +1,6 @@
 //! `hsadmin asset deposit|disburse|clear|loss|transfer|revert`
 use super::Ctx;
+use super::complete;
 use super::share::finish_booking;
 use super::share::{BookingArgs, RevertArgs};
 use crate::Result;
@@ -27,6 +28,7 @@ pub enum AssetCommand {
 #[derive(Debug, clap::Args)]
 pub struct AmountArgs {
     /// Member number
+    #[arg(add = complete::member())]
     member: String,
     /// Amount in EUR, like 128.00 (always positive; the command gives the direction)
     #[arg(long, allow_hyphen_values = true)]
@@ -38,9 +40,11 @@ pub struct AmountArgs {
 #[derive(Debug, clap::Args)]
 pub struct TransferArgs {
     /// Member number giving the assets
+    #[arg(add = complete::member())]
     member: String,
     /// Member number adopting the assets
     #[arg(long)]
+    #[arg(add = complete::member())]
     to: String,
     /// Amount in EUR, like 128.00
     #[arg(long, allow_hyphen_values = true)]

@@ -1,6 +1,7 @@
 //! `hsadmin plan` and `hsadmin apply`: bring the servers in line with the ledger. The workflow lives in
 //! `ops::converge`; this file parses, calls it, and says what happened.
 use super::Ctx;
+use super::complete;
 use crate::error::exit;
 use crate::model::{self, PackageName, ServerName};
 use crate::ops::converge::{self, Outcome, Selection, ServerResult};
@@ -11,6 +12,7 @@ use crate::{Error, Result};
 pub struct PlanArgs {
     /// Only these servers [default: every server with a role hsadmin manages]
     #[arg(long = "server", value_name = "NAME")]
+    #[arg(add = complete::server())]
     servers: Vec<String>,
     /// Only these roles (web, dns-primary, …) [default: every role of each server]
     #[arg(long = "role", value_name = "ROLE")]
@@ -28,6 +30,7 @@ pub struct PlanArgs {
 pub struct ApplyArgs {
     /// Only these servers [default: every server with a role hsadmin manages]
     #[arg(long = "server", value_name = "NAME")]
+    #[arg(add = complete::server())]
     servers: Vec<String>,
     /// Only these roles (web, dns-primary, …) [default: every role of each server]
     #[arg(long = "role", value_name = "ROLE")]
@@ -96,6 +99,14 @@ fn run(ctx: &Ctx, sel: &Selection, jobs: Option<usize>, apply: bool) -> Result<V
     results
 }
 
+/// `--no-apply`, on the verbs that change servers (the others have nothing to apply).
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub struct ApplyArg {
+    /// Change the ledger only; the servers of the change are marked pending until `hsadmin apply`
+    #[arg(long, env = "HSADMIN_NO_APPLY", value_parser = clap::builder::FalseyValueParser::new())]
+    pub no_apply: bool,
+}
+
 /// The progress bar on stderr, told by the engine how far it got.
 struct Bar(crate::output::Progress);
 
@@ -112,12 +123,12 @@ impl converge::Progress for Bar {
 /// Brings the servers of the changed packages in line right after the change was committed (unless
 /// `--no-apply`, which leaves them pending). A server that cannot be reached, or a unit that fails,
 /// leaves the server pending: exit 3.
-pub(crate) fn after_change(ctx: &Ctx, packages: &[&PackageName], dry_run: bool) -> Result<()> {
+pub(crate) fn after_change(ctx: &Ctx, packages: &[&PackageName], dry_run: bool, apply: ApplyArg) -> Result<()> {
     if dry_run || packages.is_empty() {
         return Ok(());
     }
     let servers = ctx.ledger()?.read(|tx| converge::servers_of(tx, packages))?;
-    if ctx.no_apply {
+    if apply.no_apply {
         ctx.ledger()?.write(false, |tx| converge::mark_pending(tx, &servers))?;
         let names: Vec<&str> = servers.iter().map(ServerName::as_str).collect();
         ctx.out.status("Pending", &format!("{} (--no-apply): run `hsadmin apply` to bring them in line", names.join(", ")));

@@ -1,5 +1,6 @@
 //! `hsadmin cron add|list|remove`
 use super::Ctx;
+use super::complete;
 use super::opt;
 use crate::Result;
 use crate::ledger::cron::CronJob;
@@ -21,6 +22,7 @@ pub enum CronCommand {
 pub struct AddArgs {
     /// The Unix user the job runs as
     #[arg(long)]
+    #[arg(add = complete::user())]
     user: String,
     /// Five-field schedule: minute hour day-of-month month day-of-week, like '*/5 * * * *'
     #[arg(long)]
@@ -31,6 +33,8 @@ pub struct AddArgs {
     /// Validate and show the result, commit nothing
     #[arg(long)]
     dry_run: bool,
+    #[command(flatten)]
+    apply: super::converge::ApplyArg,
 }
 
 #[derive(Debug, clap::Args)]
@@ -46,6 +50,7 @@ pub struct ListArgs {
 #[derive(Debug, clap::Args)]
 pub struct RemoveArgs {
     /// Job id (see `cron list`)
+    #[arg(add = complete::cron_job())]
     id: i64,
     /// Do not ask for confirmation
     #[arg(short = 'y', long)]
@@ -53,6 +58,8 @@ pub struct RemoveArgs {
     /// Validate and show the result, commit nothing
     #[arg(long)]
     dry_run: bool,
+    #[command(flatten)]
+    apply: super::converge::ApplyArg,
 }
 
 pub fn run(ctx: &Ctx, cmd: CronCommand) -> Result<()> {
@@ -65,7 +72,7 @@ pub fn run(ctx: &Ctx, cmd: CronCommand) -> Result<()> {
             ctx.out.status("Added", &format!("cron job {} for {}", job.id, job.user));
             ctx.dry_run_note(a.dry_run);
             ctx.out.emit(&job)?;
-            super::converge::after_change(ctx, &[&user.package()], a.dry_run)
+            super::converge::after_change(ctx, &[&user.package()], a.dry_run, a.apply)
         }
         CronCommand::List(a) => {
             let user = opt(&a.user, |s| UserName::parse("user", s))?;
@@ -78,7 +85,7 @@ pub fn run(ctx: &Ctx, cmd: CronCommand) -> Result<()> {
             ctx.out.status("Removed", &format!("cron job {} of {}", job.id, job.user));
             ctx.dry_run_note(a.dry_run);
             ctx.out.emit(&job)?;
-            super::converge::after_change(ctx, &[&job.user.package()], a.dry_run)
+            super::converge::after_change(ctx, &[&job.user.package()], a.dry_run, a.apply)
         }
     }
 }

@@ -1,5 +1,6 @@
 //! `hsadmin domain add|update|delete|list|show`
 use super::Ctx;
+use super::complete;
 use super::opt;
 use crate::Result;
 use crate::ledger::domain::Domain;
@@ -25,6 +26,7 @@ pub enum DomainCommand {
 #[derive(Debug, clap::Args)]
 pub struct NameArg {
     /// Domain name, like example.org (internationalised names in Unicode or xn-- form)
+    #[arg(add = complete::domain())]
     name: String,
 }
 
@@ -56,9 +58,11 @@ pub struct AddArgs {
     name: String,
     /// The package the domain is set up on
     #[arg(long)]
+    #[arg(add = complete::package())]
     package: String,
     /// The user of the package owning the domain's files [default: the package admin]
     #[arg(long)]
+    #[arg(add = complete::user())]
     user: Option<String>,
     /// Subdomains with their own document root, comma-separated, like blog,shop
     #[arg(long, value_name = "LIST")]
@@ -68,14 +72,18 @@ pub struct AddArgs {
     /// Validate and show the result, commit nothing
     #[arg(long)]
     dry_run: bool,
+    #[command(flatten)]
+    apply: super::converge::ApplyArg,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct UpdateArgs {
     /// Domain name
+    #[arg(add = complete::domain())]
     name: String,
     /// Hand the domain to another user of its package
     #[arg(long)]
+    #[arg(add = complete::user())]
     user: Option<String>,
     /// Replace the subdomains: a comma-separated list, like blog,shop ('' for none)
     #[arg(long, value_name = "LIST", conflicts_with_all = ["add_subdomain", "remove_subdomain"])]
@@ -91,11 +99,14 @@ pub struct UpdateArgs {
     /// Validate and show the result, commit nothing
     #[arg(long)]
     dry_run: bool,
+    #[command(flatten)]
+    apply: super::converge::ApplyArg,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct DeleteArgs {
     /// Domain name
+    #[arg(add = complete::domain())]
     name: String,
     /// Do not ask for confirmation
     #[arg(short = 'y', long)]
@@ -103,6 +114,8 @@ pub struct DeleteArgs {
     /// Validate and show the result, commit nothing
     #[arg(long)]
     dry_run: bool,
+    #[command(flatten)]
+    apply: super::converge::ApplyArg,
 }
 
 #[derive(Debug, clap::Args)]
@@ -126,7 +139,7 @@ pub fn run(ctx: &Ctx, cmd: DomainCommand) -> Result<()> {
             ctx.out.status("Added", &format!("domain {} to package {} (user {})", shown(&d.domain), d.domain.package, d.domain.user));
             ctx.dry_run_note(a.dry_run);
             ctx.out.emit(&d)?;
-            super::converge::after_change(ctx, &[&d.domain.package], a.dry_run)
+            super::converge::after_change(ctx, &[&d.domain.package], a.dry_run, a.apply)
         }
         DomainCommand::Update(a) => {
             let name = DomainName::parse("name", &a.name)?;
@@ -149,7 +162,7 @@ pub fn run(ctx: &Ctx, cmd: DomainCommand) -> Result<()> {
             if !u.changed {
                 return Ok(());
             }
-            super::converge::after_change(ctx, &[&u.details.domain.package], a.dry_run)
+            super::converge::after_change(ctx, &[&u.details.domain.package], a.dry_run, a.apply)
         }
         DomainCommand::Remove(a) => {
             let name = DomainName::parse("name", &a.name)?;
@@ -158,7 +171,7 @@ pub fn run(ctx: &Ctx, cmd: DomainCommand) -> Result<()> {
             ctx.out.status("Deleted", &format!("domain {} from package {}", shown(&d.domain), d.domain.package));
             ctx.dry_run_note(a.dry_run);
             ctx.out.emit(&d)?;
-            super::converge::after_change(ctx, &[&d.domain.package], a.dry_run)
+            super::converge::after_change(ctx, &[&d.domain.package], a.dry_run, a.apply)
         }
         DomainCommand::List(a) => {
             let package = opt(&a.package, |s| PackageName::parse("package", s))?;

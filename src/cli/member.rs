@@ -1,4 +1,5 @@
 //! `hsadmin member add|list|show|update|leave|statement`
+use super::complete;
 use super::{Ctx, opt};
 use crate::Result;
 use crate::ledger::member::Member;
@@ -26,6 +27,7 @@ pub enum MemberCommand {
 #[derive(Debug, clap::Args)]
 pub struct NumberArg {
     /// Member number (10000-99999)
+    #[arg(add = complete::member())]
     number: String,
 }
 
@@ -50,6 +52,7 @@ pub struct AddArgs {
 #[derive(Debug, clap::Args)]
 pub struct UpdateArgs {
     /// Member number (10000-99999)
+    #[arg(add = complete::member())]
     number: String,
     #[command(flatten)]
     details: DetailsArgs,
@@ -113,6 +116,7 @@ pub struct ListArgs {
 #[derive(Debug, clap::Args)]
 pub struct LeaveArgs {
     /// Member number (10000-99999)
+    #[arg(add = complete::member())]
     number: String,
     /// Last day of the membership (YYYY-MM-DD)
     #[arg(long, value_name = "DATE")]

@@ -2,6 +2,7 @@
 //! operation, and renders its result; it holds no SQL and no business rules.
 mod asset;
 mod catalog;
+pub(crate) mod complete;
 mod config;
 mod converge;
 mod cron;
@@ -53,9 +54,6 @@ pub struct Cli {
     /// Print more detail on stderr (repeat for more)
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
-    /// Change the ledger only; the servers of the change are marked pending until `hsadmin apply`
-    #[arg(long, global = true, env = "HSADMIN_NO_APPLY", value_parser = clap::builder::FalseyValueParser::new())]
-    pub no_apply: bool,
     /// When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)
     #[arg(long, global = true, value_enum, default_value = "auto", value_name = "WHEN")]
     pub color: ColorChoice,
@@ -119,8 +117,6 @@ pub struct Ctx {
     pub config: crate::config::Loaded,
     pub ledger_path: PathBuf,
     pub actor: Actor,
-    /// `--no-apply`: mutating commands leave their servers pending.
-    pub no_apply: bool,
 }
 
 impl Ctx {
@@ -159,6 +155,8 @@ pub(crate) fn opt<T>(value: &Option<String>, parse: impl FnOnce(&str) -> Result<
 
 /// Parses the command line, runs it and turns the outcome into an exit code.
 pub fn main() -> ExitCode {
+    // On TAB the completion scripts run `COMPLETE=SHELL hsadmin -- WORDS`: answer and exit.
+    clap_complete::CompleteEnv::with_factory(<Cli as clap::CommandFactory>::command).completer("hsadmin").complete();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let json = args.iter().skip(1).take_while(|a| *a != "--").any(|a| a == "--json");
     let cli = match Cli::try_parse_from(&args) {
@@ -207,7 +205,7 @@ fn run(cli: Cli, args: &[std::ffi::OsString], out: &Output) -> Result<u8> {
     }
     let config = crate::config::load(cli.config.as_deref())?;
     let ledger_path = crate::config::ledger_path(cli.ledger.as_deref(), &config.config)?;
-    let ctx = Ctx { out: out.clone(), config, ledger_path, actor: Actor::of_this_process(args), no_apply: cli.no_apply };
+    let ctx = Ctx { out: out.clone(), config, ledger_path, actor: Actor::of_this_process(args) };
     if let Command::Plan(a) = cli.command {
         return converge::plan(&ctx, a);
     }

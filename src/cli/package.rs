@@ -1,5 +1,6 @@
 //! `hsadmin package create|list|show|update|cancel`
 use super::Ctx;
+use super::complete;
 use super::opt;
 use crate::Result;
 use crate::ledger::package::Package;
@@ -26,6 +27,7 @@ pub enum PackageCommand {
 #[derive(Debug, clap::Args)]
 pub struct PurgeArgs {
     /// Package name
+    #[arg(add = complete::package())]
     name: String,
     /// Do not ask for confirmation
     #[arg(short = 'y', long)]
@@ -33,11 +35,14 @@ pub struct PurgeArgs {
     /// Validate and show the result, commit nothing
     #[arg(long)]
     dry_run: bool,
+    #[command(flatten)]
+    apply: super::converge::ApplyArg,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct NameArg {
     /// Package name: the member's prefix and two digits, like xyz00
+    #[arg(add = complete::package())]
     name: String,
 }
 
@@ -69,12 +74,15 @@ pub struct CreateArgs {
     name: String,
     /// Member number owning the package
     #[arg(long)]
+    #[arg(add = complete::member())]
     member: String,
     /// Webspace product code from the catalog, like DW/SA
     #[arg(long)]
+    #[arg(add = complete::product())]
     product: String,
     /// Web server the package lives on
     #[arg(long)]
+    #[arg(add = complete::server())]
     server: String,
     #[command(flatten)]
     resources: ResourceArgs,
@@ -90,6 +98,8 @@ pub struct CreateArgs {
     /// Validate and show the result, commit nothing
     #[arg(long)]
     dry_run: bool,
+    #[command(flatten)]
+    apply: super::converge::ApplyArg,
 }
 
 #[derive(Debug, clap::Args)]
@@ -105,6 +115,7 @@ pub struct ListArgs {
 #[derive(Debug, clap::Args)]
 pub struct UpdateArgs {
     /// Package name
+    #[arg(add = complete::package())]
     name: String,
     #[command(flatten)]
     resources: ResourceArgs,
@@ -117,11 +128,14 @@ pub struct UpdateArgs {
     /// Validate and show the result, commit nothing
     #[arg(long)]
     dry_run: bool,
+    #[command(flatten)]
+    apply: super::converge::ApplyArg,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct CancelArgs {
     /// Package name
+    #[arg(add = complete::package())]
     name: String,
     /// Last day of the package (YYYY-MM-DD)
     #[arg(long, value_name = "DATE")]
@@ -132,6 +146,8 @@ pub struct CancelArgs {
     /// Validate and show the result, commit nothing
     #[arg(long)]
     dry_run: bool,
+    #[command(flatten)]
+    apply: super::converge::ApplyArg,
 }
 
 pub fn run(ctx: &Ctx, cmd: PackageCommand) -> Result<()> {
@@ -152,7 +168,7 @@ pub fn run(ctx: &Ctx, cmd: PackageCommand) -> Result<()> {
             ctx.out.status("Created", &format!("package {} on {} with admin user {}", p.package.name, p.package.server, p.package.name));
             ctx.dry_run_note(a.dry_run);
             ctx.out.emit(&p)?;
-            super::converge::after_change(ctx, &[&p.package.name], a.dry_run)
+            super::converge::after_change(ctx, &[&p.package.name], a.dry_run, a.apply)
         }
         PackageCommand::List(a) => {
             let member = opt(&a.member, |s| MemberNumber::parse("member", s))?;
@@ -171,7 +187,7 @@ pub fn run(ctx: &Ctx, cmd: PackageCommand) -> Result<()> {
             ctx.out.status("Updated", &format!("package {}", p.name));
             ctx.dry_run_note(a.dry_run);
             ctx.out.emit(&p)?;
-            super::converge::after_change(ctx, &[&p.name], a.dry_run)
+            super::converge::after_change(ctx, &[&p.name], a.dry_run, a.apply)
         }
         PackageCommand::Cancel(a) => {
             let name = PackageName::parse("name", &a.name)?;
@@ -181,7 +197,7 @@ pub fn run(ctx: &Ctx, cmd: PackageCommand) -> Result<()> {
             ctx.out.status("Cancelled", &format!("package {} as of {date}", p.name));
             ctx.dry_run_note(a.dry_run);
             ctx.out.emit(&p)?;
-            super::converge::after_change(ctx, &[&p.name], a.dry_run)
+            super::converge::after_change(ctx, &[&p.name], a.dry_run, a.apply)
         }
         PackageCommand::Purge(a) => {
             let name = PackageName::parse("name", &a.name)?;
@@ -190,7 +206,7 @@ pub fn run(ctx: &Ctx, cmd: PackageCommand) -> Result<()> {
             ctx.out.status("Purged", &format!("package {} (its data goes on the next apply of {})", p.name, p.server));
             ctx.dry_run_note(a.dry_run);
             ctx.out.emit(&p)?;
-            super::converge::after_change(ctx, &[&p.name], a.dry_run)
+            super::converge::after_change(ctx, &[&p.name], a.dry_run, a.apply)
         }
     }
 }

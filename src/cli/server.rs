@@ -1,5 +1,6 @@
 //! `hsadmin server add|list|show|update|trust|check|remove`
 use super::Ctx;
+use super::complete;
 use super::opt;
 use crate::ledger::server::Server;
 use crate::model::{self, Address, Fingerprint, Roles, ServerName};
@@ -31,6 +32,7 @@ pub enum ServerCommand {
 #[derive(Debug, clap::Args)]
 pub struct UpdateArgs {
     /// Server name
+    #[arg(add = complete::server())]
     name: String,
     /// SSH address: IP address or host name
     #[arg(long)]
@@ -55,6 +57,7 @@ pub struct UpdateArgs {
 #[derive(Debug, clap::Args)]
 pub struct TrustArgs {
     /// Server name
+    #[arg(add = complete::server())]
     name: String,
     /// Pin the key only if its fingerprint is exactly this (SHA256:…, as `ssh-keygen -lf` prints it)
     #[arg(long, value_name = "SHA256")]
@@ -67,6 +70,7 @@ pub struct TrustArgs {
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
     /// Servers to check [default: all]
+    #[arg(add = complete::server())]
     names: Vec<String>,
     /// How many servers to check at once [default: ssh.jobs from the config]
     #[arg(long)]
@@ -76,6 +80,7 @@ pub struct CheckArgs {
 #[derive(Debug, clap::Args)]
 pub struct NameArg {
     /// Server name, like h01 or vm1001
+    #[arg(add = complete::server())]
     name: String,
 }
 
@@ -106,6 +111,7 @@ pub struct AddArgs {
 #[derive(Debug, clap::Args)]
 pub struct RemoveArgs {
     /// Server name
+    #[arg(add = complete::server())]
     name: String,
     /// Do not ask for confirmation
     #[arg(short = 'y', long)]

@@ -1,5 +1,6 @@
 //! `hsadmin share subscribe|cancel|revert`
 use super::Ctx;
+use super::complete;
 use super::opt;
 use crate::Result;
 use crate::ledger::capital::ShareTx;
@@ -46,6 +47,7 @@ impl BookingArgs {
 #[derive(Debug, clap::Args)]
 pub struct CountArgs {
     /// Member number
+    #[arg(add = complete::member())]
     member: String,
     /// Number of shares (64 EUR each)
     #[arg(long, allow_negative_numbers = true)]
@@ -57,6 +59,7 @@ pub struct CountArgs {
 #[derive(Debug, clap::Args)]
 pub struct RevertArgs {
     /// Member number
+    #[arg(add = complete::member())]
     pub member: String,
     /// Id of the entry to revert (see `member statement`)
     #[arg(long = "tx", value_name = "ID")]

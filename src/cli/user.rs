@@ -1,5 +1,6 @@
 //! `hsadmin user add|list|show|update|remove`
 use super::Ctx;
+use super::complete;
 use super::opt;
 use crate::ledger::user::User;
 use crate::model::{self, Gecos, PackageName, Password, PasswordHash, Shell, UserName};
@@ -25,6 +26,7 @@ pub enum UserCommand {
 #[derive(Debug, clap::Args)]
 pub struct NameArg {
     /// User name, like xyz00-web
+    #[arg(add = complete::user())]
     name: String,
 }
 
@@ -48,6 +50,8 @@ pub struct SettingsArgs {
     /// Validate and show the result, commit nothing
     #[arg(long)]
     dry_run: bool,
+    #[command(flatten)]
+    apply: super::converge::ApplyArg,
 }
 
 #[derive(Debug, clap::Args)]
@@ -61,6 +65,7 @@ pub struct AddArgs {
 #[derive(Debug, clap::Args)]
 pub struct UpdateArgs {
     /// User name
+    #[arg(add = complete::user())]
     name: String,
     #[command(flatten)]
     settings: SettingsArgs,
@@ -79,6 +84,7 @@ pub struct ListArgs {
 #[derive(Debug, clap::Args)]
 pub struct RemoveArgs {
     /// User name
+    #[arg(add = complete::user())]
     name: String,
     /// Do not ask for confirmation
     #[arg(short = 'y', long)]
@@ -86,6 +92,8 @@ pub struct RemoveArgs {
     /// Validate and show the result, commit nothing
     #[arg(long)]
     dry_run: bool,
+    #[command(flatten)]
+    apply: super::converge::ApplyArg,
 }
 
 /// Reads one line from stdin as the password; the trailing newline is not part of it.
@@ -131,7 +139,7 @@ pub fn run(ctx: &Ctx, cmd: UserCommand) -> Result<()> {
             ctx.out.status("Added", &format!("user {} (uid {}) to package {}", u.name, u.uid, u.package));
             ctx.dry_run_note(a.settings.dry_run);
             ctx.out.emit(&u)?;
-            super::converge::after_change(ctx, &[&u.package], a.settings.dry_run)
+            super::converge::after_change(ctx, &[&u.package], a.settings.dry_run, a.settings.apply)
         }
         UserCommand::List(a) => {
             let package = opt(&a.package, |s| PackageName::parse("package", s))?;
@@ -156,7 +164,7 @@ pub fn run(ctx: &Ctx, cmd: UserCommand) -> Result<()> {
             ctx.out.status("Updated", &format!("user {}", u.name));
             ctx.dry_run_note(a.settings.dry_run);
             ctx.out.emit(&u)?;
-            super::converge::after_change(ctx, &[&u.package], a.settings.dry_run)
+            super::converge::after_change(ctx, &[&u.package], a.settings.dry_run, a.settings.apply)
         }
         UserCommand::Remove(a) => {
             let name = UserName::parse("name", &a.name)?;
@@ -165,7 +173,7 @@ pub fn run(ctx: &Ctx, cmd: UserCommand) -> Result<()> {
             ctx.out.status("Removed", &format!("user {} and {} cron jobs", r.user.name, r.cron_jobs.len()));
             ctx.dry_run_note(a.dry_run);
             ctx.out.emit(&r)?;
-            super::converge::after_change(ctx, &[&r.user.package], a.dry_run)
+            super::converge::after_change(ctx, &[&r.user.package], a.dry_run, a.apply)
         }
     }
 }

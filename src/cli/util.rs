@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 pub enum UtilCommand {
     /// Print the completion script for a shell
     Completions {
+        /// The shell: bash, zsh, fish, elvish or powershell
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
@@ -22,10 +23,12 @@ pub enum UtilCommand {
 pub fn run(out: &Output, cmd: &UtilCommand) -> Result<()> {
     match cmd {
         UtilCommand::Completions { shell } => {
-            let mut buf = Vec::new();
-            clap_complete::generate(*shell, &mut Cli::command(), "hsadmin", &mut buf);
+            let script = completion_script(*shell)?;
+            if out.json {
+                return out.emit(&Completions { shell: shell.to_string(), script });
+            }
             use std::io::Write;
-            std::io::stdout().lock().write_all(&buf)?;
+            std::io::stdout().lock().write_all(script.as_bytes())?;
             Ok(())
         }
         UtilCommand::Man { dir } => {
@@ -36,6 +39,30 @@ pub fn run(out: &Output, cmd: &UtilCommand) -> Result<()> {
             }
             Ok(())
         }
+    }
+}
+
+/// The completion script for `shell`: it asks `hsadmin` itself on every TAB (`COMPLETE=SHELL hsadmin --
+/// WORDS`), so verbs, flags, value sets and the ledger's member numbers and names all complete.
+pub fn completion_script(shell: clap_complete::Shell) -> Result<String> {
+    let name = shell.to_string();
+    let shells = clap_complete::env::Shells::builtins();
+    let completer = shells.completer(&name).ok_or_else(|| Error::Usage(format!("no completion for the shell {name}")))?;
+    let mut buf = Vec::new();
+    completer.write_registration("COMPLETE", "hsadmin", "hsadmin", "hsadmin", &mut buf)?;
+    String::from_utf8(buf).map_err(|e| Error::Failed(format!("completion script: {e}")))
+}
+
+/// `util completions --json`: the script as a JSON document.
+#[derive(serde::Serialize)]
+struct Completions {
+    shell: String,
+    script: String,
+}
+
+impl crate::output::Render for Completions {
+    fn human(&self) -> String {
+        self.script.clone()
     }
 }
 

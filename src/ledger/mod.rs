@@ -10,6 +10,7 @@ pub mod cron;
 pub mod domain;
 pub mod health;
 pub mod member;
+pub mod names;
 pub mod package;
 pub mod server;
 pub mod server_state;

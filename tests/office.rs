@@ -373,7 +373,7 @@ fn member_add_stores_all_details() {
         ("--zipcode", "20457"),
         ("--city", "Hamburg"),
         ("--country", "DE"),
-        ("--vat-id", "ATU12345678"),
+        ("--vat-id", "ATU13585627"),
         ("--vat-country", "AT"),
         ("--vat-reverse-charge", "true"),
         ("--fee-billable", "false"),
@@ -389,7 +389,7 @@ fn member_add_stores_all_details() {
     assert_eq!(doc["zipcode"], "20457");
     assert_eq!(doc["city"], "Hamburg");
     assert_eq!(doc["country"], "DE");
-    assert_eq!(doc["vat_id"], "ATU12345678");
+    assert_eq!(doc["vat_id"], "ATU13585627");
     assert_eq!(doc["vat_country"], "AT");
     assert_eq!(doc["vat_reverse_charge"], true);
     assert_eq!(doc["fee_billable"], false);
@@ -479,16 +479,16 @@ fn member_add_rejects_bad_details_naming_the_field() {
 fn reverse_charge_needs_a_vat_id_and_a_vat_country() {
     let env = TestEnv::new();
     invalid(&env, &add_member("10003", "abc", &["--vat-reverse-charge", "true"]), "vat-reverse-charge");
-    invalid(&env, &add_member("10003", "abc", &["--vat-reverse-charge", "true", "--vat-id", "DE123456789"]), "vat-reverse-charge");
+    invalid(&env, &add_member("10003", "abc", &["--vat-reverse-charge", "true", "--vat-id", "DE136695976"]), "vat-reverse-charge");
     invalid(&env, &add_member("10003", "abc", &["--vat-reverse-charge", "true", "--vat-country", "DE"]), "vat-reverse-charge");
-    let doc = env.json(&add_member("10003", "abc", &["--vat-reverse-charge", "true", "--vat-id", "DE123456789", "--vat-country", "DE"]));
+    let doc = env.json(&add_member("10003", "abc", &["--vat-reverse-charge", "true", "--vat-id", "DE136695976", "--vat-country", "DE"]));
     assert_eq!(doc["vat_reverse_charge"], true);
 }
 
 #[test]
 fn vat_id_must_start_with_the_vat_country() {
     let env = TestEnv::new();
-    let error = invalid(&env, &add_member("10003", "abc", &["--vat-id", "DE123456789", "--vat-country", "AT"]), "vat-id");
+    let error = invalid(&env, &add_member("10003", "abc", &["--vat-id", "DE136695976", "--vat-country", "AT"]), "vat-id");
     assert!(error["message"].as_str().unwrap().contains("AT"), "{error}");
     // Greece uses EL in VAT ids.
     let doc = env.json(&add_member("10004", "ell", &["--vat-id", "EL123456789", "--vat-country", "GR"]));
@@ -626,10 +626,10 @@ fn member_update_dry_run_commits_nothing() {
 fn member_update_vat_rules() {
     let env = office();
     invalid(&env, &["member", "update", "10002", "--vat-reverse-charge", "true"], "vat-reverse-charge");
-    invalid(&env, &["member", "update", "10002", "--vat-id", "DE123456789", "--vat-country", "FR"], "vat-id");
+    invalid(&env, &["member", "update", "10002", "--vat-id", "DE136695976", "--vat-country", "FR"], "vat-id");
     env.ok(&["member", "update", "10002", "--vat-id", "FR12345678901", "--vat-country", "FR"]);
     // The stored VAT country now applies to a new VAT id as well.
-    invalid(&env, &["member", "update", "10002", "--vat-id", "DE123456789"], "vat-id");
+    invalid(&env, &["member", "update", "10002", "--vat-id", "DE136695976"], "vat-id");
     let doc = env.json(&["member", "update", "10002", "--vat-reverse-charge", "true"]);
     assert_eq!((doc["vat_id"].as_str(), doc["vat_country"].as_str(), doc["vat_reverse_charge"].as_bool()), (Some("FR12345678901"), Some("FR"), Some(true)));
 }

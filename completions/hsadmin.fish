@@ -162,7 +162,7 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from add" -l zipcode -d 'Postal code' -r
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from add" -l city -r
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from add" -l country -d 'Country of the postal address (ISO code, like DE)' -r
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from add" -l vat-id -d 'VAT identification number (like DE123456789)' -r
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from add" -l vat-id -d 'VAT identification number (like DE136695976)' -r
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from add" -l vat-country -d 'Country the member pays VAT in (ISO code, like DE)' -r
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from add" -l vat-reverse-charge -d 'EU business customer billed under reverse charge' -r -f -a "true\t''
 false\t''"
@@ -228,7 +228,7 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from update" -l zipcode -d 'Postal code' -r
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from update" -l city -r
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from update" -l country -d 'Country of the postal address (ISO code, like DE)' -r
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from update" -l vat-id -d 'VAT identification number (like DE123456789)' -r
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from update" -l vat-id -d 'VAT identification number (like DE136695976)' -r
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from update" -l vat-country -d 'Country the member pays VAT in (ISO code, like DE)' -r
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from update" -l vat-reverse-charge -d 'EU business customer billed under reverse charge' -r -f -a "true\t''
 false\t''"

@@ -373,7 +373,7 @@ fn member_add_stores_all_details() {
         ("--zipcode", "20457"),
         ("--city", "Hamburg"),
         ("--country", "DE"),
-        ("--vat-id", "ATU12345678"),
+        ("--vat-id", "ATU13585627"),
         ("--vat-country", "AT"),
         ("--vat-reverse-charge", "true"),
         ("--fee-billable", "false"),
@@ -389,7 +389,7 @@ fn member_add_stores_all_details() {
     assert_eq!(doc["zipcode"], "20457");
     assert_eq!(doc["city"], "Hamburg");
     assert_eq!(doc["country"], "DE");
-    assert_eq!(doc["vat_id"], "ATU12345678");
+    assert_eq!(doc["vat_id"], "ATU13585627");
     assert_eq!(doc["vat_country"], "AT");
     assert_eq!(doc["vat_reverse_charge"], true);
     assert_eq!(doc["fee_billable"], false);
@@ -479,16 +479,16 @@ fn member_add_rejects_bad_details_naming_the_field() {
 fn reverse_charge_needs_a_vat_id_and_a_vat_country() {
     let env = TestEnv::new();
     invalid(&env, &add_member("10003", "abc", &["--vat-reverse-charge", "true"]), "vat-reverse-charge");
-    invalid(&env, &add_member("10003", "abc", &["--vat-reverse-charge", "true", "--vat-id", "DE123456789"]), "vat-reverse-charge");
+    invalid(&env, &add_member("10003", "abc", &["--vat-reverse-charge", "true", "--vat-id", "DE136695976"]), "vat-reverse-charge");
     invalid(&env, &add_member("10003", "abc", &["--vat-reverse-charge", "true", "--vat-country", "DE"]), "vat-reverse-charge");
-    let doc = env.json(&add_member("10003", "abc", &["--vat-reverse-charge", "true", "--vat-id", "DE123456789", "--vat-country", "DE"]));
+    let doc = env.json(&add_member("10003", "abc", &["--vat-reverse-charge", "true", "--vat-id", "DE136695976", "--vat-country", "DE"]));
     assert_eq!(doc["vat_reverse_charge"], true);
 }
 
 #[test]
 fn vat_id_must_start_with_the_vat_country() {
     let env = TestEnv::new();
-    let error = invalid(&env, &add_member("10003", "abc", &["--vat-id", "DE123456789", "--vat-country", "AT"]), "vat-id");
+    let error = invalid(&env, &add_member("10003", "abc", &["--vat-id", "DE136695976", "--vat-country", "AT"]), "vat-id");
     assert!(error["message"].as_str().unwrap().contains("AT"), "{error}");
     // Greece uses EL in VAT ids.
     let doc = env.json(&add_member("10004", "ell", &["--vat-id", "EL123456789", "--vat-country", "GR"]));
@@ -626,10 +626,10 @@ fn member_update_dry_run_commits_nothing() {
 fn member_update_vat_rules() {
     let env = office();
     invalid(&env, &["member", "update", "10002", "--vat-reverse-charge", "true"], "vat-reverse-charge");
-    invalid(&env, &["member", "update", "10002", "--vat-id", "DE123456789", "--vat-country", "FR"], "vat-id");
+    invalid(&env, &["member", "update", "10002", "--vat-id", "DE136695976", "--vat-country", "FR"], "vat-id");
     env.ok(&["member", "update", "10002", "--vat-id", "FR12345678901", "--vat-country", "FR"]);
     // The stored VAT country now applies to a new VAT id as well.
-    invalid(&env, &["member", "update", "10002", "--vat-id", "DE123456789"], "vat-id");
+    invalid(&env, &["member", "update", "10002", "--vat-id", "DE136695976"], "vat-id");
     let doc = env.json(&["member", "update", "10002", "--vat-reverse-charge", "true"]);
     assert_eq!((doc["vat_id"].as_str(), doc["vat_country"].as_str(), doc["vat_reverse_charge"].as_bool()), (Some("FR12345678901"), Some("FR"), Some(true)));
 }
@@ -1438,4 +1438,93 @@ fn version_with_json_is_a_json_document() {
         assert_eq!(doc["version"], env!("CARGO_PKG_VERSION"));
     }
     assert!(env.ok(&["--version"]).starts_with("hsadmin "));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issue 8, item 11: country codes, VAT ids and e-mail addresses are checked like names are
+// ---------------------------------------------------------------------------------------------
+
+/// The message of an invalid-value error, after checking it names the rule it broke.
+fn rule_of(error: &Value, words: &str) -> String {
+    let message = error["message"].as_str().unwrap().to_owned();
+    assert!(message.contains(words), "{message:?} should say {words:?}");
+    message
+}
+
+#[test]
+fn countries_must_be_iso_3166_codes_on_add_and_update() {
+    let env = office();
+    for bad in ["XX", "EU", "UK", "ZZ"] {
+        rule_of(&invalid(&env, &add_member("10003", "new", &["--country", bad]), "country"), "is not an ISO 3166-1 country code, like DE");
+        rule_of(&invalid(&env, &add_member("10003", "new", &["--vat-country", bad]), "vat-country"), "ISO 3166-1");
+        rule_of(&invalid(&env, &["member", "update", "10002", "--country", bad], "country"), "ISO 3166-1");
+        rule_of(&invalid(&env, &["member", "update", "10002", "--vat-country", bad], "vat-country"), "ISO 3166-1");
+    }
+    rule_of(&invalid(&env, &["member", "update", "10002", "--vat-country", "EL"], "vat-country"), "Greece is GR");
+    let doc = env.json(&add_member("10003", "new", &["--country", "CH", "--vat-country", "CH", "--vat-id", "CHE-123.456.789 MWST"]));
+    assert_eq!((doc["country"].as_str(), doc["vat_country"].as_str(), doc["vat_id"].as_str()), (Some("CH"), Some("CH"), Some("CHE123456789MWST")));
+    assert_eq!(env.json(&["member", "update", "10002", "--country", "AX"])["country"], "AX");
+}
+
+#[test]
+fn vat_ids_must_have_their_countrys_format_on_add_and_update() {
+    let env = office();
+    let cases = [
+        ("DE12345678", "DE VAT ids are DE and 9 digits"),
+        ("DE136695975", "check digit"),
+        ("ATU13585628", "check digit"),
+        ("AT13585627", "AT VAT ids are ATU and 8 digits"),
+        ("FR1234567890", "FR VAT ids are FR"),
+        ("NL123456782X01", "NL VAT ids are NL, 9 digits, B and 2 digits"),
+        ("GR123456789", "Greek VAT ids start with EL"),
+        ("XX123456789", "not a country code"),
+        ("DE136695976;id", "DE VAT ids are DE and 9 digits"),
+    ];
+    for (bad, rule) in cases {
+        rule_of(&invalid(&env, &add_member("10003", "new", &["--vat-id", bad]), "vat-id"), rule);
+        rule_of(&invalid(&env, &["member", "update", "10002", "--vat-id", bad], "vat-id"), rule);
+    }
+    // Spaces, dots and dashes are dropped; the compact form is stored.
+    let doc = env.json(&add_member("10003", "new", &["--vat-id", "DE 136.695-976", "--vat-country", "DE"]));
+    assert_eq!(doc["vat_id"], "DE136695976");
+    let doc = env.json(&["member", "update", "10002", "--vat-id", "XI 123 4567 89", "--vat-country", "GB"]);
+    assert_eq!((doc["vat_id"].as_str(), doc["vat_country"].as_str()), (Some("XI123456789"), Some("GB")));
+    let doc = env.json(&["member", "update", "10002", "--vat-id", "NL000099998B57", "--vat-country", "NL"]);
+    assert_eq!(doc["vat_id"], "NL000099998B57");
+}
+
+#[test]
+fn a_vat_id_belongs_to_its_vat_country() {
+    let env = office();
+    let error = invalid(&env, &["member", "update", "10002", "--vat-id", "XI123456789", "--vat-country", "IE"], "vat-id");
+    rule_of(&error, "is a VAT id of GB, not of the VAT country IE");
+    invalid(&env, &["member", "update", "10002", "--vat-id", "EL123456789", "--vat-country", "EE"], "vat-id");
+    assert_eq!(env.json(&["member", "update", "10002", "--vat-id", "EL123456789", "--vat-country", "GR"])["vat_id"], "EL123456789");
+}
+
+#[test]
+fn emails_must_be_addresses_by_their_syntax_on_add_and_update() {
+    let env = office();
+    let cases = [
+        ("max..muster@example.org", "local part"),
+        (".max@example.org", "local part"),
+        ("max.@example.org", "local part"),
+        ("\"max\"@example.org", "quoted local part"),
+        ("max@example", "domain"),
+        ("max@-example.org", "domain"),
+        ("max@example.123", "domain"),
+        ("max@exa_mple.org", "domain"),
+        ("max@@example.org", "local part"),
+        ("max@example.org\r", "spaces or control characters"),
+        ("max\u{202E}@example.org", "spaces or control characters"),
+    ];
+    let long_local = format!("{}@example.org", "m".repeat(65));
+    for (bad, rule) in cases.iter().copied().chain([(long_local.as_str(), "64")]) {
+        rule_of(&invalid(&env, &["member", "add", "--number", "10003", "--prefix", "new", "--name", "Max", "--email", bad], "email"), rule);
+        rule_of(&invalid(&env, &["member", "update", "10002", "--email", bad], "email"), rule);
+    }
+    // An internationalised domain is stored in its ASCII form, every domain in lower case.
+    let doc = env.json(&["member", "add", "--number", "10003", "--prefix", "new", "--name", "Jürgen", "--email", "Juergen+hs@Müller.DE"]);
+    assert_eq!(doc["email"], "Juergen+hs@xn--mller-kva.de");
+    assert_eq!(env.json(&["member", "update", "10002", "--email", "max.muster@mail.example.org"])["email"], "max.muster@mail.example.org");
 }

@@ -89,7 +89,7 @@ pub struct DetailsArgs {
     /// Country of the postal address (ISO code, like DE)
     #[arg(long)]
     country: Option<String>,
-    /// VAT identification number (like DE123456789)
+    /// VAT identification number (like DE136695976)
     #[arg(long)]
     vat_id: Option<String>,
     /// Country the member pays VAT in (ISO code, like DE)

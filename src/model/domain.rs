@@ -28,20 +28,15 @@ impl DomainName {
         )?;
         let ascii =
             idna::domain_to_ascii_strict(input).map_err(|_| Error::invalid(field, format!("{} is not a valid (internationalised) domain name", shown(s))))?;
-        let labels: Vec<&str> = ascii.split('.').collect();
-        let ok = ascii.len() <= 253
-            && labels.len() >= 2
-            && labels.iter().all(|l| {
-                (1..=63).contains(&l.len())
-                    && l.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-                    && !l.starts_with('-')
-                    && !l.ends_with('-')
-            })
-            && labels.last().is_some_and(|tld| tld.len() >= 2 && !tld.bytes().all(|b| b.is_ascii_digit()));
-        ensure(ok, field, s, "must be a domain name of at least two labels (a-z, 0-9, '-'; at most 63 characters each, 253 in all), like example.org")?;
+        ensure(
+            is_host_name(&ascii),
+            field,
+            s,
+            "must be a domain name of at least two labels (a-z, 0-9, '-'; at most 63 characters each, 253 in all), like example.org",
+        )?;
         ensure(!REGISTRAR_LEVEL.contains(&ascii.as_str()), field, s, "is a registry's level (like co.uk), not a domain one can set up")?;
         ensure(!RESERVED.iter().any(|r| ascii == *r || ascii.ends_with(&format!(".{r}"))), field, s, "belongs to the hoster itself")?;
-        for label in &labels {
+        for label in ascii.split('.') {
             let unicode = unicode_label(label);
             ensure(single_script(&unicode), field, s, &format!("mixes letters of different scripts in {} (a look-alike of another name)", shown(&unicode)))?;
         }
@@ -52,6 +47,21 @@ impl DomainName {
     pub fn unicode(&self) -> String {
         idna::domain_to_unicode(&self.0).0
     }
+}
+
+/// A host name in ASCII form, lower case: at least two labels of 1–63 letters, digits and hyphens (not
+/// first or last), 253 characters in all, and a top-level label of two or more characters, not all digits.
+pub(super) fn is_host_name(ascii: &str) -> bool {
+    let labels: Vec<&str> = ascii.split('.').collect();
+    ascii.len() <= 253
+        && labels.len() >= 2
+        && labels.iter().all(|l| {
+            (1..=63).contains(&l.len())
+                && l.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+        })
+        && labels.last().is_some_and(|tld| tld.len() >= 2 && !tld.bytes().all(|b| b.is_ascii_digit()))
 }
 
 fn unicode_label(label: &str) -> String {

@@ -2,6 +2,7 @@
 //! Every identifier that reaches SQL text, a file path or (later) a remote command passes through here.
 mod capital;
 mod catalog;
+mod country;
 mod cron;
 mod domain;
 mod member;
@@ -10,16 +11,19 @@ mod names;
 mod password;
 mod server;
 mod sql;
+mod vat;
 
 pub use capital::{AssetTxType, Reference, SHARE_NOMINAL_CENTS, ShareTxType};
 pub use catalog::{Period, ProductKind, vat_rate};
+pub use country::{COUNTRIES, VatCountry, is_country};
 pub use cron::{CronCommand, CronSchedule};
 pub use domain::{DomainName, subdomain};
-pub use member::{Email, MemberKind, MemberNumber, MemberStatus, Phone, Prefix, TextField, VatCountry, VatId};
+pub use member::{Email, MemberKind, MemberNumber, MemberStatus, Phone, Prefix, TextField};
 pub use money::Money;
 pub use names::{Gecos, PACKAGE_HOMES, PackageName, ProductCode, ServerName, Shell, UserName};
 pub use password::{Password, PasswordHash};
 pub use server::{Address, Fingerprint, Role, Roles, ipv4, ipv6};
+pub use vat::VatId;
 
 use crate::{Error, Result};
 use chrono::NaiveDate;

@@ -118,11 +118,11 @@ fn apply(m: &mut Member, d: Details) -> Result<()> {
     if m.vat_reverse_charge && (m.vat_id.is_none() || m.vat_country.is_none()) {
         return Err(Error::invalid("vat-reverse-charge", "reverse charge needs a VAT id and a VAT country"));
     }
-    // Greek VAT ids start with EL, not GR.
+    // The VAT country is an ISO code: GR for Greek VAT ids (EL…), GB for Northern Irish ones (XI…).
     if let (Some(id), Some(country)) = (&m.vat_id, &m.vat_country)
-        && !(id.as_str().starts_with(country.as_str()) || country.as_str() == "GR" && id.as_str().starts_with("EL"))
+        && id.country() != country.as_str()
     {
-        return Err(Error::invalid("vat-id", format!("{id} must start with the VAT country {country}")));
+        return Err(Error::invalid("vat-id", format!("{id} is a VAT id of {}, not of the VAT country {country}", id.country())));
     }
     Ok(())
 }

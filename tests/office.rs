@@ -1528,3 +1528,18 @@ fn emails_must_be_addresses_by_their_syntax_on_add_and_update() {
     assert_eq!(doc["email"], "Juergen+hs@xn--mller-kva.de");
     assert_eq!(env.json(&["member", "update", "10002", "--email", "max.muster@mail.example.org"])["email"], "max.muster@mail.example.org");
 }
+
+#[test]
+fn values_an_older_version_stored_stay_readable() {
+    // Before the stricter rules, the ledger took any two-letter country, any VAT id of the old shape and
+    // a looser e-mail syntax: such members must still list and show, and a new entry meets today's rules.
+    let env = office();
+    let conn = rusqlite::Connection::open(&env.ledger).unwrap();
+    conn.execute("UPDATE member SET vat_id = 'DE123456789', vat_country = 'XX', email = 'o''brien@localhost.local' WHERE number = 10002", []).unwrap();
+    drop(conn);
+    let list = env.json(&["member", "list"]);
+    let max = list.as_array().unwrap().iter().find(|m| m["number"] == 10002).expect("member 10002 listed");
+    assert_eq!(max["email"], "o'brien@localhost.local");
+    assert_eq!(env.json(&["member", "show", "10002"])["vat_id"], "DE123456789");
+    invalid(&env, &["member", "update", "10002", "--vat-id", "DE123456789", "--vat-country", "DE"], "vat-id");
+}

@@ -51,6 +51,12 @@ name_type!(
 );
 
 impl VatCountry {
+    /// A code as the ledger holds it: today's rules, or any two upper-case letters (schema versions up
+    /// to 5), so that older entries stay readable.
+    pub fn stored(field: &str, s: &str) -> Result<Self> {
+        Self::parse(field, s).or_else(|e| if s.len() == 2 && s.bytes().all(|b| b.is_ascii_uppercase()) { Ok(Self(s.to_owned())) } else { Err(e) })
+    }
+
     pub fn parse(field: &str, s: &str) -> Result<Self> {
         const RULE: &str = "is not an ISO 3166-1 country code, like DE";
         let hint = match s {

@@ -131,6 +131,17 @@ impl Email {
     }
 }
 
+impl Email {
+    /// An address as the ledger holds it: today's rules, or the looser ones of schema versions up to 5
+    /// (printable ASCII with an `@`), so that older entries stay readable.
+    pub fn stored(field: &str, s: &str) -> Result<Self> {
+        Self::parse(field, s).or_else(|e| {
+            let legacy = s.len() <= 254 && s.bytes().all(|b| b.is_ascii_graphic()) && s.contains('@');
+            if legacy { Ok(Self(s.to_owned())) } else { Err(e) }
+        })
+    }
+}
+
 /// An RFC 5322 dot-atom of at most 64 octets (with the characters of [`LOCAL_SPECIALS`]).
 fn is_local_part(local: &str) -> bool {
     (1..=64).contains(&local.len())

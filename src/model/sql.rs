@@ -28,6 +28,30 @@ macro_rules! text_sql {
     )+};
 }
 
+/// Values whose rules grew stricter after the ledger took them (e-mail, VAT id, country code): what an
+/// earlier version stored stays readable (`stored`), what is entered now meets today's rules (`parse`).
+macro_rules! stored_sql {
+    ($($ty:ty => $field:literal),+ $(,)?) => {$(
+        impl ToSql for $ty {
+            fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+                Ok(ToSqlOutput::from(self.as_str()))
+            }
+        }
+
+        impl FromSql for $ty {
+            fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+                <$ty>::stored($field, value.as_str()?).map_err(invalid)
+            }
+        }
+    )+};
+}
+
+stored_sql!(
+    Email => "e-mail address in the ledger",
+    VatId => "VAT id in the ledger",
+    VatCountry => "country code in the ledger",
+);
+
 text_sql!(
     PackageName => "package name in the ledger",
     UserName => "user name in the ledger",
@@ -37,10 +61,7 @@ text_sql!(
     Gecos => "user comment in the ledger",
     DomainName => "domain name in the ledger",
     Prefix => "prefix in the ledger",
-    Email => "e-mail address in the ledger",
     Phone => "phone number in the ledger",
-    VatId => "VAT id in the ledger",
-    VatCountry => "country code in the ledger",
     Address => "server address in the ledger",
     Fingerprint => "fingerprint in the ledger",
     CronSchedule => "cron schedule in the ledger",

@@ -136,6 +136,17 @@ name_type!(
 );
 
 impl VatId {
+    /// An id as the ledger holds it: today's rules, or the shape of schema versions up to 5 (two
+    /// upper-case letters and 2 to 12 letters or digits), so that older entries stay readable.
+    pub fn stored(field: &str, s: &str) -> Result<Self> {
+        Self::parse(field, s).or_else(|e| {
+            let b = s.as_bytes();
+            let legacy =
+                (4..=14).contains(&b.len()) && b[..2].iter().all(u8::is_ascii_uppercase) && b[2..].iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+            if legacy { Ok(Self(s.to_owned())) } else { Err(e) }
+        })
+    }
+
     pub fn parse(field: &str, s: &str) -> Result<Self> {
         const START: &str = "must be a VAT id: an upper-case country code and the number, like DE136695976";
         ensure(s.len() <= 40, field, s, START)?;

@@ -7,6 +7,7 @@ mod domain;
 mod member;
 mod money;
 mod names;
+mod package;
 mod password;
 mod server;
 mod sql;
@@ -18,6 +19,7 @@ pub use domain::{DomainName, subdomain};
 pub use member::{Email, MemberKind, MemberNumber, MemberStatus, Phone, Prefix, TextField, VatCountry, VatId};
 pub use money::Money;
 pub use names::{Gecos, PACKAGE_HOMES, PackageName, ProductCode, ServerName, Shell, UserName};
+pub use package::PackageStatus;
 pub use password::{Password, PasswordHash};
 pub use server::{Address, Fingerprint, Role, Roles, ipv4, ipv6};
 

@@ -169,19 +169,19 @@ pub fn run(ctx: &Ctx, cmd: DomainCommand) -> Result<()> {
             ctx.out.emit(&d)?;
             super::converge::after_change(ctx, &[&d.domain.package], a.dry_run)
         }
-        DomainCommand::List(a) => {
-            let filter = domain::Filter {
-                member: opt(&a.member, |s| MemberNumber::parse("member", s))?,
-                package: opt(&a.package, |s| PackageName::parse("package", s))?,
-            };
-            let sort = super::sort(&a.sort, domain::SORT, a.reverse)?;
-            ctx.out.emit(&ctx.ledger()?.read(|tx| domain::list(tx, &filter, sort))?)
-        }
+        DomainCommand::List(a) => list(ctx, a),
         DomainCommand::Show(a) => {
             let name = DomainName::parse("name", &a.name)?;
             ctx.out.emit(&ctx.ledger()?.read(|tx| domain::show(tx, &name))?)
         }
     }
+}
+
+fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
+    let filter =
+        domain::Filter { member: opt(&a.member, |s| MemberNumber::parse("member", s))?, package: opt(&a.package, |s| PackageName::parse("package", s))? };
+    let sort = super::sort(&a.sort, domain::SORT, a.reverse)?;
+    ctx.out.emit(&ctx.ledger()?.read(|tx| domain::list(tx, &filter, sort))?)
 }
 
 /// `example.org`, or `xn--mller-kva.de (müller.de)` when the Unicode form differs.

@@ -163,16 +163,7 @@ pub fn run(ctx: &Ctx, cmd: PackageCommand) -> Result<()> {
             ctx.out.emit(&p)?;
             super::converge::after_change(ctx, &[&p.package.name], a.dry_run)
         }
-        PackageCommand::List(a) => {
-            let filter = package::Filter {
-                member: opt(&a.member, |s| MemberNumber::parse("member", s))?,
-                server: opt(&a.server, |s| ServerName::parse("server", s))?,
-                status: opt(&a.status, |s| PackageStatus::parse("status", s))?,
-            };
-            let sort = super::sort(&a.sort, package::SORT, a.reverse)?;
-            let packages = ctx.ledger()?.read(|tx| package::list(tx, &filter, model::today(), sort))?;
-            ctx.out.emit(&packages)
-        }
+        PackageCommand::List(a) => list(ctx, a),
         PackageCommand::Show(a) => {
             let name = PackageName::parse("name", &a.name)?;
             ctx.out.emit(&ctx.ledger()?.read(|tx| package::show(tx, &name, model::today()))?)
@@ -206,6 +197,17 @@ pub fn run(ctx: &Ctx, cmd: PackageCommand) -> Result<()> {
             super::converge::after_change(ctx, &[&p.name], a.dry_run)
         }
     }
+}
+
+fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
+    let filter = package::Filter {
+        member: opt(&a.member, |s| MemberNumber::parse("member", s))?,
+        server: opt(&a.server, |s| ServerName::parse("server", s))?,
+        status: opt(&a.status, |s| PackageStatus::parse("status", s))?,
+    };
+    let sort = super::sort(&a.sort, package::SORT, a.reverse)?;
+    let packages = ctx.ledger()?.read(|tx| package::list(tx, &filter, model::today(), sort))?;
+    ctx.out.emit(&packages)
 }
 
 fn fields(p: &Package) -> Vec<(&'static str, String)> {

@@ -1283,7 +1283,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__catalog__subcmd__list)
-            opts="-o -q -v -h -V --date --all --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --date --all --kind --sort --reverse --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1291,6 +1291,14 @@ _hsadmin() {
             case "${prev}" in
                 --date)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kind)
+                    COMPREPLY=($(compgen -W "webspace dns domain colo membership" -- "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -W "code name kind" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1581,7 +1589,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__cron__subcmd__list)
-            opts="-o -q -v -h -V --user --package --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --user --package --member --sort --reverse --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1593,6 +1601,14 @@ _hsadmin() {
                     ;;
                 --package)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --member)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -W "id user schedule command" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1885,14 +1901,22 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__domain__subcmd__list)
-            opts="-o -q -v -h -V --package --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --member --package --sort --reverse --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --member)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --package)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -W "name package user subdomains cgi php indexes https registration since" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3125,7 +3149,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__log)
-            opts="-o -q -v -h -V --since --entity --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-n -o -q -v -h -V --since --until --entity --key --actor --max-count --reverse --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3135,7 +3159,27 @@ _hsadmin() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --entity)
+                    COMPREPLY=($(compgen -W "member share_tx asset_tx server product price package unix_user cron_job domain" -- "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-count)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3453,14 +3497,26 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__member__subcmd__list)
-            opts="-o -q -v -h -V --status --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --name --status --since --sort --reverse --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --status)
+                --name)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status)
+                    COMPREPLY=($(compgen -W "ACTIVE CANCELLED TRANSFERRED DECEASED LIQUIDATED EXPULSED" -- "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -W "number prefix name email since until status" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3903,7 +3959,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__package__subcmd__list)
-            opts="-o -q -v -h -V --member --server --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --member --server --status --sort --reverse --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3915,6 +3971,14 @@ _hsadmin() {
                     ;;
                 --server)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status)
+                    COMPREPLY=($(compgen -W "active ending cancelled" -- "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -W "name member product server webspace-mb users from to status" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -4369,12 +4433,20 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__server__subcmd__list)
-            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --role --sort --reverse --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --role)
+                    COMPREPLY=($(compgen -W "web dns-primary dns-secondary backup" -- "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -W "name address port roles ipv4 ipv6" -- "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4999,14 +5071,22 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__user__subcmd__list)
-            opts="-o -q -v -h -V --package --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --member --package --sort --reverse --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --member)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --package)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -W "name package uid shell soft-mb hard-mb locked" -- "${cur}"))
                     return 0
                     ;;
                 --config)

@@ -111,7 +111,20 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand config; and __fish_seen_
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the configuration in effect, where it came from, and the ledger path'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand log" -l since -d 'Only entries on or after this date (YYYY-MM-DD, UTC)' -r
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand log" -l entity -d 'Only entries about one kind of thing: member, share_tx, asset_tx, server, product, price, package, unix_user, cron_job, domain' -r
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand log" -l until -d 'Only entries on or before this date (YYYY-MM-DD, UTC)' -r
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand log" -l entity -d 'Only entries about one kind of thing' -r -f -a "member\t''
+share_tx\t''
+asset_tx\t''
+server\t''
+product\t''
+price\t''
+package\t''
+unix_user\t''
+cron_job\t''
+domain\t''"
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand log" -l key -d 'Only entries about the thing with this key: a member number, a package, user or domain name, a cron job id' -r
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand log" -l actor -d 'Only entries made by this user (the OS user who ran hsadmin)' -r
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand log" -s n -l max-count -d 'Only the newest N entries, whichever order they are shown in' -r
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand log" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand log" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand log" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
@@ -122,6 +135,7 @@ name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand log" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand log" -l reverse -d 'Flip the order. A table on a terminal shows the newest entry first (like git log); piped, with --json or another -o format, the oldest comes first (stable for scripts)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand log" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand log" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand log" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
@@ -187,7 +201,21 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from add" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
-complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from list" -l status -d 'Only members with this status' -r
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from list" -l name -d 'Only members whose name contains this text (in any case)' -r
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from list" -l status -d 'Only members with this status' -r -f -a "ACTIVE\t''
+CANCELLED\t''
+TRANSFERRED\t''
+DECEASED\t''
+LIQUIDATED\t''
+EXPULSED\t''"
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from list" -l since -d 'Only members since this day or later (YYYY-MM-DD)' -r
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from list" -l sort -d 'Sort by this column [default: number]' -r -f -a "number\t''
+prefix\t''
+name\t''
+email\t''
+since\t''
+until\t''
+status\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from list" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from list" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
@@ -198,6 +226,7 @@ name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from list" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from list" -l reverse -d 'Sort in descending order'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from list" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
@@ -587,6 +616,16 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from add" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from list" -l role -d 'Only servers with this role' -r -f -a "web\t''
+dns-primary\t''
+dns-secondary\t''
+backup\t''"
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from list" -l sort -d 'Sort by this column [default: name]' -r -f -a "name\t''
+address\t''
+port\t''
+roles\t''
+ipv4\t''
+ipv6\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from list" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from list" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
@@ -597,6 +636,7 @@ name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from list" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from list" -l reverse -d 'Sort in descending order'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from list" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
@@ -739,6 +779,14 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from list" -l date -d 'Show the prices in force on this date (YYYY-MM-DD) [default: today]' -r
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from list" -l kind -d 'Only products of this kind' -r -f -a "webspace\t''
+dns\t''
+domain\t''
+colo\t''
+membership\t''"
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from list" -l sort -d 'Sort the products by this column [default: code]' -r -f -a "code\t''
+name\t''
+kind\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from list" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from list" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
@@ -750,6 +798,7 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from list" -l all -d 'Show every price version'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from list" -l reverse -d 'Sort in descending order'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from list" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
@@ -811,6 +860,18 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from list" -l member -d 'Only packages of this member' -r
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from list" -l server -d 'Only packages on this server' -r
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from list" -l status -d 'Only packages that stand so today: active (no end), ending (cancelled for a later day), cancelled (ended)' -r -f -a "active\t''
+ending\t''
+cancelled\t''"
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from list" -l sort -d 'Sort by this column [default: name]' -r -f -a "name\t''
+member\t''
+product\t''
+server\t''
+webspace-mb\t''
+users\t''
+from\t''
+to\t''
+status\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from list" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from list" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
@@ -821,6 +882,7 @@ name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from list" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from list" -l reverse -d 'Sort in descending order'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from list" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
@@ -955,7 +1017,15 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_su
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from add" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from list" -l member -d 'Only users of the packages of this member' -r
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from list" -l package -d 'Only users of this package' -r
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from list" -l sort -d 'Sort by this column [default: name]' -r -f -a "name\t''
+package\t''
+uid\t''
+shell\t''
+soft-mb\t''
+hard-mb\t''
+locked\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from list" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from list" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
@@ -966,6 +1036,7 @@ name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from list" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from list" -l reverse -d 'Sort in descending order'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from list" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
@@ -1078,6 +1149,11 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_su
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from list" -l user -d 'Only jobs of this user' -r
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from list" -l package -d 'Only jobs of the users of this package' -r
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from list" -l member -d 'Only jobs of the users of the packages of this member' -r
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from list" -l sort -d 'Sort by this column [default: id]' -r -f -a "id\t''
+user\t''
+schedule\t''
+command\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from list" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from list" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
@@ -1088,6 +1164,7 @@ name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from list" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from list" -l reverse -d 'Sort in descending order'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from list" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
@@ -1232,7 +1309,18 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from delete" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from list" -l member -d 'Only domains on the packages of this member' -r
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from list" -l package -d 'Only domains of this package' -r
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from list" -l sort -d 'Sort by this column [default: name]' -r -f -a "name\t''
+package\t''
+user\t''
+subdomains\t''
+cgi\t''
+php\t''
+indexes\t''
+https\t''
+registration\t''
+since\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from list" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from list" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
@@ -1243,6 +1331,7 @@ name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from list" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from list" -l reverse -d 'Sort in descending order'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from list" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'

@@ -1,7 +1,7 @@
 //! `hsadmin catalog import|list`
 use super::Ctx;
 use super::opt;
-use crate::model;
+use crate::model::{self, ProductKind};
 use crate::ops::catalog::{self, CatalogEntry, ImportReport};
 use crate::output::{Render, table};
 use crate::{Error, Result};
@@ -32,6 +32,15 @@ pub struct ListArgs {
     /// Show every price version
     #[arg(long)]
     all: bool,
+    /// Only products of this kind
+    #[arg(long, value_parser = super::choices(ProductKind::ALL.iter().map(|k| k.as_str())))]
+    kind: Option<String>,
+    /// Sort the products by this column [default: code]
+    #[arg(long, value_name = "FIELD", value_parser = super::sort_keys(catalog::SORT))]
+    sort: Option<String>,
+    /// Sort in descending order
+    #[arg(long)]
+    reverse: bool,
 }
 
 pub fn run(ctx: &Ctx, cmd: CatalogCommand) -> Result<()> {
@@ -53,7 +62,9 @@ pub fn run(ctx: &Ctx, cmd: CatalogCommand) -> Result<()> {
         }
         CatalogCommand::List(a) => {
             let on = if a.all { None } else { Some(opt(&a.date, |s| model::date("date", s))?.unwrap_or_else(model::today)) };
-            ctx.out.emit(&ctx.ledger()?.read(|tx| catalog::list(tx, on))?)
+            let kind = opt(&a.kind, |s| ProductKind::parse("kind", s))?;
+            let sort = super::sort(&a.sort, catalog::SORT, a.reverse)?;
+            ctx.out.emit(&ctx.ledger()?.read(|tx| catalog::list(tx, on, kind, sort))?)
         }
     }
 }

@@ -4,7 +4,7 @@ use super::complete;
 use super::opt;
 use crate::Result;
 use crate::ledger::cron::CronJob;
-use crate::model::{self, CronSchedule, PackageName, UserName};
+use crate::model::{self, CronSchedule, MemberNumber, PackageName, UserName};
 use crate::ops::cron;
 use crate::output::{Render, table};
 
@@ -45,6 +45,15 @@ pub struct ListArgs {
     /// Only jobs of the users of this package
     #[arg(long)]
     package: Option<String>,
+    /// Only jobs of the users of the packages of this member
+    #[arg(long)]
+    member: Option<String>,
+    /// Sort by this column [default: id]
+    #[arg(long, value_name = "FIELD", value_parser = super::sort_keys(cron::SORT))]
+    sort: Option<String>,
+    /// Sort in descending order
+    #[arg(long)]
+    reverse: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -75,9 +84,13 @@ pub fn run(ctx: &Ctx, cmd: CronCommand) -> Result<()> {
             super::converge::after_change(ctx, &[&user.package()], a.dry_run, a.apply)
         }
         CronCommand::List(a) => {
-            let user = opt(&a.user, |s| UserName::parse("user", s))?;
-            let package = opt(&a.package, |s| PackageName::parse("package", s))?;
-            ctx.out.emit(&ctx.ledger()?.read(|tx| cron::list(tx, user.as_ref(), package.as_ref()))?)
+            let filter = cron::Filter {
+                member: opt(&a.member, |s| MemberNumber::parse("member", s))?,
+                package: opt(&a.package, |s| PackageName::parse("package", s))?,
+                user: opt(&a.user, |s| UserName::parse("user", s))?,
+            };
+            let sort = super::sort(&a.sort, cron::SORT, a.reverse)?;
+            ctx.out.emit(&ctx.ledger()?.read(|tx| cron::list(tx, &filter, sort))?)
         }
         CronCommand::Remove(a) => {
             ctx.confirm(a.yes || a.dry_run, &format!("Remove cron job {}?", a.id))?;

@@ -4,7 +4,7 @@ use super::complete;
 use super::opt;
 use crate::Result;
 use crate::ledger::domain::Domain;
-use crate::model::{self, DomainName, PackageName, UserName};
+use crate::model::{self, DomainName, MemberNumber, PackageName, UserName};
 use crate::ops::domain::{self, Changes, Details, NewDomain, Options};
 use crate::output::{Render, table};
 
@@ -120,9 +120,18 @@ pub struct DeleteArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ListArgs {
+    /// Only domains on the packages of this member
+    #[arg(long)]
+    member: Option<String>,
     /// Only domains of this package
     #[arg(long)]
     package: Option<String>,
+    /// Sort by this column [default: name]
+    #[arg(long, value_name = "FIELD", value_parser = super::sort_keys(domain::SORT))]
+    sort: Option<String>,
+    /// Sort in descending order
+    #[arg(long)]
+    reverse: bool,
 }
 
 pub fn run(ctx: &Ctx, cmd: DomainCommand) -> Result<()> {
@@ -173,15 +182,19 @@ pub fn run(ctx: &Ctx, cmd: DomainCommand) -> Result<()> {
             ctx.out.emit(&d)?;
             super::converge::after_change(ctx, &[&d.domain.package], a.dry_run, a.apply)
         }
-        DomainCommand::List(a) => {
-            let package = opt(&a.package, |s| PackageName::parse("package", s))?;
-            ctx.out.emit(&ctx.ledger()?.read(|tx| domain::list(tx, package.as_ref()))?)
-        }
+        DomainCommand::List(a) => list(ctx, a),
         DomainCommand::Show(a) => {
             let name = DomainName::parse("name", &a.name)?;
             ctx.out.emit(&ctx.ledger()?.read(|tx| domain::show(tx, &name))?)
         }
     }
+}
+
+fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
+    let filter =
+        domain::Filter { member: opt(&a.member, |s| MemberNumber::parse("member", s))?, package: opt(&a.package, |s| PackageName::parse("package", s))? };
+    let sort = super::sort(&a.sort, domain::SORT, a.reverse)?;
+    ctx.out.emit(&ctx.ledger()?.read(|tx| domain::list(tx, &filter, sort))?)
 }
 
 /// `example.org`, or `xn--mller-kva.de (müller.de)` when the Unicode form differs.

@@ -108,9 +108,21 @@ pub struct DetailsArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ListArgs {
+    /// Only members whose name contains this text (in any case)
+    #[arg(long, value_name = "TEXT")]
+    name: Option<String>,
     /// Only members with this status
-    #[arg(long)]
+    #[arg(long, value_parser = super::choices(MemberStatus::ALL.iter().map(|s| s.as_str())))]
     status: Option<String>,
+    /// Only members since this day or later (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    since: Option<String>,
+    /// Sort by this column [default: number]
+    #[arg(long, value_name = "FIELD", value_parser = super::sort_keys(member::SORT))]
+    sort: Option<String>,
+    /// Sort in descending order
+    #[arg(long)]
+    reverse: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -166,8 +178,13 @@ pub fn run(ctx: &Ctx, cmd: MemberCommand) -> Result<()> {
             ctx.out.emit(&m)
         }
         MemberCommand::List(a) => {
-            let status = opt(&a.status, |s| MemberStatus::parse("status", s))?;
-            let members = ctx.ledger()?.read(|tx| member::list(tx, status))?;
+            let filter = member::Filter {
+                name: opt(&a.name, |s| TextField::parse("name", s, 128))?,
+                status: opt(&a.status, |s| MemberStatus::parse("status", s))?,
+                since: opt(&a.since, |s| model::date("since", s))?,
+            };
+            let sort = super::sort(&a.sort, member::SORT, a.reverse)?;
+            let members = ctx.ledger()?.read(|tx| member::list(tx, &filter, sort))?;
             ctx.out.emit(&members)
         }
         MemberCommand::Show(a) => {

@@ -153,6 +153,38 @@ pub(crate) fn opt<T>(value: &Option<String>, parse: impl FnOnce(&str) -> Result<
     value.as_deref().map(parse).transpose()
 }
 
+/// A value parser that offers `values` to help, completions and man pages, but takes any text: the model
+/// types validate it afterwards, so that a bad value is exit 2 naming its field, like every other input.
+#[derive(Debug, Clone)]
+pub(crate) struct Choices(Vec<&'static str>);
+
+impl clap::builder::TypedValueParser for Choices {
+    type Value = String;
+
+    fn parse_ref(&self, cmd: &clap::Command, arg: Option<&clap::Arg>, value: &std::ffi::OsStr) -> std::result::Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(self.0.iter().map(|v| clap::builder::PossibleValue::new(*v))))
+    }
+}
+
+/// The values an option offers (see [`Choices`]).
+pub(crate) fn choices(values: impl IntoIterator<Item = &'static str>) -> Choices {
+    Choices(values.into_iter().collect())
+}
+
+/// The columns a list can be sorted by, offered to `--sort`.
+pub(crate) fn sort_keys(keys: &'static [crate::ledger::SortKey]) -> Choices {
+    choices(keys.iter().map(|k| k.name))
+}
+
+/// `--sort FIELD` and `--reverse` of a list, checked against the list's columns.
+pub(crate) fn sort(field: &Option<String>, keys: &'static [crate::ledger::SortKey], reverse: bool) -> Result<crate::ledger::Sort> {
+    crate::ledger::Sort::parse("sort", field.as_deref(), keys, reverse)
+}
+
 /// Parses the command line, runs it and turns the outcome into an exit code.
 pub fn main() -> ExitCode {
     // On TAB the completion scripts run `COMPLETE=SHELL hsadmin -- WORDS`: answer and exit.

@@ -4,7 +4,7 @@ use super::complete;
 use super::opt;
 use crate::Result;
 use crate::ledger::package::Package;
-use crate::model::{self, MemberNumber, PackageName, ProductCode, ServerName, TextField};
+use crate::model::{self, MemberNumber, PackageName, PackageStatus, ProductCode, ServerName, TextField};
 use crate::ops::package::{self, Changes, Listed, NewPackage, PackageDetails, Resources};
 use crate::output::{Render, table};
 
@@ -110,6 +110,15 @@ pub struct ListArgs {
     /// Only packages on this server
     #[arg(long)]
     server: Option<String>,
+    /// Only packages that stand so today: active (no end), ending (cancelled for a later day), cancelled (ended)
+    #[arg(long, value_parser = super::choices(PackageStatus::ALL.iter().map(|s| s.as_str())))]
+    status: Option<String>,
+    /// Sort by this column [default: name]
+    #[arg(long, value_name = "FIELD", value_parser = super::sort_keys(package::SORT))]
+    sort: Option<String>,
+    /// Sort in descending order
+    #[arg(long)]
+    reverse: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -170,12 +179,7 @@ pub fn run(ctx: &Ctx, cmd: PackageCommand) -> Result<()> {
             ctx.out.emit(&p)?;
             super::converge::after_change(ctx, &[&p.package.name], a.dry_run, a.apply)
         }
-        PackageCommand::List(a) => {
-            let member = opt(&a.member, |s| MemberNumber::parse("member", s))?;
-            let server = opt(&a.server, |s| ServerName::parse("server", s))?;
-            let packages = ctx.ledger()?.read(|tx| package::list(tx, member, server.as_ref(), model::today()))?;
-            ctx.out.emit(&packages)
-        }
+        PackageCommand::List(a) => list(ctx, a),
         PackageCommand::Show(a) => {
             let name = PackageName::parse("name", &a.name)?;
             ctx.out.emit(&ctx.ledger()?.read(|tx| package::show(tx, &name, model::today()))?)
@@ -209,6 +213,17 @@ pub fn run(ctx: &Ctx, cmd: PackageCommand) -> Result<()> {
             super::converge::after_change(ctx, &[&p.name], a.dry_run, a.apply)
         }
     }
+}
+
+fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
+    let filter = package::Filter {
+        member: opt(&a.member, |s| MemberNumber::parse("member", s))?,
+        server: opt(&a.server, |s| ServerName::parse("server", s))?,
+        status: opt(&a.status, |s| PackageStatus::parse("status", s))?,
+    };
+    let sort = super::sort(&a.sort, package::SORT, a.reverse)?;
+    let packages = ctx.ledger()?.read(|tx| package::list(tx, &filter, model::today(), sort))?;
+    ctx.out.emit(&packages)
 }
 
 fn fields(p: &Package) -> Vec<(&'static str, String)> {

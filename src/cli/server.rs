@@ -3,7 +3,7 @@ use super::Ctx;
 use super::complete;
 use super::opt;
 use crate::ledger::server::Server;
-use crate::model::{self, Address, Fingerprint, Roles, ServerName};
+use crate::model::{self, Address, Fingerprint, Role, Roles, ServerName};
 use crate::ops::server::{self, CheckReport, NewServer, ServerChanges, ServerDetails};
 use crate::output::{Render, table};
 use crate::remote::SshOptions;
@@ -16,7 +16,7 @@ pub enum ServerCommand {
     /// Add a managed server
     Add(AddArgs),
     /// List servers
-    List,
+    List(ListArgs),
     /// Show a server and the packages on it
     Show(NameArg),
     /// Change a server's address, port, roles or public addresses (a pinned host key stays)
@@ -27,6 +27,19 @@ pub enum ServerCommand {
     Check(CheckArgs),
     /// Remove a server that hosts no packages
     Remove(RemoveArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
+    /// Only servers with this role
+    #[arg(long, value_parser = super::choices(Role::ALL.iter().map(|r| r.as_str())))]
+    role: Option<String>,
+    /// Sort by this column [default: name]
+    #[arg(long, value_name = "FIELD", value_parser = super::sort_keys(server::SORT))]
+    sort: Option<String>,
+    /// Sort in descending order
+    #[arg(long)]
+    reverse: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -137,7 +150,11 @@ pub fn run(ctx: &Ctx, cmd: ServerCommand) -> Result<()> {
             ctx.dry_run_note(a.dry_run);
             ctx.out.emit(&s)
         }
-        ServerCommand::List => ctx.out.emit(&ctx.ledger()?.read(server::list)?),
+        ServerCommand::List(a) => {
+            let role = opt(&a.role, |s| Role::parse("role", s))?;
+            let sort = super::sort(&a.sort, server::SORT, a.reverse)?;
+            ctx.out.emit(&ctx.ledger()?.read(|tx| server::find(tx, role, sort))?)
+        }
         ServerCommand::Show(a) => {
             let name = ServerName::parse("name", &a.name)?;
             ctx.out.emit(&ctx.ledger()?.read(|tx| server::show(tx, &name))?)

@@ -3,7 +3,7 @@ use super::Ctx;
 use super::complete;
 use super::opt;
 use crate::ledger::user::User;
-use crate::model::{self, Gecos, PackageName, Password, PasswordHash, Shell, UserName};
+use crate::model::{self, Gecos, MemberNumber, PackageName, Password, PasswordHash, Shell, UserName};
 use crate::ops::user::{self, Changes, NewUser, Removed};
 use crate::output::{Render, table};
 use crate::{Error, Result};
@@ -76,9 +76,18 @@ pub struct UpdateArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ListArgs {
+    /// Only users of the packages of this member
+    #[arg(long)]
+    member: Option<String>,
     /// Only users of this package
     #[arg(long)]
     package: Option<String>,
+    /// Sort by this column [default: name]
+    #[arg(long, value_name = "FIELD", value_parser = super::sort_keys(user::SORT))]
+    sort: Option<String>,
+    /// Sort in descending order
+    #[arg(long)]
+    reverse: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -142,8 +151,10 @@ pub fn run(ctx: &Ctx, cmd: UserCommand) -> Result<()> {
             super::converge::after_change(ctx, &[&u.package], a.settings.dry_run, a.settings.apply)
         }
         UserCommand::List(a) => {
-            let package = opt(&a.package, |s| PackageName::parse("package", s))?;
-            ctx.out.emit(&ctx.ledger()?.read(|tx| user::list(tx, package.as_ref()))?)
+            let filter =
+                user::Filter { member: opt(&a.member, |s| MemberNumber::parse("member", s))?, package: opt(&a.package, |s| PackageName::parse("package", s))? };
+            let sort = super::sort(&a.sort, user::SORT, a.reverse)?;
+            ctx.out.emit(&ctx.ledger()?.read(|tx| user::list(tx, &filter, sort))?)
         }
         UserCommand::Show(a) => {
             let name = UserName::parse("name", &a.name)?;

@@ -32,14 +32,32 @@ pub(super) fn insert(
     Ok(())
 }
 
-/// Entries at or after `since` (a date or timestamp prefix), optionally of one entity kind, oldest first.
-pub fn list(conn: &Connection, since: Option<&str>, entity: Option<&str>) -> Result<Vec<AuditEntry>> {
+/// What `hsadmin log` keeps; `None` keeps every entry.
+#[derive(Debug, Default)]
+pub struct Filter<'a> {
+    /// Entries at or after this date or timestamp prefix.
+    pub since: Option<&'a str>,
+    /// Entries before this date or timestamp prefix.
+    pub before: Option<&'a str>,
+    pub entity: Option<&'a str>,
+    pub key: Option<&'a str>,
+    pub actor: Option<&'a str>,
+    /// Only the newest this many.
+    pub limit: Option<u32>,
+}
+
+/// The entries `f` keeps, newest first.
+pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<AuditEntry>> {
     let mut stmt = conn.prepare(
         "SELECT id, at, actor, command, entity, key, action, before, after FROM audit_log
-         WHERE (?1 IS NULL OR at >= ?1) AND (?2 IS NULL OR entity = ?2) ORDER BY id",
+         WHERE (?1 IS NULL OR at >= ?1) AND (?2 IS NULL OR at < ?2) AND (?3 IS NULL OR entity = ?3) AND (?4 IS NULL OR key = ?4)
+           AND (?5 IS NULL OR actor = ?5)
+         ORDER BY id DESC LIMIT ?6",
     )?;
     let json = |s: Option<String>| s.and_then(|s| serde_json::from_str(&s).ok());
-    let rows = stmt.query_map(params![since, entity], |r| {
+    // A negative LIMIT is no limit in SQLite.
+    let limit = f.limit.map_or(-1, i64::from);
+    let rows = stmt.query_map(params![f.since, f.before, f.entity, f.key, f.actor, limit], |r| {
         Ok(AuditEntry {
             id: r.get(0)?,
             at: r.get(1)?,

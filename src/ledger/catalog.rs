@@ -1,4 +1,5 @@
 //! Products and their versioned tariffs as stored.
+use super::{Sort, SortKey};
 use crate::Result;
 use crate::model::{Money, Period, ProductCode, ProductKind};
 use rusqlite::{Connection, OptionalExtension, Row, params};
@@ -67,6 +68,15 @@ pub fn product(conn: &Connection, code: &str) -> Result<Option<Product>> {
 pub fn products(conn: &Connection) -> Result<Vec<Product>> {
     let mut stmt = conn.prepare("SELECT code, name, kind, period FROM product ORDER BY code")?;
     Ok(stmt.query_map([], product_row)?.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The product columns of `catalog list`, the first being its key.
+pub const SORT: &[SortKey] = &[SortKey { name: "code", sql: "code" }, SortKey { name: "name", sql: "casefold(name)" }, SortKey { name: "kind", sql: "kind" }];
+
+/// The products of one kind (all with `None`), in the order asked for.
+pub fn find_products(conn: &Connection, kind: Option<ProductKind>, sort: Sort) -> Result<Vec<Product>> {
+    let mut stmt = conn.prepare(&format!("SELECT code, name, kind, period FROM product WHERE (?1 IS NULL OR kind = ?1) ORDER BY {}", sort.order_by("code")))?;
+    Ok(stmt.query_map([kind], product_row)?.collect::<rusqlite::Result<_>>()?)
 }
 
 pub fn insert_product(conn: &Connection, p: &Product) -> Result<()> {

@@ -1,6 +1,7 @@
 //! Cron jobs as stored.
+use super::{Sort, SortKey};
 use crate::Result;
-use crate::model::{CronCommand, CronSchedule, UserName};
+use crate::model::{CronCommand, CronSchedule, MemberNumber, PackageName, UserName};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
@@ -37,6 +38,34 @@ pub fn list(conn: &Connection, user: Option<&str>, package: Option<&str>) -> Res
          WHERE (?1 IS NULL OR c.user = ?1) AND (?2 IS NULL OR u.package = ?2) ORDER BY c.user, c.id",
     )?;
     Ok(stmt.query_map(params![user, package], from_row)?.collect::<rusqlite::Result<_>>()?)
+}
+
+/// What `cron list` keeps; `None` keeps every job.
+#[derive(Debug, Default)]
+pub struct Filter {
+    /// Jobs of the users of the packages of this member.
+    pub member: Option<MemberNumber>,
+    /// Jobs of the users of this package.
+    pub package: Option<PackageName>,
+    pub user: Option<UserName>,
+}
+
+/// The columns of `cron list`, the first being its key.
+pub const SORT: &[SortKey] = &[
+    SortKey { name: "id", sql: "c.id" },
+    SortKey { name: "user", sql: "c.user" },
+    SortKey { name: "schedule", sql: "c.schedule" },
+    SortKey { name: "command", sql: "c.command" },
+];
+
+/// The jobs `f` keeps, in the order asked for.
+pub fn find(conn: &Connection, f: &Filter, sort: Sort) -> Result<Vec<CronJob>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT c.id, c.user, c.schedule, c.command FROM cron_job c JOIN unix_user u ON u.name = c.user JOIN package p ON p.name = u.package
+         WHERE (?1 IS NULL OR p.member = ?1) AND (?2 IS NULL OR u.package = ?2) AND (?3 IS NULL OR c.user = ?3) ORDER BY {}",
+        sort.order_by("c.id")
+    ))?;
+    Ok(stmt.query_map(params![f.member, f.package, f.user], from_row)?.collect::<rusqlite::Result<_>>()?)
 }
 
 pub fn count(conn: &Connection, user: &str) -> Result<i64> {

@@ -1,7 +1,7 @@
 //! Domains as stored.
-use super::flag;
+use super::{Sort, SortKey, flag};
 use crate::Result;
-use crate::model::{DomainName, PackageName, UserName};
+use crate::model::{DomainName, MemberNumber, PackageName, UserName};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
@@ -89,6 +89,44 @@ pub fn list(conn: &Connection, package: Option<&str>) -> Result<Vec<Domain>> {
     Ok(stmt.query_map([package], from_row)?.collect::<rusqlite::Result<_>>()?)
 }
 
+/// What `domain list` keeps; `None` keeps every domain.
+#[derive(Debug, Default)]
+pub struct Filter {
+    /// Domains on the packages of this member.
+    pub member: Option<MemberNumber>,
+    pub package: Option<PackageName>,
+}
+
+/// The columns of `domain list`, the first being its key.
+pub const SORT: &[SortKey] = &[
+    SortKey { name: "name", sql: "d.name" },
+    SortKey { name: "package", sql: "d.package" },
+    SortKey { name: "user", sql: "d.user" },
+    SortKey { name: "subdomains", sql: "d.subdomains" },
+    SortKey { name: "cgi", sql: "d.cgi" },
+    SortKey { name: "php", sql: "d.php" },
+    SortKey { name: "indexes", sql: "d.indexes" },
+    SortKey { name: "https", sql: "d.https" },
+    SortKey { name: "registration", sql: "d.registration" },
+    SortKey { name: "since", sql: "d.since" },
+];
+
+/// The domains `f` keeps, in the order asked for.
+pub fn find(conn: &Connection, f: &Filter, sort: Sort) -> Result<Vec<Domain>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {} FROM domain d JOIN package p ON p.name = d.package
+         WHERE (?1 IS NULL OR p.member = ?1) AND (?2 IS NULL OR d.package = ?2) ORDER BY {}",
+        qualified("d"),
+        sort.order_by("d.name")
+    ))?;
+    Ok(stmt.query_map(params![f.member, f.package], from_row)?.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The columns with a table alias, for joins.
+fn qualified(alias: &str) -> String {
+    COLUMNS.split(", ").map(|c| format!("{alias}.{c}")).collect::<Vec<_>>().join(", ")
+}
+
 pub fn names_of_user(conn: &Connection, user: &str) -> Result<Vec<String>> {
     let mut stmt = conn.prepare("SELECT name FROM domain WHERE user = ?1 ORDER BY name")?;
     Ok(stmt.query_map([user], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?)
@@ -100,9 +138,7 @@ pub fn count(conn: &Connection, package: &str) -> Result<i64> {
 
 /// The domains of every package on a server.
 pub fn on_server(conn: &Connection, server: &str) -> Result<Vec<Domain>> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {} FROM domain d JOIN package p ON p.name = d.package WHERE p.server = ?1 ORDER BY d.name",
-        COLUMNS.split(", ").map(|c| format!("d.{c}")).collect::<Vec<_>>().join(", ")
-    ))?;
+    let mut stmt =
+        conn.prepare(&format!("SELECT {} FROM domain d JOIN package p ON p.name = d.package WHERE p.server = ?1 ORDER BY d.name", qualified("d")))?;
     Ok(stmt.query_map([server], from_row)?.collect::<rusqlite::Result<_>>()?)
 }

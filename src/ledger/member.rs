@@ -1,7 +1,7 @@
 //! Members as stored.
-use super::flag;
+use super::{Sort, SortKey, flag};
 use crate::Result;
-use crate::model::{Email, MemberKind, MemberNumber, MemberStatus, Phone, Prefix, VatCountry, VatId};
+use crate::model::{Email, MemberKind, MemberNumber, MemberStatus, Phone, Prefix, TextField, VatCountry, VatId};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
@@ -117,8 +117,34 @@ pub fn by_prefix(conn: &Connection, prefix: &str) -> Result<Option<Member>> {
     Ok(conn.query_row(&format!("SELECT {COLUMNS} FROM member WHERE prefix = ?1"), [prefix], from_row).optional()?)
 }
 
-pub fn list(conn: &Connection, status: Option<&str>) -> Result<Vec<Member>> {
-    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM member WHERE (?1 IS NULL OR status = ?1) ORDER BY number"))?;
-    let rows = stmt.query_map([status], from_row)?;
+/// What `member list` keeps; `None` keeps every member.
+#[derive(Debug, Default)]
+pub struct Filter {
+    /// Part of the name, in any case.
+    pub name: Option<TextField>,
+    pub status: Option<MemberStatus>,
+    /// Members since this day or later.
+    pub since: Option<chrono::NaiveDate>,
+}
+
+/// The columns of `member list`, the first being its key.
+pub const SORT: &[SortKey] = &[
+    SortKey { name: "number", sql: "number" },
+    SortKey { name: "prefix", sql: "prefix" },
+    SortKey { name: "name", sql: "casefold(name)" },
+    SortKey { name: "email", sql: "casefold(email)" },
+    SortKey { name: "since", sql: "since" },
+    SortKey { name: "until", sql: "until" },
+    SortKey { name: "status", sql: "status" },
+];
+
+pub fn list(conn: &Connection, f: &Filter, sort: Sort) -> Result<Vec<Member>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM member
+         WHERE (?1 IS NULL OR instr(casefold(name), casefold(?1)) > 0) AND (?2 IS NULL OR status = ?2) AND (?3 IS NULL OR since >= ?3)
+         ORDER BY {}",
+        sort.order_by("number")
+    ))?;
+    let rows = stmt.query_map(params![f.name.as_ref().map(TextField::as_str), f.status, f.since.map(|d| d.to_string())], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

@@ -121,6 +121,7 @@ impl Ledger {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         // FULL: a committed payment or invoice survives a power cut, not only a crash.
         conn.pragma_update(None, "synchronous", "FULL")?;
+        register_casefold(&conn)?;
         migrate(&mut conn)?;
         Ok(Self { conn, path: path.to_owned(), actor })
     }
@@ -186,6 +187,57 @@ pub fn next_in_sequence(conn: &Connection, name: &str, floor: i64) -> Result<i64
     let next = last.map_or(floor, |l| (l + 1).max(floor));
     conn.execute("INSERT INTO sequence (name, last) VALUES (?1, ?2) ON CONFLICT (name) DO UPDATE SET last = excluded.last", rusqlite::params![name, next])?;
     Ok(next)
+}
+
+/// `casefold(text)`: the text in lower case, for case-insensitive search and sorting beyond ASCII (SQLite's own
+/// `lower()` and `LIKE` fold only A-Z, so `--name ärzte` would not find "Ärzte eG").
+fn register_casefold(conn: &Connection) -> Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC;
+    conn.create_scalar_function("casefold", 1, flags, |ctx| Ok(ctx.get::<Option<String>>(0)?.map(|s| s.to_lowercase())))?;
+    Ok(())
+}
+
+/// A column a list can be sorted by: the name `--sort` takes (the list's column) and the SQL expression
+/// it orders by. Lists declare theirs as a constant; only those expressions ever reach ORDER BY.
+#[derive(Debug)]
+pub struct SortKey {
+    pub name: &'static str,
+    pub sql: &'static str,
+}
+
+/// How a list is ordered: one of its sort keys, ascending or descending. Ties go by the list's key in the
+/// same direction, so the order is always the same.
+#[derive(Debug, Clone, Copy)]
+pub struct Sort {
+    key: &'static SortKey,
+    descending: bool,
+}
+
+impl Sort {
+    /// The sort key called `name` among `keys` (the first, the list's key, when `None`); a name that is not
+    /// a column of the list is invalid input naming `field`.
+    pub fn parse(field: &str, name: Option<&str>, keys: &'static [SortKey], descending: bool) -> Result<Self> {
+        let key = match name {
+            None => &keys[0],
+            Some(n) => keys.iter().find(|k| k.name.eq_ignore_ascii_case(n)).ok_or_else(|| {
+                let all: Vec<&str> = keys.iter().map(|k| k.name).collect();
+                Error::invalid(field, format!("{} must be one of {}", crate::model::shown(n), all.join(", ")))
+            })?,
+        };
+        Ok(Self { key, descending })
+    }
+
+    /// The list's own order: by its key, ascending.
+    pub fn default_of(keys: &'static [SortKey]) -> Self {
+        Self { key: &keys[0], descending: false }
+    }
+
+    /// The ORDER BY expression list: the sort key, then `tie` (the list's key), in the one direction.
+    pub(crate) fn order_by(&self, tie: &str) -> String {
+        let dir = if self.descending { "DESC" } else { "ASC" };
+        format!("{} {dir}, {tie} {dir}", self.key.sql)
+    }
 }
 
 /// A boolean column as stored (0/1).

@@ -1,7 +1,7 @@
 //! Packages as stored.
-use super::flag;
+use super::{Sort, SortKey, flag};
 use crate::Result;
-use crate::model::{MemberNumber, PackageName, ProductCode, ServerName};
+use crate::model::{MemberNumber, PackageName, PackageStatus, ProductCode, ServerName};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
@@ -91,6 +91,43 @@ pub fn list(conn: &Connection, member: Option<u32>, server: Option<&str>) -> Res
     let mut stmt =
         conn.prepare_cached(&format!("SELECT {COLUMNS} FROM package WHERE (?1 IS NULL OR member = ?1) AND (?2 IS NULL OR server = ?2) ORDER BY name"))?;
     Ok(stmt.query_map(params![member, server], from_row)?.collect::<rusqlite::Result<_>>()?)
+}
+
+/// What `package list` keeps; `None` keeps every package.
+#[derive(Debug, Default)]
+pub struct Filter {
+    pub member: Option<MemberNumber>,
+    pub server: Option<ServerName>,
+    /// Where the package stands on the day of the listing.
+    pub status: Option<PackageStatus>,
+}
+
+/// The status as of `:today`, in SQL (the same rule as [`PackageStatus::on`]).
+const STATUS_SQL: &str = "CASE WHEN valid_to IS NULL THEN 'active' WHEN valid_to < :today THEN 'cancelled' ELSE 'ending' END";
+
+/// The columns of `package list`, the first being its key.
+pub const SORT: &[SortKey] = &[
+    SortKey { name: "name", sql: "name" },
+    SortKey { name: "member", sql: "member" },
+    SortKey { name: "product", sql: "product" },
+    SortKey { name: "server", sql: "server" },
+    SortKey { name: "webspace-mb", sql: "webspace_mb" },
+    SortKey { name: "users", sql: "users" },
+    SortKey { name: "from", sql: "valid_from" },
+    SortKey { name: "to", sql: "valid_to" },
+    SortKey { name: "status", sql: STATUS_SQL },
+];
+
+/// The packages `f` keeps, their status taken on `today`.
+pub fn find(conn: &Connection, f: &Filter, today: &str, sort: Sort) -> Result<Vec<Package>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM package
+         WHERE (:member IS NULL OR member = :member) AND (:server IS NULL OR server = :server) AND (:status IS NULL OR {STATUS_SQL} = :status)
+         ORDER BY {}",
+        sort.order_by("name")
+    ))?;
+    let params = rusqlite::named_params! { ":member": f.member, ":server": f.server, ":status": f.status.map(PackageStatus::as_str), ":today": today };
+    Ok(stmt.query_map(params, from_row)?.collect::<rusqlite::Result<_>>()?)
 }
 
 pub fn names_of_member(conn: &Connection, member: u32) -> Result<Vec<String>> {

@@ -1,6 +1,7 @@
 //! Servers as stored.
+use super::{Sort, SortKey};
 use crate::Result;
-use crate::model::{Address, Roles, ServerName};
+use crate::model::{Address, Role, Roles, ServerName};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
@@ -42,6 +43,25 @@ pub fn by_address(conn: &Connection, address: &str, port: u16) -> Result<Option<
 pub fn list(conn: &Connection) -> Result<Vec<Server>> {
     let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM server ORDER BY name"))?;
     Ok(stmt.query_map([], from_row)?.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The columns of `server list`, the first being its key.
+pub const SORT: &[SortKey] = &[
+    SortKey { name: "name", sql: "name" },
+    SortKey { name: "address", sql: "address" },
+    SortKey { name: "port", sql: "port" },
+    SortKey { name: "roles", sql: "roles" },
+    SortKey { name: "ipv4", sql: "ipv4" },
+    SortKey { name: "ipv6", sql: "ipv6" },
+];
+
+/// The servers with `role` (all with `None`), in the order asked for.
+pub fn find(conn: &Connection, role: Option<Role>, sort: Sort) -> Result<Vec<Server>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM server WHERE (?1 IS NULL OR instr(',' || roles || ',', ',' || ?1 || ',') > 0) ORDER BY {}",
+        sort.order_by("name")
+    ))?;
+    Ok(stmt.query_map([role], from_row)?.collect::<rusqlite::Result<_>>()?)
 }
 
 pub fn delete(conn: &Connection, name: &str) -> Result<()> {

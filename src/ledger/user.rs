@@ -1,7 +1,7 @@
 //! Unix users as stored.
-use super::flag;
+use super::{Sort, SortKey, flag};
 use crate::Result;
-use crate::model::{Gecos, PackageName, Shell, UserName};
+use crate::model::{Gecos, MemberNumber, PackageName, Shell, UserName};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
@@ -73,6 +73,41 @@ pub fn list(conn: &Connection, package: Option<&str>) -> Result<Vec<User>> {
     Ok(stmt.query_map([package], from_row)?.collect::<rusqlite::Result<_>>()?)
 }
 
+/// What `user list` keeps; `None` keeps every user.
+#[derive(Debug, Default)]
+pub struct Filter {
+    /// Users of the packages of this member.
+    pub member: Option<MemberNumber>,
+    pub package: Option<PackageName>,
+}
+
+/// The columns of `user list` (all but the home, which follows from the name), the first being its key.
+pub const SORT: &[SortKey] = &[
+    SortKey { name: "name", sql: "u.name" },
+    SortKey { name: "package", sql: "u.package" },
+    SortKey { name: "uid", sql: "u.uid" },
+    SortKey { name: "shell", sql: "u.shell" },
+    SortKey { name: "soft-mb", sql: "u.quota_soft_mb" },
+    SortKey { name: "hard-mb", sql: "u.quota_hard_mb" },
+    SortKey { name: "locked", sql: "u.locked" },
+];
+
+/// The users `f` keeps, in the order asked for.
+pub fn find(conn: &Connection, f: &Filter, sort: Sort) -> Result<Vec<User>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {} FROM unix_user u JOIN package p ON p.name = u.package
+         WHERE (?1 IS NULL OR p.member = ?1) AND (?2 IS NULL OR u.package = ?2) ORDER BY {}",
+        qualified("u"),
+        sort.order_by("u.name")
+    ))?;
+    Ok(stmt.query_map(params![f.member, f.package], from_row)?.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The columns with a table alias, for joins.
+fn qualified(alias: &str) -> String {
+    COLUMNS.split(", ").map(|c| format!("{alias}.{c}")).collect::<Vec<_>>().join(", ")
+}
+
 pub fn count(conn: &Connection, package: &str) -> Result<i64> {
     Ok(conn.query_row("SELECT count(*) FROM unix_user WHERE package = ?1", [package], |r| r.get(0))?)
 }
@@ -89,10 +124,8 @@ pub fn max_uid(conn: &Connection) -> Result<Option<u32>> {
 
 /// The users of every package on a server.
 pub fn on_server(conn: &Connection, server: &str) -> Result<Vec<User>> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {} FROM unix_user u JOIN package p ON p.name = u.package WHERE p.server = ?1 ORDER BY u.name",
-        COLUMNS.split(", ").map(|c| format!("u.{c}")).collect::<Vec<_>>().join(", ")
-    ))?;
+    let mut stmt =
+        conn.prepare(&format!("SELECT {} FROM unix_user u JOIN package p ON p.name = u.package WHERE p.server = ?1 ORDER BY u.name", qualified("u")))?;
     Ok(stmt.query_map([server], from_row)?.collect::<rusqlite::Result<_>>()?)
 }
 

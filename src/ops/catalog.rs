@@ -157,10 +157,13 @@ pub struct CatalogEntry {
     pub prices: Vec<Price>,
 }
 
-/// The catalog: with `on`, each product's tariff in force that day; without, every tariff.
-pub fn list(tx: &Tx, on: Option<chrono::NaiveDate>) -> Result<Vec<CatalogEntry>> {
+pub use rows::SORT;
+
+/// The catalog: with `on`, each product's tariff in force that day; without, every tariff. Only products
+/// of `kind` (all with `None`), in the order asked for.
+pub fn list(tx: &Tx, on: Option<chrono::NaiveDate>, kind: Option<ProductKind>, sort: crate::ledger::Sort) -> Result<Vec<CatalogEntry>> {
     let all = rows::prices(tx)?;
-    let entries = rows::products(tx)?.into_iter().map(|product| {
+    let entries = rows::find_products(tx, kind, sort)?.into_iter().map(|product| {
         let mut prices: Vec<Price> = all.iter().filter(|p| p.product == product.code).cloned().collect();
         if let Some(day) = on.map(|d| d.to_string()) {
             prices.retain(|p| p.valid_from <= day);

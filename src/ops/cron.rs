@@ -2,7 +2,7 @@
 use super::{found, snapshot};
 use crate::ledger::cron::{self as rows, CronJob};
 use crate::ledger::{Tx, user};
-use crate::model::{CronCommand, CronSchedule, PackageName, UserName};
+use crate::model::{CronCommand, CronSchedule, UserName};
 use crate::{Error, Result};
 
 /// More jobs than this in one crontab is a mistake, not a plan.
@@ -18,8 +18,11 @@ pub fn add(tx: &Tx, user_name: &UserName, schedule: &CronSchedule, command: &Cro
     Ok(job)
 }
 
-pub fn list(tx: &Tx, user: Option<&UserName>, package: Option<&PackageName>) -> Result<Vec<CronJob>> {
-    rows::list(tx, user.map(UserName::as_str), package.map(PackageName::as_str))
+pub use rows::{Filter, SORT};
+
+/// `cron list`: the jobs the filter keeps, in the order asked for.
+pub fn list(tx: &Tx, filter: &Filter, sort: crate::ledger::Sort) -> Result<Vec<CronJob>> {
+    rows::find(tx, filter, sort)
 }
 
 pub fn get(tx: &Tx, id: i64) -> Result<CronJob> {

@@ -170,12 +170,14 @@ pub fn show(tx: &Tx, name: &DomainName) -> Result<Details> {
     get(tx, name).map(Details::of)
 }
 
-/// Domains by name, optionally of one package (which must exist).
-pub fn list(tx: &Tx, package: Option<&PackageName>) -> Result<Vec<Domain>> {
-    if let Some(p) = package {
+pub use rows::{Filter, SORT};
+
+/// `domain list`: the domains the filter keeps, in the order asked for; a package filter must name a package.
+pub fn list(tx: &Tx, filter: &Filter, sort: crate::ledger::Sort) -> Result<Vec<Domain>> {
+    if let Some(p) = &filter.package {
         found(package_rows::get(tx, p.as_str())?, || format!("package {p}"))?;
     }
-    rows::list(tx, package.map(PackageName::as_str))
+    rows::find(tx, filter, sort)
 }
 
 #[derive(Debug, Default)]

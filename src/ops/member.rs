@@ -131,8 +131,11 @@ pub fn get(tx: &Tx, number: MemberNumber) -> Result<Member> {
     found(rows::get(tx, number.get())?, || format!("member {number}"))
 }
 
-pub fn list(tx: &Tx, status: Option<MemberStatus>) -> Result<Vec<Member>> {
-    rows::list(tx, status.map(MemberStatus::as_str))
+pub use rows::{Filter, SORT};
+
+/// `member list`: the members the filter keeps, in the order asked for.
+pub fn list(tx: &Tx, filter: &Filter, sort: crate::ledger::Sort) -> Result<Vec<Member>> {
+    rows::list(tx, filter, sort)
 }
 
 /// A member with its capital and packages, for `member show`.

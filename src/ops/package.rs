@@ -4,7 +4,7 @@ use crate::config::HostingConfig;
 use crate::ledger::package::{self as rows, Package};
 use crate::ledger::user::User;
 use crate::ledger::{Tx, catalog, member, server, server_state, user};
-use crate::model::{MemberNumber, MemberStatus, PackageName, ProductCode, ProductKind, Role, ServerName, Shell, TextField, UserName};
+use crate::model::{MemberNumber, MemberStatus, PackageName, PackageStatus, ProductCode, ProductKind, Role, ServerName, Shell, TextField, UserName};
 use crate::{Error, Result};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -60,11 +60,7 @@ pub struct Live {
 
 /// `active`, `ending` (cancelled for a future date) or `cancelled`.
 pub fn status(p: &Package, today: &str) -> &'static str {
-    match &p.valid_to {
-        None => "active",
-        Some(_) if p.ended(today) => "cancelled",
-        Some(_) => "ending",
-    }
+    PackageStatus::on(p.valid_to.as_deref(), today).as_str()
 }
 
 pub fn create(tx: &Tx, new: NewPackage, hosting: &HostingConfig) -> Result<PackageDetails> {
@@ -209,9 +205,12 @@ pub struct Listed {
     pub status: &'static str,
 }
 
-pub fn list(tx: &Tx, member: Option<MemberNumber>, server: Option<&ServerName>, today: NaiveDate) -> Result<Vec<Listed>> {
+pub use rows::{Filter, SORT};
+
+/// `package list`: the packages the filter keeps (their status as of `today`), in the order asked for.
+pub fn list(tx: &Tx, filter: &Filter, today: NaiveDate, sort: crate::ledger::Sort) -> Result<Vec<Listed>> {
     let today = today.to_string();
-    let rows = rows::list(tx, member.map(MemberNumber::get), server.map(ServerName::as_str))?;
+    let rows = rows::find(tx, filter, &today, sort)?;
     Ok(rows.into_iter().map(|package| Listed { status: status(&package, &today), package }).collect())
 }
 

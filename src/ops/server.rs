@@ -51,6 +51,13 @@ pub fn list(tx: &Tx) -> Result<Vec<Server>> {
     rows::list(tx)
 }
 
+pub use rows::SORT;
+
+/// `server list`: the servers with `role` (all with `None`), in the order asked for.
+pub fn find(tx: &Tx, role: Option<crate::model::Role>, sort: crate::ledger::Sort) -> Result<Vec<Server>> {
+    rows::find(tx, role, sort)
+}
+
 #[derive(Debug, Serialize)]
 pub struct ServerDetails {
     #[serde(flatten)]

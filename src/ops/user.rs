@@ -4,7 +4,7 @@ use crate::config::HostingConfig;
 use crate::ledger::cron::{self as cron_rows, CronJob};
 use crate::ledger::user::{self as rows, User};
 use crate::ledger::{Tx, package as package_rows};
-use crate::model::{Gecos, PackageName, PasswordHash, Shell, UserName};
+use crate::model::{Gecos, PasswordHash, Shell, UserName};
 use crate::{Error, Result};
 use serde::Serialize;
 
@@ -76,8 +76,11 @@ pub fn get(tx: &Tx, name: &UserName) -> Result<User> {
     found(rows::get(tx, name.as_str())?, || format!("user {name}"))
 }
 
-pub fn list(tx: &Tx, package: Option<&PackageName>) -> Result<Vec<User>> {
-    rows::list(tx, package.map(PackageName::as_str))
+pub use rows::{Filter, SORT};
+
+/// `user list`: the users the filter keeps, in the order asked for.
+pub fn list(tx: &Tx, filter: &Filter, sort: crate::ledger::Sort) -> Result<Vec<User>> {
+    rows::find(tx, filter, sort)
 }
 
 #[derive(Debug, Default)]

@@ -41,12 +41,15 @@ pub struct AddArgs {
 pub struct ListArgs {
     /// Only jobs of this user
     #[arg(long, conflicts_with = "package")]
+    #[arg(add = complete::user())]
     user: Option<String>,
     /// Only jobs of the users of this package
     #[arg(long)]
+    #[arg(add = complete::package())]
     package: Option<String>,
     /// Only jobs of the users of the packages of this member
     #[arg(long)]
+    #[arg(add = complete::member())]
     member: Option<String>,
     /// Sort by this column [default: id]
     #[arg(long, value_name = "FIELD", value_parser = super::sort_keys(cron::SORT))]

@@ -33,16 +33,16 @@ pub struct NameArg {
 #[derive(Debug, clap::Args)]
 pub struct OptionArgs {
     /// Allow CGI scripts [default on add: false]
-    #[arg(long, value_name = "BOOL")]
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true")]
     cgi: Option<bool>,
     /// Run PHP [default on add: true]
-    #[arg(long, value_name = "BOOL")]
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true")]
     php: Option<bool>,
     /// Show directory listings where there is no index file [default on add: true]
-    #[arg(long, value_name = "BOOL")]
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true")]
     indexes: Option<bool>,
     /// Serve over HTTPS (and redirect HTTP to it) [default on add: false]
-    #[arg(long, value_name = "BOOL")]
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true")]
     https: Option<bool>,
 }
 
@@ -122,9 +122,11 @@ pub struct DeleteArgs {
 pub struct ListArgs {
     /// Only domains on the packages of this member
     #[arg(long)]
+    #[arg(add = complete::member())]
     member: Option<String>,
     /// Only domains of this package
     #[arg(long)]
+    #[arg(add = complete::package())]
     package: Option<String>,
     /// Sort by this column [default: name]
     #[arg(long, value_name = "FIELD", value_parser = super::sort_keys(domain::SORT))]

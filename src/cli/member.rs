@@ -33,9 +33,12 @@ pub struct NumberArg {
 
 #[derive(Debug, clap::Args)]
 pub struct AddArgs {
-    /// Member number (10000-99999)
-    #[arg(long)]
-    number: String,
+    /// Member number (10000-99999), as in every other command
+    #[arg(required_unless_present = "number_option")]
+    number: Option<String>,
+    /// The member number as an option (`--number 10001`), for scripts written before it was an argument
+    #[arg(long = "number", value_name = "NUMBER", conflicts_with = "number", hide = true)]
+    number_option: Option<String>,
     /// Package prefix: three lower-case letters, unique
     #[arg(long)]
     prefix: String,
@@ -56,8 +59,8 @@ pub struct UpdateArgs {
     number: String,
     #[command(flatten)]
     details: DetailsArgs,
-    /// Membership status: ACTIVE, CANCELLED, TRANSFERRED, DECEASED, LIQUIDATED, EXPULSED
-    #[arg(long)]
+    /// Membership status
+    #[arg(long, value_parser = super::choices(MemberStatus::ALL.iter().map(|s| s.as_str())))]
     status: Option<String>,
     /// Validate and show the result, commit nothing
     #[arg(long)]
@@ -69,8 +72,8 @@ pub struct DetailsArgs {
     /// Full name of the person or organisation
     #[arg(long)]
     name: Option<String>,
-    /// person or organisation [default on add: person]
-    #[arg(long)]
+    /// Whether the member is a person or an organisation [default on add: person]
+    #[arg(long, value_parser = super::choices(MemberKind::ALL.iter().map(|k| k.as_str())))]
     kind: Option<String>,
     /// Contact e-mail address
     #[arg(long)]
@@ -84,6 +87,7 @@ pub struct DetailsArgs {
     /// Postal code
     #[arg(long)]
     zipcode: Option<String>,
+    /// City of the postal address
     #[arg(long)]
     city: Option<String>,
     /// Country of the postal address (ISO code, like DE)
@@ -96,13 +100,13 @@ pub struct DetailsArgs {
     #[arg(long)]
     vat_country: Option<String>,
     /// EU business customer billed under reverse charge
-    #[arg(long, value_name = "BOOL")]
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true")]
     vat_reverse_charge: Option<bool>,
     /// Whether the monthly membership fee is billed [default on add: true]
-    #[arg(long, value_name = "BOOL")]
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true")]
     fee_billable: Option<bool>,
     /// Whether the member is billed at all [default on add: true]
-    #[arg(long, value_name = "BOOL")]
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true")]
     billable: Option<bool>,
 }
 
@@ -133,8 +137,8 @@ pub struct LeaveArgs {
     /// Last day of the membership (YYYY-MM-DD)
     #[arg(long, value_name = "DATE")]
     date: String,
-    /// Why the membership ends: CANCELLED, TRANSFERRED, DECEASED, LIQUIDATED, EXPULSED
-    #[arg(long, default_value = "CANCELLED")]
+    /// Why the membership ends
+    #[arg(long, default_value = "CANCELLED", value_parser = super::choices(MemberStatus::ALL.iter().map(|s| s.as_str()).filter(|s| *s != "ACTIVE")))]
     status: String,
     /// Do not ask for confirmation
     #[arg(short = 'y', long)]
@@ -168,7 +172,7 @@ impl DetailsArgs {
 pub fn run(ctx: &Ctx, cmd: MemberCommand) -> Result<()> {
     match cmd {
         MemberCommand::Add(a) => {
-            let number = MemberNumber::parse("number", &a.number)?;
+            let number = MemberNumber::parse("number", a.number.as_deref().or(a.number_option.as_deref()).unwrap_or_default())?;
             let prefix = Prefix::parse("prefix", &a.prefix)?;
             let since = opt(&a.since, |s| model::date("since", s))?.unwrap_or_else(model::today);
             let details = a.details.parse()?;

@@ -8,8 +8,10 @@ mod converge;
 mod cron;
 mod doctor;
 mod domain;
+mod examples;
 mod init;
 mod log;
+mod man;
 mod member;
 mod package;
 mod server;
@@ -34,7 +36,7 @@ use std::process::ExitCode;
 /// Exit codes: 0 ok, 1 operation failed, 2 usage or invalid input (nothing changed),
 /// 3 partly done (the result lists what failed), 4 conflict or busy (exists, in use, lock held).
 #[derive(Debug, Parser)]
-#[command(name = "hsadmin", version, propagate_version = true, max_term_width = 100)]
+#[command(name = "hsadmin", version, propagate_version = true, max_term_width = 100, next_help_heading = "Global options")]
 pub struct Cli {
     /// Config file [default: $XDG_CONFIG_HOME/hsadmin/hsadmin.toml, then /etc/hsadmin/hsadmin.toml]
     #[arg(long, global = true, env = "HSADMIN_CONFIG", value_name = "FILE")]
@@ -185,13 +187,18 @@ pub(crate) fn sort(field: &Option<String>, keys: &'static [crate::ledger::SortKe
     crate::ledger::Sort::parse("sort", field.as_deref(), keys, reverse)
 }
 
+/// The command-line definition: the clap derive, with every verb's examples after its help.
+pub fn command() -> clap::Command {
+    examples::add(<Cli as clap::CommandFactory>::command())
+}
+
 /// Parses the command line, runs it and turns the outcome into an exit code.
 pub fn main() -> ExitCode {
     // On TAB the completion scripts run `COMPLETE=SHELL hsadmin -- WORDS`: answer and exit.
-    clap_complete::CompleteEnv::with_factory(<Cli as clap::CommandFactory>::command).completer("hsadmin").complete();
+    clap_complete::CompleteEnv::with_factory(command).completer("hsadmin").complete();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let json = args.iter().skip(1).take_while(|a| *a != "--").any(|a| a == "--json");
-    let cli = match Cli::try_parse_from(&args) {
+    let cli = match command().try_get_matches_from(&args).and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m)) {
         Ok(cli) => cli,
         Err(e) => {
             use clap::error::ErrorKind::{DisplayHelp, DisplayVersion};

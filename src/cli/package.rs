@@ -48,16 +48,16 @@ pub struct NameArg {
 
 #[derive(Debug, clap::Args)]
 pub struct ResourceArgs {
-    /// Disk space in MB [default: what the product includes]
+    /// Disk space in MB [default on create: what the product includes; on update: unchanged]
     #[arg(long, value_name = "MB")]
     webspace_mb: Option<i64>,
-    /// Monthly traffic in GB [default: what the product includes]
+    /// Monthly traffic in GB [default on create: what the product includes; on update: unchanged]
     #[arg(long, value_name = "GB")]
     traffic_gb: Option<i64>,
-    /// Most Unix users, the admin included [default: what the product includes]
+    /// Most Unix users, the admin included [default on create: what the product includes; on update: unchanged]
     #[arg(long, value_name = "N")]
     users: Option<i64>,
-    /// Most domains [default: what the product includes]
+    /// Most domains [default on create: what the product includes; on update: unchanged]
     #[arg(long, value_name = "N")]
     domains: Option<i64>,
 }
@@ -89,9 +89,9 @@ pub struct CreateArgs {
     /// First day of the package (YYYY-MM-DD) [default: today]
     #[arg(long, value_name = "DATE")]
     since: Option<String>,
-    /// Not billed
-    #[arg(long)]
-    free: bool,
+    /// Not billed (`--free` alone means true) [default: false]
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true")]
+    free: Option<bool>,
     /// Free comment
     #[arg(long)]
     comment: Option<String>,
@@ -106,9 +106,11 @@ pub struct CreateArgs {
 pub struct ListArgs {
     /// Only packages of this member
     #[arg(long)]
+    #[arg(add = complete::member())]
     member: Option<String>,
     /// Only packages on this server
     #[arg(long)]
+    #[arg(add = complete::server())]
     server: Option<String>,
     /// Only packages that stand so today: active (no end), ending (cancelled for a later day), cancelled (ended)
     #[arg(long, value_parser = super::choices(PackageStatus::ALL.iter().map(|s| s.as_str())))]
@@ -128,8 +130,8 @@ pub struct UpdateArgs {
     name: String,
     #[command(flatten)]
     resources: ResourceArgs,
-    /// Whether the package is billed
-    #[arg(long, value_name = "BOOL")]
+    /// Not billed (true) or billed again (false); `--free` alone means true [default: unchanged]
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true")]
     free: Option<bool>,
     /// Free comment
     #[arg(long)]
@@ -169,7 +171,7 @@ pub fn run(ctx: &Ctx, cmd: PackageCommand) -> Result<()> {
                 server: ServerName::parse("server", &a.server)?,
                 resources: a.resources.resources(),
                 since: opt(&a.since, |s| model::date("since", s))?.unwrap_or_else(model::today),
-                free: a.free,
+                free: a.free.unwrap_or(false),
                 comment: opt(&a.comment, |s| TextField::parse("comment", s, 256))?,
             };
             let hosting = ctx.config.config.hosting.clone();

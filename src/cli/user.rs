@@ -32,8 +32,8 @@ pub struct NameArg {
 
 #[derive(Debug, clap::Args)]
 pub struct SettingsArgs {
-    /// Login shell: /bin/false, /bin/bash, /bin/csh, /bin/dash, /usr/bin/tcsh, /usr/bin/zsh, /usr/bin/passwd
-    #[arg(long)]
+    /// Login shell
+    #[arg(long, value_parser = super::choices(crate::model::SHELLS.iter().copied()))]
     shell: Option<String>,
     /// Free comment (GECOS field)
     #[arg(long)]
@@ -70,7 +70,7 @@ pub struct UpdateArgs {
     #[command(flatten)]
     settings: SettingsArgs,
     /// Lock (true) or unlock (false) the login
-    #[arg(long, value_name = "BOOL")]
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true")]
     locked: Option<bool>,
 }
 
@@ -78,9 +78,11 @@ pub struct UpdateArgs {
 pub struct ListArgs {
     /// Only users of the packages of this member
     #[arg(long)]
+    #[arg(add = complete::member())]
     member: Option<String>,
     /// Only users of this package
     #[arg(long)]
+    #[arg(add = complete::package())]
     package: Option<String>,
     /// Sort by this column [default: name]
     #[arg(long, value_name = "FIELD", value_parser = super::sort_keys(user::SORT))]

@@ -1,9 +1,7 @@
 //! `hsadmin util completions|man`: generated from the clap definitions, committed under completions/ and man/.
-use super::Cli;
 use crate::output::{Done, Output};
 use crate::{Error, Result};
-use clap::CommandFactory;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum UtilCommand {
@@ -32,7 +30,7 @@ pub fn run(out: &Output, cmd: &UtilCommand) -> Result<()> {
             Ok(())
         }
         UtilCommand::Man { dir } => {
-            let n = write_man_pages(dir)?;
+            let n = super::man::write_pages(dir)?;
             out.status("Wrote", &format!("{n} man pages to {}", dir.display()));
             if out.json {
                 out.emit(&Done { ok: true, message: format!("{n} man pages written to {}", dir.display()) })?;
@@ -64,25 +62,4 @@ impl crate::output::Render for Completions {
     fn human(&self) -> String {
         self.script.clone()
     }
-}
-
-/// Writes hsadmin.1 and hsadmin-<group>-<verb>.1 for every subcommand; returns how many.
-pub fn write_man_pages(dir: &Path) -> Result<usize> {
-    std::fs::create_dir_all(dir)?;
-    let cmd = Cli::command();
-    let mut count = 0;
-    write_page(dir, &cmd, "hsadmin", &mut count)?;
-    Ok(count)
-}
-
-fn write_page(dir: &Path, cmd: &clap::Command, name: &str, count: &mut usize) -> Result<()> {
-    let cmd = cmd.clone().name(name.to_owned()).display_name(name.replace('-', " "));
-    let mut buf = Vec::new();
-    clap_mangen::Man::new(cmd.clone()).render(&mut buf).map_err(|e| Error::Failed(format!("man page {name}: {e}")))?;
-    std::fs::write(dir.join(format!("{name}.1")), buf)?;
-    *count += 1;
-    for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
-        write_page(dir, sub, &format!("{name}-{}", sub.get_name()), count)?;
-    }
-    Ok(())
 }

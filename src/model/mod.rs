@@ -21,7 +21,7 @@ pub use cron::{CronCommand, CronSchedule};
 pub use domain::{DomainName, subdomain};
 pub use member::{Email, MemberKind, MemberNumber, MemberStatus, Phone, Prefix, TextField};
 pub use money::Money;
-pub use names::{Gecos, PACKAGE_HOMES, PackageName, ProductCode, ServerName, Shell, UserName};
+pub use names::{Gecos, PACKAGE_HOMES, PackageName, ProductCode, SHELLS, ServerName, Shell, UserName};
 pub use package::PackageStatus;
 pub use password::{Password, PasswordHash};
 pub use server::{Address, Fingerprint, Role, Roles, ipv4, ipv6};

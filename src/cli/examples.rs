@@ -1,0 +1,161 @@
+//! Examples for every verb, shown at the end of its `--help` and in the EXAMPLES section of its man page.
+//! One table, so that a new verb's examples are written beside the others; a test parses every example
+//! line with the real command definitions, so none can drift from the options.
+
+/// Each verb's path (`member add`) and its examples: a comment line (`# …`) and the command under it.
+pub const EXAMPLES: &[(&str, &[&str])] = &[
+    ("init", &["# A new, empty ledger where the config (or $HSADMIN_LEDGER) says", "hsadmin init"]),
+    ("config show", &["# Which config file and ledger are in effect", "hsadmin config show"]),
+    (
+        "log",
+        &[
+            "# The last 20 changes, newest first",
+            "hsadmin log -n 20",
+            "# What happened to one package in November",
+            "hsadmin log --entity package --key xyz00 --since 2026-11-01 --until 2026-11-30",
+        ],
+    ),
+    (
+        "member add",
+        &[
+            "# A person, member since today",
+            "hsadmin member add 10001 --prefix xyz --name 'Erika Mustermann' --email erika@example.org",
+            "# An organisation billed under reverse charge",
+            "hsadmin member add 10002 --prefix abc --kind organisation --name 'ABC GmbH' --country AT --vat-id ATU13585627 --vat-country AT --vat-reverse-charge",
+        ],
+    ),
+    (
+        "member list",
+        &[
+            "# Active members whose name contains 'muster'",
+            "hsadmin member list --status ACTIVE --name muster",
+            "# Only the numbers, for xargs",
+            "hsadmin member list -o name",
+        ],
+    ),
+    ("member show", &["hsadmin member show 10001"]),
+    ("member update", &["# A new address", "hsadmin member update 10001 --street 'Hauptstr. 1' --zipcode 20095 --city Hamburg --country DE"]),
+    ("member leave", &["# The membership ends with the year (its packages must end by then)", "hsadmin member leave 10001 --date 2026-12-31"]),
+    ("member statement", &["hsadmin member statement 10001", "hsadmin member statement 10001 -o csv > 10001.csv"]),
+    (
+        "share subscribe",
+        &["# Two shares, as signed on the subscription form", "hsadmin share subscribe 10001 --count 2 --date 2026-01-01 --reference SUB-2026-0001"],
+    ),
+    ("share cancel", &["hsadmin share cancel 10001 --count 1 --date 2026-12-31 --reference CAN-2026-0001"]),
+    ("share revert", &["# Undo entry 7 (see `member statement`)", "hsadmin share revert 10001 --tx 7 --date 2026-06-01 --reference FIX-2026-0001"]),
+    (
+        "asset deposit",
+        &[
+            "# 128.00 EUR paid in; run again with the same reference, it books nothing",
+            "hsadmin asset deposit 10001 --amount 128.00 --date 2026-01-05 --reference PAY-2026-0001",
+        ],
+    ),
+    ("asset disburse", &["hsadmin asset disburse 10001 --amount 64.00 --date 2026-12-31 --reference OUT-2026-0001"]),
+    ("asset clear", &["hsadmin asset clear 10001 --amount 12.50 --date 2026-06-30 --reference CLR-2026-0001"]),
+    ("asset loss", &["hsadmin asset loss 10001 --amount 3.20 --date 2026-12-31 --reference LOSS-2026-01"]),
+    ("asset transfer", &["hsadmin asset transfer 10001 --to 10002 --amount 64.00 --date 2026-07-01 --reference TRF-2026-0001"]),
+    ("asset revert", &["hsadmin asset revert 10001 --tx 3 --date 2026-06-01 --reference FIX-2026-0002"]),
+    ("server add", &["hsadmin server add h01 --address h01.example.org --role web --ipv4 192.0.2.10", "# Then pin its host key", "hsadmin server trust h01"]),
+    ("server list", &["hsadmin server list", "hsadmin server list --role web -o name"]),
+    ("server show", &["hsadmin server show h01"]),
+    ("server update", &["hsadmin server update h01 --role web,dns-secondary"]),
+    (
+        "server trust",
+        &[
+            "# Pin the key only if it is the one the server's console shows",
+            "hsadmin server trust h01 --fingerprint SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8",
+        ],
+    ),
+    ("server check", &["# Every server, four at a time", "hsadmin server check --jobs 4"]),
+    ("server remove", &["hsadmin server remove h01"]),
+    ("catalog import", &["# Products and prices; importing the same file again changes nothing", "hsadmin catalog import examples/catalog.toml"]),
+    ("catalog list", &["hsadmin catalog list", "hsadmin catalog list --kind webspace --all"]),
+    (
+        "package create",
+        &[
+            "# A webspace package on h01, with the resources of its product",
+            "hsadmin package create xyz00 --member 10001 --product DW/SA --server h01",
+            "# More disk space, not billed",
+            "hsadmin package create xyz01 --member 10001 --product DW/SA --server h01 --webspace-mb 2048 --free",
+        ],
+    ),
+    ("package list", &["hsadmin package list --member 10001", "hsadmin package list --server h01 --status active --sort name"]),
+    ("package show", &["hsadmin package show xyz00"]),
+    ("package update", &["hsadmin package update xyz00 --webspace-mb 4096", "# Billed again", "hsadmin package update xyz00 --free=false"]),
+    ("package cancel", &["# Ends with the month: users locked, sites and cron jobs stop, data stays", "hsadmin package cancel xyz00 --date 2026-12-31"]),
+    ("package purge", &["# After the end: delete its users, homes, sites and cron jobs for good", "hsadmin package purge xyz00"]),
+    (
+        "user add",
+        &[
+            "# A user with a password read from a file descriptor, never from argv",
+            "hsadmin user add xyz00-web --shell /bin/bash --password-stdin < password.txt",
+        ],
+    ),
+    ("user list", &["hsadmin user list --package xyz00"]),
+    ("user show", &["hsadmin user show xyz00-web"]),
+    ("user update", &["hsadmin user update xyz00-web --quota-soft-mb 500 --quota-hard-mb 600", "hsadmin user update xyz00-web --locked"]),
+    ("user remove", &["# The user and its cron jobs", "hsadmin user remove xyz00-web"]),
+    ("cron add", &["hsadmin cron add --user xyz00-web --schedule '*/15 * * * *' --command 'php ~/cron.php'"]),
+    ("cron list", &["hsadmin cron list --package xyz00"]),
+    ("cron remove", &["# Ids are never reused: the id from the log or shell history is that job", "hsadmin cron remove 7"]),
+    (
+        "domain add",
+        &[
+            "hsadmin domain add example.org --package xyz00",
+            "# Owned by another user of the package, with subdomains, over HTTPS",
+            "hsadmin domain add example.com --package xyz00 --user xyz00-web --subdomains www,shop --https",
+        ],
+    ),
+    ("domain update", &["hsadmin domain update example.org --add-subdomain blog --php=false"]),
+    ("domain remove", &["hsadmin domain remove example.org"]),
+    ("domain list", &["hsadmin domain list --member 10001"]),
+    ("domain show", &["hsadmin domain show example.org"]),
+    (
+        "plan",
+        &[
+            "# What apply would change, on every server",
+            "hsadmin plan",
+            "# Drift check for cron: exit 3 when something would change",
+            "hsadmin plan --detailed-exitcode -q",
+        ],
+    ),
+    ("apply", &["hsadmin apply", "# Only the web role of one server", "hsadmin apply --server h01 --role web"]),
+    ("doctor", &["hsadmin doctor", "hsadmin doctor --json"]),
+    ("ledger backup", &["# A consistent copy while others write", "hsadmin ledger backup /var/backups/hsadmin/ledger-$(date +%F).db"]),
+    (
+        "util completions",
+        &["# bash, for every shell started from now on", "hsadmin util completions bash > ~/.local/share/bash-completion/completions/hsadmin"],
+    ),
+    ("util man", &["hsadmin util man /usr/local/share/man/man1"]),
+];
+
+/// The examples of the verb at `path` (`member add`), if it has any.
+pub fn of(path: &str) -> Option<&'static [&'static str]> {
+    EXAMPLES.iter().find(|(p, _)| *p == path).map(|(_, e)| *e)
+}
+
+/// The examples as the text after a verb's help.
+fn after_help(lines: &[&str]) -> String {
+    let body: Vec<String> = lines.iter().map(|l| format!("  {l}")).collect();
+    format!("Examples:\n{}", body.join("\n"))
+}
+
+/// `cmd` with every verb's examples at the end of its help.
+pub fn add(cmd: clap::Command) -> clap::Command {
+    add_under(cmd, "")
+}
+
+fn add_under(mut cmd: clap::Command, path: &str) -> clap::Command {
+    let names: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_owned()).collect();
+    for name in names {
+        let sub_path = if path.is_empty() { name.clone() } else { format!("{path} {name}") };
+        cmd = cmd.mut_subcommand(&name, |sub| {
+            let sub = add_under(sub, &sub_path);
+            match of(&sub_path) {
+                Some(lines) => sub.after_help(after_help(lines)),
+                None => sub,
+            }
+        });
+    }
+    cmd
+}

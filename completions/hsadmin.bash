@@ -629,7 +629,7 @@ _hsadmin() {
 
     case "${cmd}" in
         hsadmin)
-            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version init config log member share asset server catalog package user cron domain plan apply doctor ledger util help"
+            opts="-o -q -v -h -V --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version init config log member share asset server catalog package user cron domain plan apply doctor ledger util help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -663,7 +663,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__apply)
-            opts="-o -q -v -h -V --server --role --jobs --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --server --role --jobs --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -709,7 +709,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__asset)
-            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version deposit disburse clear loss transfer revert help"
+            opts="-o -q -v -h -V --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version deposit disburse clear loss transfer revert help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -743,7 +743,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__asset__subcmd__clear)
-            opts="-o -q -v -h -V --amount --date --reference --comment --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --amount --date --reference --comment --dry-run --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -793,7 +793,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__asset__subcmd__deposit)
-            opts="-o -q -v -h -V --amount --date --reference --comment --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --amount --date --reference --comment --dry-run --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -843,7 +843,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__asset__subcmd__disburse)
-            opts="-o -q -v -h -V --amount --date --reference --comment --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --amount --date --reference --comment --dry-run --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1005,7 +1005,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__asset__subcmd__loss)
-            opts="-o -q -v -h -V --amount --date --reference --comment --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --amount --date --reference --comment --dry-run --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1055,7 +1055,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__asset__subcmd__revert)
-            opts="-o -q -v -h -V --tx --date --reference --comment --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --tx --date --reference --comment --dry-run --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1105,7 +1105,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__asset__subcmd__transfer)
-            opts="-o -q -v -h -V --to --amount --date --reference --comment --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --to --amount --date --reference --comment --dry-run --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1159,7 +1159,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__catalog)
-            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version import list help"
+            opts="-o -q -v -h -V --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version import list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1249,7 +1249,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__catalog__subcmd__import)
-            opts="-o -q -v -h -V --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --dry-run --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1283,7 +1283,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__catalog__subcmd__list)
-            opts="-o -q -v -h -V --date --all --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --date --all --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1321,7 +1321,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__config)
-            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version show help"
+            opts="-o -q -v -h -V --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1397,7 +1397,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__config__subcmd__show)
-            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1431,7 +1431,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__cron)
-            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version add list remove help"
+            opts="-o -q -v -h -V --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version add list remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1465,7 +1465,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__cron__subcmd__add)
-            opts="-o -q -v -h -V --user --schedule --command --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --user --schedule --command --dry-run --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1581,7 +1581,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__cron__subcmd__list)
-            opts="-o -q -v -h -V --user --package --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --user --package --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1623,7 +1623,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__cron__subcmd__remove)
-            opts="-y -o -q -v -h -V --yes --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-y -o -q -v -h -V --yes --dry-run --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1657,7 +1657,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__doctor)
-            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1691,7 +1691,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__domain)
-            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version add update remove delete list show help"
+            opts="-o -q -v -h -V --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version add update remove delete list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1725,7 +1725,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__domain__subcmd__add)
-            opts="-o -q -v -h -V --package --user --subdomains --cgi --php --indexes --https --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --package --user --subdomains --cgi --php --indexes --https --dry-run --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1885,7 +1885,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__domain__subcmd__list)
-            opts="-o -q -v -h -V --package --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --package --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1923,7 +1923,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__domain__subcmd__remove)
-            opts="-y -o -q -v -h -V --yes --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-y -o -q -v -h -V --yes --dry-run --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1957,7 +1957,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__domain__subcmd__show)
-            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1991,7 +1991,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__domain__subcmd__update)
-            opts="-o -q -v -h -V --user --subdomains --add-subdomain --remove-subdomain --cgi --php --indexes --https --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --user --subdomains --add-subdomain --remove-subdomain --cgi --php --indexes --https --dry-run --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2981,7 +2981,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__init)
-            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3015,7 +3015,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__ledger)
-            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version backup help"
+            opts="-o -q -v -h -V --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version backup help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3049,7 +3049,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__ledger__subcmd__backup)
-            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3125,7 +3125,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__log)
-            opts="-o -q -v -h -V --since --entity --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --since --entity --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3167,7 +3167,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__member)
-            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version add list show update leave statement help"
+            opts="-o -q -v -h -V --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version add list show update leave statement help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3201,7 +3201,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__member__subcmd__add)
-            opts="-o -q -v -h -V --number --prefix --since --name --kind --email --phone --street --zipcode --city --country --vat-id --vat-country --vat-reverse-charge --fee-billable --billable --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --number --prefix --since --name --kind --email --phone --street --zipcode --city --country --vat-id --vat-country --vat-reverse-charge --fee-billable --billable --dry-run --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3411,7 +3411,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__member__subcmd__leave)
-            opts="-y -o -q -v -h -V --date --status --yes --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-y -o -q -v -h -V --date --status --yes --dry-run --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3453,7 +3453,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__member__subcmd__list)
-            opts="-o -q -v -h -V --status --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --status --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3491,7 +3491,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__member__subcmd__show)
-            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3525,7 +3525,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__member__subcmd__statement)
-            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3559,7 +3559,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__member__subcmd__update)
-            opts="-o -q -v -h -V --name --kind --email --phone --street --zipcode --city --country --vat-id --vat-country --vat-reverse-charge --fee-billable --billable --status --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --name --kind --email --phone --street --zipcode --city --country --vat-id --vat-country --vat-reverse-charge --fee-billable --billable --status --dry-run --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3649,7 +3649,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__package)
-            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version create list show update cancel purge help"
+            opts="-o -q -v -h -V --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version create list show update cancel purge help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3683,7 +3683,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__package__subcmd__cancel)
-            opts="-y -o -q -v -h -V --date --yes --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-y -o -q -v -h -V --date --yes --dry-run --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3721,7 +3721,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__package__subcmd__create)
-            opts="-o -q -v -h -V --member --product --server --webspace-mb --traffic-gb --users --domains --since --free --comment --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --member --product --server --webspace-mb --traffic-gb --users --domains --since --free --comment --dry-run --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3903,7 +3903,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__package__subcmd__list)
-            opts="-o -q -v -h -V --member --server --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --member --server --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3945,7 +3945,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__package__subcmd__purge)
-            opts="-y -o -q -v -h -V --yes --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-y -o -q -v -h -V --yes --dry-run --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3979,7 +3979,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__package__subcmd__show)
-            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4013,7 +4013,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__package__subcmd__update)
-            opts="-o -q -v -h -V --webspace-mb --traffic-gb --users --domains --free --comment --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --webspace-mb --traffic-gb --users --domains --free --comment --dry-run --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4071,7 +4071,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__plan)
-            opts="-o -q -v -h -V --server --role --detailed-exitcode --jobs --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --server --role --detailed-exitcode --jobs --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4117,7 +4117,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__server)
-            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version add list show update trust check remove help"
+            opts="-o -q -v -h -V --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version add list show update trust check remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4151,7 +4151,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__server__subcmd__add)
-            opts="-o -q -v -h -V --address --port --role --ipv4 --ipv6 --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --address --port --role --ipv4 --ipv6 --dry-run --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4205,7 +4205,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__server__subcmd__check)
-            opts="-o -q -v -h -V --jobs --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --jobs --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4369,7 +4369,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__server__subcmd__list)
-            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4403,7 +4403,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__server__subcmd__remove)
-            opts="-y -o -q -v -h -V --yes --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-y -o -q -v -h -V --yes --dry-run --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4437,7 +4437,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__server__subcmd__show)
-            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4471,7 +4471,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__server__subcmd__trust)
-            opts="-o -q -v -h -V --fingerprint --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --fingerprint --dry-run --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4509,7 +4509,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__server__subcmd__update)
-            opts="-o -q -v -h -V --address --port --role --ipv4 --ipv6 --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --address --port --role --ipv4 --ipv6 --dry-run --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4563,7 +4563,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__share)
-            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version subscribe cancel revert help"
+            opts="-o -q -v -h -V --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version subscribe cancel revert help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4597,7 +4597,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__share__subcmd__cancel)
-            opts="-o -q -v -h -V --count --date --reference --comment --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --count --date --reference --comment --dry-run --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4717,7 +4717,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__share__subcmd__revert)
-            opts="-o -q -v -h -V --tx --date --reference --comment --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --tx --date --reference --comment --dry-run --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4767,7 +4767,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__share__subcmd__subscribe)
-            opts="-o -q -v -h -V --count --date --reference --comment --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --count --date --reference --comment --dry-run --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4817,7 +4817,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__user)
-            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version add list show update remove help"
+            opts="-o -q -v -h -V --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version add list show update remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4851,7 +4851,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__user__subcmd__add)
-            opts="-o -q -v -h -V --shell --comment --quota-soft-mb --quota-hard-mb --password-stdin --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --shell --comment --quota-soft-mb --quota-hard-mb --password-stdin --dry-run --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4999,7 +4999,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__user__subcmd__list)
-            opts="-o -q -v -h -V --package --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --package --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5037,7 +5037,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__user__subcmd__remove)
-            opts="-y -o -q -v -h -V --yes --dry-run --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-y -o -q -v -h -V --yes --dry-run --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5071,7 +5071,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__user__subcmd__show)
-            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5105,7 +5105,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__user__subcmd__update)
-            opts="-o -q -v -h -V --shell --comment --quota-soft-mb --quota-hard-mb --password-stdin --dry-run --locked --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --shell --comment --quota-soft-mb --quota-hard-mb --password-stdin --dry-run --locked --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5159,7 +5159,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__util)
-            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version completions man help"
+            opts="-o -q -v -h -V --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5193,7 +5193,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__util__subcmd__completions)
-            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version bash elvish fish powershell zsh"
+            opts="-o -q -v -h -V --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5283,7 +5283,7 @@ _hsadmin() {
             return 0
             ;;
         hsadmin__subcmd__util__subcmd__man)
-            opts="-o -q -v -h -V --config --ledger --json --output --quiet --verbose --no-apply --color --help --version"
+            opts="-o -q -v -h -V --config --ledger --json --output --no-headers --no-pager --quiet --verbose --no-apply --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

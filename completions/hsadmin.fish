@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_hsadmin_global_optspecs
-    string join \n config= ledger= json o/output= q/quiet v/verbose no-apply color= h/help V/version
+    string join \n config= ledger= json o/output= no-headers no-pager q/quiet v/verbose no-apply color= h/help V/version
 end
 
 function __fish_hsadmin_needs_command
@@ -28,13 +28,15 @@ complete -c hsadmin -n "__fish_hsadmin_needs_command" -l config -d 'Config file 
 complete -c hsadmin -n "__fish_hsadmin_needs_command" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_needs_command" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_needs_command" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_needs_command" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_needs_command" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_needs_command" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_needs_command" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_needs_command" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_needs_command" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -62,13 +64,15 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand init" -l config -d 'Conf
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand init" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand init" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand init" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand init" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand init" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand init" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand init" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand init" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand init" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -78,13 +82,15 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand config; and not __fish_s
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand config; and not __fish_seen_subcommand_from show help" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand config; and not __fish_seen_subcommand_from show help" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand config; and not __fish_seen_subcommand_from show help" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand config; and not __fish_seen_subcommand_from show help" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand config; and not __fish_seen_subcommand_from show help" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand config; and not __fish_seen_subcommand_from show help" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand config; and not __fish_seen_subcommand_from show help" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand config; and not __fish_seen_subcommand_from show help" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand config; and not __fish_seen_subcommand_from show help" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -96,13 +102,15 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand config; and __fish_seen_
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand config; and __fish_seen_subcommand_from show" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand config; and __fish_seen_subcommand_from show" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand config; and __fish_seen_subcommand_from show" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand config; and __fish_seen_subcommand_from show" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand config; and __fish_seen_subcommand_from show" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -116,13 +124,15 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand log" -l config -d 'Confi
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand log" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand log" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand log" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand log" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand log" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand log" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand log" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand log" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand log" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -132,13 +142,15 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and not __fish_s
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and not __fish_seen_subcommand_from add list show update leave statement help" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and not __fish_seen_subcommand_from add list show update leave statement help" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and not __fish_seen_subcommand_from add list show update leave statement help" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and not __fish_seen_subcommand_from add list show update leave statement help" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and not __fish_seen_subcommand_from add list show update leave statement help" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and not __fish_seen_subcommand_from add list show update leave statement help" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and not __fish_seen_subcommand_from add list show update leave statement help" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and not __fish_seen_subcommand_from add list show update leave statement help" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and not __fish_seen_subcommand_from add list show update leave statement help" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -174,14 +186,16 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from add" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from add" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from add" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from add" -l dry-run -d 'Validate and show the result, commit nothing'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from add" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from add" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from add" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from add" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -192,13 +206,15 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from list" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from list" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from list" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from list" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from list" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from list" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from list" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -208,13 +224,15 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from show" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from show" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from show" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from show" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from show" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from show" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from show" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -241,14 +259,16 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from update" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from update" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from update" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from update" -l dry-run -d 'Validate and show the result, commit nothing'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from update" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from update" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from update" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from update" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -260,8 +280,8 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from leave" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from leave" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from leave" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
@@ -269,6 +289,8 @@ never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from leave" -s y -l yes -d 'Do not ask for confirmation'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from leave" -l dry-run -d 'Validate and show the result, commit nothing'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from leave" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from leave" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from leave" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from leave" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from leave" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from leave" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -278,13 +300,15 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from statement" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from statement" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from statement" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from statement" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from statement" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from statement" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from statement" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from statement" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand member; and __fish_seen_subcommand_from statement" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -301,13 +325,15 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and not __fish_se
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and not __fish_seen_subcommand_from subscribe cancel revert help" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and not __fish_seen_subcommand_from subscribe cancel revert help" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and not __fish_seen_subcommand_from subscribe cancel revert help" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and not __fish_seen_subcommand_from subscribe cancel revert help" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and not __fish_seen_subcommand_from subscribe cancel revert help" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and not __fish_seen_subcommand_from subscribe cancel revert help" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and not __fish_seen_subcommand_from subscribe cancel revert help" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and not __fish_seen_subcommand_from subscribe cancel revert help" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and not __fish_seen_subcommand_from subscribe cancel revert help" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -325,14 +351,16 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_s
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from subscribe" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from subscribe" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from subscribe" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from subscribe" -l dry-run -d 'Validate and show the result, commit nothing'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from subscribe" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from subscribe" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from subscribe" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from subscribe" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from subscribe" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from subscribe" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -346,14 +374,16 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_s
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from cancel" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from cancel" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from cancel" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from cancel" -l dry-run -d 'Validate and show the result, commit nothing'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from cancel" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from cancel" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from cancel" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from cancel" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from cancel" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from cancel" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -367,14 +397,16 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_s
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from revert" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from revert" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from revert" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from revert" -l dry-run -d 'Validate and show the result, commit nothing'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from revert" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from revert" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from revert" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from revert" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from revert" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand share; and __fish_seen_subcommand_from revert" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -388,13 +420,15 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and not __fish_se
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and not __fish_seen_subcommand_from deposit disburse clear loss transfer revert help" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and not __fish_seen_subcommand_from deposit disburse clear loss transfer revert help" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and not __fish_seen_subcommand_from deposit disburse clear loss transfer revert help" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and not __fish_seen_subcommand_from deposit disburse clear loss transfer revert help" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and not __fish_seen_subcommand_from deposit disburse clear loss transfer revert help" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and not __fish_seen_subcommand_from deposit disburse clear loss transfer revert help" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and not __fish_seen_subcommand_from deposit disburse clear loss transfer revert help" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and not __fish_seen_subcommand_from deposit disburse clear loss transfer revert help" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and not __fish_seen_subcommand_from deposit disburse clear loss transfer revert help" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -415,14 +449,16 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_s
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from deposit" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from deposit" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from deposit" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from deposit" -l dry-run -d 'Validate and show the result, commit nothing'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from deposit" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from deposit" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from deposit" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from deposit" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from deposit" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from deposit" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -436,14 +472,16 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_s
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from disburse" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from disburse" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from disburse" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from disburse" -l dry-run -d 'Validate and show the result, commit nothing'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from disburse" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from disburse" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from disburse" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from disburse" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from disburse" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from disburse" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -457,14 +495,16 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_s
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from clear" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from clear" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from clear" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from clear" -l dry-run -d 'Validate and show the result, commit nothing'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from clear" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from clear" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from clear" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from clear" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from clear" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from clear" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -478,14 +518,16 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_s
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from loss" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from loss" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from loss" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from loss" -l dry-run -d 'Validate and show the result, commit nothing'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from loss" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from loss" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from loss" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from loss" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from loss" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from loss" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -500,14 +542,16 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_s
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from transfer" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from transfer" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from transfer" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from transfer" -l dry-run -d 'Validate and show the result, commit nothing'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from transfer" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from transfer" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from transfer" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from transfer" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from transfer" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from transfer" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -521,14 +565,16 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_s
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from revert" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from revert" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from revert" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from revert" -l dry-run -d 'Validate and show the result, commit nothing'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from revert" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from revert" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from revert" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from revert" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from revert" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand asset; and __fish_seen_subcommand_from revert" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -545,13 +591,15 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and not __fish_s
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and not __fish_seen_subcommand_from add list show update trust check remove help" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and not __fish_seen_subcommand_from add list show update trust check remove help" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and not __fish_seen_subcommand_from add list show update trust check remove help" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and not __fish_seen_subcommand_from add list show update trust check remove help" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and not __fish_seen_subcommand_from add list show update trust check remove help" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and not __fish_seen_subcommand_from add list show update trust check remove help" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and not __fish_seen_subcommand_from add list show update trust check remove help" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and not __fish_seen_subcommand_from add list show update trust check remove help" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and not __fish_seen_subcommand_from add list show update trust check remove help" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -574,14 +622,16 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from add" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from add" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from add" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from add" -l dry-run -d 'Validate and show the result, commit nothing'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from add" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from add" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from add" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from add" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -591,13 +641,15 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from list" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from list" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from list" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from list" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from list" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from list" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from list" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -607,13 +659,15 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from show" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from show" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from show" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from show" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from show" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from show" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from show" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -628,14 +682,16 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from update" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from update" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from update" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from update" -l dry-run -d 'Validate and show the result, commit nothing'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from update" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from update" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from update" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from update" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -646,14 +702,16 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from trust" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from trust" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from trust" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from trust" -l dry-run -d 'Show the key and its fingerprint, pin nothing'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from trust" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from trust" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from trust" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from trust" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from trust" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from trust" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -664,13 +722,15 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from check" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from check" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from check" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from check" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from check" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from check" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from check" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -680,8 +740,8 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from remove" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from remove" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from remove" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
@@ -689,6 +749,8 @@ never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Do not ask for confirmation'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from remove" -l dry-run -d 'Validate and show the result, commit nothing'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from remove" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from remove" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from remove" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand server; and __fish_seen_subcommand_from remove" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -706,13 +768,15 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and not __fish_
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and not __fish_seen_subcommand_from import list help" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and not __fish_seen_subcommand_from import list help" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and not __fish_seen_subcommand_from import list help" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and not __fish_seen_subcommand_from import list help" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and not __fish_seen_subcommand_from import list help" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and not __fish_seen_subcommand_from import list help" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and not __fish_seen_subcommand_from import list help" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and not __fish_seen_subcommand_from import list help" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and not __fish_seen_subcommand_from import list help" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -725,14 +789,16 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from import" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from import" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from import" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from import" -l dry-run -d 'Validate and show what would change, commit nothing'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from import" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from import" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from import" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from import" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -743,14 +809,16 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from list" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from list" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from list" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from list" -l all -d 'Show every price version'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from list" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from list" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from list" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand catalog; and __fish_seen_subcommand_from list" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -763,13 +831,15 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and not __fish_
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and not __fish_seen_subcommand_from create list show update cancel purge help" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and not __fish_seen_subcommand_from create list show update cancel purge help" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and not __fish_seen_subcommand_from create list show update cancel purge help" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and not __fish_seen_subcommand_from create list show update cancel purge help" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and not __fish_seen_subcommand_from create list show update cancel purge help" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and not __fish_seen_subcommand_from create list show update cancel purge help" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and not __fish_seen_subcommand_from create list show update cancel purge help" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and not __fish_seen_subcommand_from create list show update cancel purge help" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and not __fish_seen_subcommand_from create list show update cancel purge help" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -795,8 +865,8 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from create" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from create" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from create" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
@@ -804,6 +874,8 @@ never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from create" -l free -d 'Not billed'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from create" -l dry-run -d 'Validate and show the result, commit nothing'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from create" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from create" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from create" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from create" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -815,13 +887,15 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from list" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from list" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from list" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from list" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from list" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from list" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from list" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -831,13 +905,15 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from show" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from show" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from show" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from show" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from show" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from show" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from show" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -854,14 +930,16 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from update" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from update" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from update" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from update" -l dry-run -d 'Validate and show the result, commit nothing'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from update" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from update" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from update" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from update" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -872,8 +950,8 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from cancel" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from cancel" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from cancel" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
@@ -881,6 +959,8 @@ never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from cancel" -s y -l yes -d 'Do not ask for confirmation'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from cancel" -l dry-run -d 'Validate and show the result, commit nothing'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from cancel" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from cancel" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from cancel" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from cancel" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from cancel" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from cancel" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -890,8 +970,8 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from purge" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from purge" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from purge" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
@@ -899,6 +979,8 @@ never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from purge" -s y -l yes -d 'Do not ask for confirmation'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from purge" -l dry-run -d 'Validate and show the result, commit nothing'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from purge" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from purge" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from purge" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from purge" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from purge" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand package; and __fish_seen_subcommand_from purge" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -915,13 +997,15 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and not __fish_see
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and not __fish_seen_subcommand_from add list show update remove help" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and not __fish_seen_subcommand_from add list show update remove help" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and not __fish_seen_subcommand_from add list show update remove help" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and not __fish_seen_subcommand_from add list show update remove help" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and not __fish_seen_subcommand_from add list show update remove help" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and not __fish_seen_subcommand_from add list show update remove help" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and not __fish_seen_subcommand_from add list show update remove help" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and not __fish_seen_subcommand_from add list show update remove help" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and not __fish_seen_subcommand_from add list show update remove help" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -941,8 +1025,8 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_su
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from add" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from add" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from add" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
@@ -950,6 +1034,8 @@ never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from add" -l password-stdin -d 'Read the password from stdin (one line); it is stored only as a SHA-512 crypt hash'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from add" -l dry-run -d 'Validate and show the result, commit nothing'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from add" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from add" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from add" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from add" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -960,13 +1046,15 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_su
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from list" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from list" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from list" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from list" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from list" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from list" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from list" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -976,13 +1064,15 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_su
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from show" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from show" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from show" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from show" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from show" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from show" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from show" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -998,8 +1088,8 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_su
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from update" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from update" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from update" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
@@ -1007,6 +1097,8 @@ never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from update" -l password-stdin -d 'Read the password from stdin (one line); it is stored only as a SHA-512 crypt hash'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from update" -l dry-run -d 'Validate and show the result, commit nothing'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from update" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from update" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from update" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from update" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -1016,8 +1108,8 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_su
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from remove" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from remove" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from remove" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
@@ -1025,6 +1117,8 @@ never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Do not ask for confirmation'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from remove" -l dry-run -d 'Validate and show the result, commit nothing'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from remove" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from remove" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from remove" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand user; and __fish_seen_subcommand_from remove" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -1040,13 +1134,15 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and not __fish_see
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and not __fish_seen_subcommand_from add list remove help" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and not __fish_seen_subcommand_from add list remove help" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and not __fish_seen_subcommand_from add list remove help" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and not __fish_seen_subcommand_from add list remove help" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and not __fish_seen_subcommand_from add list remove help" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and not __fish_seen_subcommand_from add list remove help" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and not __fish_seen_subcommand_from add list remove help" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and not __fish_seen_subcommand_from add list remove help" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and not __fish_seen_subcommand_from add list remove help" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -1063,14 +1159,16 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_su
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from add" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from add" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from add" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from add" -l dry-run -d 'Validate and show the result, commit nothing'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from add" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from add" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from add" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from add" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -1082,13 +1180,15 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_su
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from list" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from list" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from list" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from list" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from list" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from list" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from list" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -1098,8 +1198,8 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_su
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from remove" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from remove" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from remove" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
@@ -1107,6 +1207,8 @@ never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Do not ask for confirmation'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from remove" -l dry-run -d 'Validate and show the result, commit nothing'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from remove" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from remove" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from remove" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand cron; and __fish_seen_subcommand_from remove" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -1120,13 +1222,15 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_s
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update remove delete list show help" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update remove delete list show help" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update remove delete list show help" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update remove delete list show help" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update remove delete list show help" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update remove delete list show help" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update remove delete list show help" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update remove delete list show help" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and not __fish_seen_subcommand_from add update remove delete list show help" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -1154,14 +1258,16 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from add" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from add" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from add" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from add" -l dry-run -d 'Validate and show the result, commit nothing'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from add" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from add" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from add" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from add" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -1183,14 +1289,16 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from update" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from update" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from update" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from update" -l dry-run -d 'Validate and show the result, commit nothing'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from update" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from update" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from update" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from update" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -1200,8 +1308,8 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from remove" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from remove" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from remove" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
@@ -1209,6 +1317,8 @@ never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Do not ask for confirmation'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from remove" -l dry-run -d 'Validate and show the result, commit nothing'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from remove" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from remove" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from remove" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from remove" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -1218,8 +1328,8 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from delete" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from delete" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from delete" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
@@ -1227,6 +1337,8 @@ never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from delete" -l dry-run -d 'Validate and show the result, commit nothing'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from delete" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from delete" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from delete" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from delete" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -1237,13 +1349,15 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from list" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from list" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from list" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from list" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from list" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from list" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from list" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -1253,13 +1367,15 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from show" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from show" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from show" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from show" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from show" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from show" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand domain; and __fish_seen_subcommand_from show" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -1278,14 +1394,16 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand plan" -l config -d 'Conf
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand plan" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand plan" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand plan" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand plan" -l detailed-exitcode -d 'Exit 3 when something would change (0 when every server is in line), for drift checks from cron; the plan is the result, not an error'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand plan" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand plan" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand plan" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand plan" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand plan" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand plan" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -1298,13 +1416,15 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand apply" -l config -d 'Con
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand apply" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand apply" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand apply" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand apply" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand apply" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand apply" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand apply" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand apply" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand apply" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -1314,13 +1434,15 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand doctor" -l config -d 'Co
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand doctor" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand doctor" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand doctor" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand doctor" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand doctor" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand doctor" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand doctor" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand doctor" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand doctor" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -1330,13 +1452,15 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand ledger; and not __fish_s
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand ledger; and not __fish_seen_subcommand_from backup help" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand ledger; and not __fish_seen_subcommand_from backup help" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand ledger; and not __fish_seen_subcommand_from backup help" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand ledger; and not __fish_seen_subcommand_from backup help" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand ledger; and not __fish_seen_subcommand_from backup help" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand ledger; and not __fish_seen_subcommand_from backup help" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand ledger; and not __fish_seen_subcommand_from backup help" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand ledger; and not __fish_seen_subcommand_from backup help" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand ledger; and not __fish_seen_subcommand_from backup help" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -1348,13 +1472,15 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand ledger; and __fish_seen_
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand ledger; and __fish_seen_subcommand_from backup" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand ledger; and __fish_seen_subcommand_from backup" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand ledger; and __fish_seen_subcommand_from backup" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand ledger; and __fish_seen_subcommand_from backup" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand ledger; and __fish_seen_subcommand_from backup" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand ledger; and __fish_seen_subcommand_from backup" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand ledger; and __fish_seen_subcommand_from backup" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand ledger; and __fish_seen_subcommand_from backup" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand ledger; and __fish_seen_subcommand_from backup" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -1366,13 +1492,15 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and not __fish_see
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and not __fish_seen_subcommand_from completions man help" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and not __fish_seen_subcommand_from completions man help" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and not __fish_seen_subcommand_from completions man help" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and not __fish_seen_subcommand_from completions man help" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and not __fish_seen_subcommand_from completions man help" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and not __fish_seen_subcommand_from completions man help" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and not __fish_seen_subcommand_from completions man help" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and not __fish_seen_subcommand_from completions man help" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and not __fish_seen_subcommand_from completions man help" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -1385,13 +1513,15 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and __fish_seen_su
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and __fish_seen_subcommand_from completions" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and __fish_seen_subcommand_from completions" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and __fish_seen_subcommand_from completions" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and __fish_seen_subcommand_from completions" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and __fish_seen_subcommand_from completions" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and __fish_seen_subcommand_from completions" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and __fish_seen_subcommand_from completions" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and __fish_seen_subcommand_from completions" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and __fish_seen_subcommand_from completions" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'
@@ -1401,13 +1531,15 @@ complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and __fish_seen_su
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and __fish_seen_subcommand_from man" -l ledger -d 'Ledger file [default: `ledger` in the config, else $XDG_DATA_HOME/hsadmin/ledger.db]' -r -F
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and __fish_seen_subcommand_from man" -s o -l output -d 'How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)' -r -f -a "table\t'A table for people (the default)'
 json\t'One JSON document (the same as --json)'
-csv\t'Comma-separated values with a header line'
-tsv\t'Tab-separated values with a header line'
+csv\t'Comma-separated values with a header line (unless --no-headers)'
+tsv\t'Tab-separated values with a header line (unless --no-headers)'
 name\t'Only the name or id of each item, one a line'"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and __fish_seen_subcommand_from man" -l color -d 'When to colour messages on stderr (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and __fish_seen_subcommand_from man" -l json -d 'Print the result as one JSON document on stdout (the same as -o json)'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and __fish_seen_subcommand_from man" -l no-headers -d 'Print tables, csv and tsv without their header line'
+complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and __fish_seen_subcommand_from man" -l no-pager -d 'Never page long tables'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and __fish_seen_subcommand_from man" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and __fish_seen_subcommand_from man" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c hsadmin -n "__fish_hsadmin_using_subcommand util; and __fish_seen_subcommand_from man" -l no-apply -d 'Change the ledger only; the servers of the change are marked pending until `hsadmin apply`'

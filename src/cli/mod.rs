@@ -48,8 +48,19 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub json: bool,
     /// How to print the result: table (for people), json, csv, tsv, or name (one name or id a line, for xargs)
+    ///
+    /// On a terminal, tables fit its width ($COLUMNS, else the window's): long free text ends in `…`
     #[arg(short = 'o', long = "output", global = true, value_enum, value_name = "FORMAT")]
     pub output: Option<crate::output::Format>,
+    /// Print tables, csv and tsv without their header line
+    #[arg(long, global = true)]
+    pub no_headers: bool,
+    /// Never page long tables
+    ///
+    /// Without it, on a terminal, a table longer than the screen ($LINES) goes through $HSADMIN_PAGER,
+    /// else $PAGER, else `less -FRX` (with LESS=FRX if LESS is unset); an empty value or `cat` means no pager
+    #[arg(long, global = true)]
+    pub no_pager: bool,
     /// Print nothing on stderr but errors
     #[arg(short, long, global = true)]
     pub quiet: bool,
@@ -224,6 +235,8 @@ pub fn main() -> ExitCode {
     if let Some(format) = cli.output.filter(|_| !cli.json) {
         out.format = format;
     }
+    out.no_headers = cli.no_headers;
+    out.pager = !cli.no_pager;
     // Every mutating verb takes --dry-run; its outcome lines then say what would happen.
     out.dry_run = args.iter().skip(1).take_while(|a| *a != "--").any(|a| a == "--dry-run");
     match run(cli, &args, &out) {

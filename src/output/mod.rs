@@ -1,6 +1,8 @@
 //! What reaches the user: results on stdout (a table or one JSON document), everything else on stderr.
+//! On a terminal, tables fit its width and long ones go through a pager (`terminal`).
 pub mod records;
 pub mod table;
+pub mod terminal;
 
 pub use records::Format;
 
@@ -32,6 +34,12 @@ pub struct Output {
     pub dry_run: bool,
     /// `-o`: how results are written (`--json` is `-o json`).
     pub format: Format,
+    /// `--no-headers`: tables and csv/tsv without their header line.
+    pub no_headers: bool,
+    /// `--no-pager` turns this off: long tables on a terminal go through the pager.
+    pub pager: bool,
+    /// The terminal on stdout, if stdout is one.
+    pub terminal: Option<terminal::Size>,
 }
 
 /// The "would" form of the outcome verbs of mutating commands, for dry runs.
@@ -69,25 +77,42 @@ impl Output {
                     && std::env::var("TERM").map_or(true, |t| t != "dumb")
             }
         };
-        Self { json, quiet, verbose, color, dry_run: false, format: if json { Format::Json } else { Format::Table } }
+        let format = if json { Format::Json } else { Format::Table };
+        Self { json, quiet, verbose, color, dry_run: false, format, no_headers: false, pager: true, terminal: terminal::size() }
     }
 
-    /// Writes the result: one JSON document under `--json`, else the human form.
+    /// Writes the result: one JSON document under `--json`, else the `-o` format; a table longer than the
+    /// terminal goes through the pager.
     pub fn emit<T: Render>(&self, value: &T) -> Result<()> {
-        let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-        match self.format {
-            Format::Json => {
-                serde_json::to_writer(&mut out, value).map_err(|e| Error::Io(e.into()))?;
-                out.write_all(b"\n")?;
-            }
-            Format::Table => out.write_all(value.human().as_bytes())?,
-            other => {
-                let v = serde_json::to_value(value).map_err(|e| Error::Io(e.into()))?;
-                out.write_all(records::render(&v, other).as_bytes())?;
-            }
+        let text = self.render(value)?;
+        if let Some(pager) = self.pager_for(&text) {
+            return Ok(terminal::page(&text, &pager)?);
         }
+        let mut out = std::io::stdout().lock();
+        out.write_all(text.as_bytes())?;
         out.flush()?;
         Ok(())
+    }
+
+    /// The result as the text `emit` writes.
+    fn render<T: Render>(&self, value: &T) -> Result<String> {
+        Ok(match self.format {
+            Format::Json => serde_json::to_string(value).map_err(|e| Error::Io(e.into()))? + "\n",
+            Format::Table => table::with_layout(self.layout(), || value.human()),
+            other => records::render(&serde_json::to_value(value).map_err(|e| Error::Io(e.into()))?, other, !self.no_headers),
+        })
+    }
+
+    /// How tables look: cut to the terminal's width on one, plain when piped.
+    pub fn layout(&self) -> table::Layout {
+        table::Layout { width: self.terminal.map(|t| t.width), headers: !self.no_headers }
+    }
+
+    /// The pager for `text`: only for tables on a terminal, without `--no-pager`, when the text does not fit
+    /// the screen (so that a short list never starts one, whatever `$PAGER` is).
+    fn pager_for(&self, text: &str) -> Option<String> {
+        let size = self.terminal.filter(|_| self.pager && self.format == Format::Table)?;
+        (text.lines().count() >= size.height).then(terminal::pager).flatten()
     }
 
     /// A progress or outcome line on stderr (`Created member 10001`); silent under `-q`.

@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --quiet
-bin=target/debug/hsadmin
+bin="${CARGO_TARGET_DIR:-target}/debug/hsadmin"
 mkdir -p completions
 "$bin" util completions bash > completions/hsadmin.bash
 "$bin" util completions zsh > completions/_hsadmin

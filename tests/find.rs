@@ -231,15 +231,17 @@ fn domain_list_narrows_by_member_and_package_and_sorts() {
 fn cron_list_narrows_by_member_package_and_user_and_sorts() {
     let env = world();
     let jobs = |args: &[&str]| found(&env, &[&["cron", "list"], args].concat(), "id");
-    assert_eq!(jobs(&[]), ["1", "2", "3"]);
-    assert_eq!(jobs(&["--member", "10001"]), ["1", "3"]);
+    assert_eq!(jobs(&[]), ["2", "3", "1"], "by user, then id");
+    assert_eq!(jobs(&["--sort", "id"]), ["1", "2", "3"]);
+    assert_eq!(jobs(&["--member", "10001"]), ["3", "1"]);
     assert_eq!(jobs(&["--member", "10002"]), ["2"]);
-    assert_eq!(jobs(&["--package", "xyz00"]), ["1", "3"]);
+    assert_eq!(jobs(&["--package", "xyz00"]), ["3", "1"]);
     assert_eq!(jobs(&["--user", "xyz00-web"]), ["1"]);
     assert_eq!(jobs(&["--member", "10002", "--user", "xyz00-web"]), Vec::<String>::new());
     assert_eq!(jobs(&["--sort", "command"]), ["2", "3", "1"], "backup.sh, cleanup.sh, php cron.php");
     assert_eq!(jobs(&["--sort", "user", "--reverse"]), ["1", "3", "2"]);
-    assert_eq!(jobs(&["--reverse"]), ["3", "2", "1"]);
+    assert_eq!(jobs(&["--reverse"]), ["1", "3", "2"]);
+    assert_eq!(jobs(&["--sort", "id", "--reverse"]), ["3", "2", "1"]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -364,10 +366,18 @@ fn statuses_sort_fields_and_entities_are_offered() {
     assert!(package.contains("[possible values: name, member, product, server, webspace-mb, users, from, to, status]"), "{package}");
     let log = help(&["log"]);
     assert!(log.contains("[possible values: member, share_tx, asset_tx, server, product, price, package, unix_user, cron_job, domain]"), "{log}");
-    let fish = env.ok(&["util", "completions", "fish"]);
-    for expected in ["-l status", "active\\t", "ending\\t", "webspace-mb\\t", "unix_user\\t", "dns-primary\\t"] {
-        assert!(fish.contains(expected), "the fish completions lack {expected:?}");
+    // The completion engine (what the shell scripts ask on TAB) offers the same values.
+    let complete = |words: &[&str]| {
+        let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("hsadmin")).env("COMPLETE", "fish").arg("--").arg("hsadmin").args(words).output().unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let offered = complete(&["package", "list", "--status", ""]);
+    for expected in ["active", "ending", "cancelled"] {
+        assert!(offered.lines().any(|l| l == expected), "--status completes {offered:?}");
     }
+    assert!(complete(&["package", "list", "--sort", "web"]).lines().any(|l| l == "webspace-mb"));
+    assert!(complete(&["log", "--entity", "unix"]).lines().any(|l| l == "unix_user"));
+    assert!(complete(&["server", "list", "--role", "dns-p"]).lines().any(|l| l == "dns-primary"));
 }
 
 // ---------------------------------------------------------------------------------------------

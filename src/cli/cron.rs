@@ -51,7 +51,7 @@ pub struct ListArgs {
     #[arg(long)]
     #[arg(add = complete::member())]
     member: Option<String>,
-    /// Sort by this column [default: id]
+    /// Sort by this column [default: user, then id]
     #[arg(long, value_name = "FIELD", value_parser = super::sort_keys(cron::SORT))]
     sort: Option<String>,
     /// Sort in descending order

@@ -50,10 +50,10 @@ pub struct Filter {
     pub user: Option<UserName>,
 }
 
-/// The columns of `cron list`, the first being its key.
+/// The columns of `cron list`, the first being its default order (by user; ties go by id).
 pub const SORT: &[SortKey] = &[
-    SortKey { name: "id", sql: "c.id" },
     SortKey { name: "user", sql: "c.user" },
+    SortKey { name: "id", sql: "c.id" },
     SortKey { name: "schedule", sql: "c.schedule" },
     SortKey { name: "command", sql: "c.command" },
 ];

@@ -72,6 +72,15 @@ impl Error {
 
     /// The JSON body written to stdout under `--json` when a command fails.
     pub fn to_json(&self) -> serde_json::Value {
+        let field = match self {
+            Error::Invalid { field, .. } => Some(field.as_str()),
+            _ => None,
+        };
+        self.to_json_with_field(field)
+    }
+
+    /// The JSON body, naming `field` (the argument a usage error is about).
+    pub fn to_json_with_field(&self, field: Option<&str>) -> serde_json::Value {
         #[derive(Serialize)]
         struct Body<'a> {
             kind: &'a str,
@@ -80,10 +89,6 @@ impl Error {
             field: Option<&'a str>,
             exit_code: u8,
         }
-        let field = match self {
-            Error::Invalid { field, .. } => Some(field.as_str()),
-            _ => None,
-        };
         serde_json::json!({ "error": Body { kind: self.kind(), message: self.to_string(), field, exit_code: self.exit_code() } })
     }
 }

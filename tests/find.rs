@@ -368,7 +368,8 @@ fn statuses_sort_fields_and_entities_are_offered() {
     assert!(log.contains("[possible values: member, share_tx, asset_tx, server, product, price, package, unix_user, cron_job, domain]"), "{log}");
     // The completion engine (what the shell scripts ask on TAB) offers the same values.
     let complete = |words: &[&str]| {
-        let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("hsadmin")).env("COMPLETE", "fish").arg("--").arg("hsadmin").args(words).output().unwrap();
+        let out =
+            std::process::Command::new(assert_cmd::cargo::cargo_bin("hsadmin")).env("COMPLETE", "fish").arg("--").arg("hsadmin").args(words).output().unwrap();
         String::from_utf8(out.stdout).unwrap()
     };
     let offered = complete(&["package", "list", "--status", ""]);

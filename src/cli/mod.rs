@@ -208,27 +208,10 @@ pub fn main() -> ExitCode {
     // On TAB the completion scripts run `COMPLETE=SHELL hsadmin -- WORDS`: answer and exit.
     clap_complete::CompleteEnv::with_factory(command).completer("hsadmin").complete();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let json = args.iter().skip(1).take_while(|a| *a != "--").any(|a| a == "--json");
+    let json = wants_json(&args);
     let cli = match command().try_get_matches_from(&args).and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m)) {
         Ok(cli) => cli,
-        Err(e) => {
-            use clap::error::ErrorKind::{DisplayHelp, DisplayVersion};
-            if e.kind() == DisplayVersion && json {
-                println!("{}", serde_json::json!({"name": "hsadmin", "version": env!("CARGO_PKG_VERSION")}));
-                return ExitCode::SUCCESS;
-            }
-            if matches!(e.kind(), DisplayHelp | DisplayVersion) {
-                let _ = e.print();
-                return ExitCode::SUCCESS;
-            }
-            let _ = e.print();
-            if json {
-                let message = e.render().to_string();
-                let first = message.lines().next().unwrap_or("invalid usage").trim_start_matches("error: ").to_owned();
-                println!("{}", Error::Usage(first).to_json());
-            }
-            return ExitCode::from(exit::INVALID);
-        }
+        Err(e) => return clap_error(&e, json),
     };
     let json = cli.json || cli.output == Some(crate::output::Format::Json);
     let mut out = Output::new(json, cli.quiet, cli.verbose, cli.color);
@@ -247,6 +230,47 @@ pub fn main() -> ExitCode {
             ExitCode::from(e.exit_code())
         }
     }
+}
+
+/// Whether the command line asks for JSON (`--json`, `-o json`), looked at before clap parses it, so
+/// that even a usage error is a JSON document.
+fn wants_json(args: &[std::ffi::OsString]) -> bool {
+    let words: Vec<&str> = args.iter().skip(1).map_while(|a| a.to_str()).take_while(|a| *a != "--").collect();
+    words
+        .iter()
+        .enumerate()
+        .any(|(i, w)| *w == "--json" || matches!(*w, "-ojson" | "--output=json") || (matches!(*w, "-o" | "--output") && words.get(i + 1) == Some(&"json")))
+}
+
+/// Help and version go to stdout (`--version --json` as a document); a usage error keeps clap's whole
+/// message on stderr and, under `--json`, names the argument in `field`: exit 2.
+fn clap_error(e: &clap::Error, json: bool) -> ExitCode {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if e.kind() == ErrorKind::DisplayVersion && json {
+        println!("{}", serde_json::json!({"name": "hsadmin", "version": env!("CARGO_PKG_VERSION")}));
+        return ExitCode::SUCCESS;
+    }
+    let _ = e.print();
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        return ExitCode::SUCCESS;
+    }
+    if json {
+        let message = e.render().to_string();
+        let message = message.trim().trim_start_matches("error: ").to_owned();
+        let field = match e.get(ContextKind::InvalidArg) {
+            Some(ContextValue::String(arg)) => Some(argument_name(arg)),
+            Some(ContextValue::Strings(args)) => args.first().map(|a| argument_name(a)),
+            _ => None,
+        };
+        println!("{}", Error::Usage(message).to_json_with_field(field.as_deref()));
+    }
+    ExitCode::from(exit::INVALID)
+}
+
+/// `--count <COUNT>` or `<NUMBER>` as the field name the JSON errors use: `count`, `number`.
+fn argument_name(arg: &str) -> String {
+    let name = arg.split_whitespace().next().unwrap_or(arg);
+    name.trim_start_matches('-').trim_matches(|c| c == '<' || c == '>' || c == '[' || c == ']' || c == '.').to_lowercase().replace('_', "-")
 }
 
 /// Runs the command; the result carries the exit code (drift from `plan --detailed-exitcode` is a

@@ -38,7 +38,12 @@ impl DomainName {
         ensure(!RESERVED.iter().any(|r| ascii == *r || ascii.ends_with(&format!(".{r}"))), field, s, "belongs to the hoster itself")?;
         for label in ascii.split('.') {
             let unicode = unicode_label(label);
-            ensure(single_script(&unicode), field, s, &format!("mixes letters of different scripts in {} (a look-alike of another name)", shown(&unicode)))?;
+            ensure(
+                single_script(&unicode),
+                field,
+                s,
+                &format!("mixes letters of different scripts in {} (a look-alike of another name)", super::escaped(&unicode)),
+            )?;
         }
         Ok(Self(ascii))
     }

@@ -30,13 +30,24 @@ pub use vat::VatId;
 use crate::{Error, Result};
 use chrono::NaiveDate;
 
-/// The offending value, quoted and escaped (newlines, control characters and look-alikes stay visible)
-/// and cut short, so that an error message never carries hostile text verbatim.
+/// The offending value, quoted and cut short: UTF-8 shown as itself (`"Jürgen"`), but control characters,
+/// bidi overrides, quotes and backslashes escaped, so that a message never carries hostile text verbatim.
 pub fn shown(value: &str) -> String {
+    quoted(value, |cut| printable(&cut.replace('\\', "\\\\").replace('"', "\\\"")))
+}
+
+/// A value in a message with everything beyond ASCII escaped (`\u{430}`): for the look-alike names,
+/// where the point is to see which letter is not what it seems.
+pub fn escaped(value: &str) -> String {
+    quoted(value, |cut| cut.escape_default().collect())
+}
+
+/// The first 40 characters of `value`, rendered by `show`, in quotes (with `…` if cut).
+fn quoted(value: &str, show: impl Fn(&str) -> String) -> String {
     const MAX: usize = 40;
     let cut: String = value.chars().take(MAX).collect();
-    let escaped: String = cut.escape_default().collect();
-    if value.chars().count() > MAX { format!("\"{escaped}…\"") } else { format!("\"{escaped}\"") }
+    let shown = show(&cut);
+    if value.chars().count() > MAX { format!("\"{shown}…\"") } else { format!("\"{shown}\"") }
 }
 
 /// Hex SHA-256: the form file contents are compared by (facts, plans) and shortened names are made with.

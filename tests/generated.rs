@@ -42,3 +42,26 @@ fn man_page_documents_the_exit_codes() {
         assert!(page.contains(code), "man/hsadmin.1 lacks exit code {code:?}");
     }
 }
+
+#[test]
+fn man_pages_have_the_sections_of_a_man_page_and_groff_takes_them() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for entry in std::fs::read_dir(root.join("man")).unwrap() {
+        let path = entry.unwrap().path();
+        let page = std::fs::read_to_string(&path).unwrap();
+        for section in [".SH NAME", ".SH SYNOPSIS", ".SH OPTIONS", ".SH \"EXIT STATUS\"", ".SH ENVIRONMENT", ".SH FILES", ".SH \"SEE ALSO\""] {
+            let plain = section.replace('"', "");
+            assert!(page.contains(section) || page.contains(&plain), "{} lacks {section}", path.display());
+        }
+        for variable in ["HSADMIN_CONFIG", "HSADMIN_LEDGER", "NO_COLOR", "XDG_CONFIG_HOME", "XDG_DATA_HOME"] {
+            assert!(page.contains(variable), "{} does not name {variable}", path.display());
+        }
+        // A verb's page (one without subcommands) shows its examples.
+        if !page.contains(".SH SUBCOMMANDS") {
+            assert!(page.contains(".SH EXAMPLES\n") && page.contains("hsadmin"), "{} has no examples", path.display());
+        }
+        // groff, the man pages' own formatter, reads each without a warning.
+        let out = std::process::Command::new("groff").args(["-k", "-man", "-ww", "-z", "-Tutf8"]).arg(&path).output().expect("groff (groff-base) is installed");
+        assert!(out.status.success() && out.stderr.is_empty(), "groff on {}: {}", path.display(), String::from_utf8_lossy(&out.stderr));
+    }
+}

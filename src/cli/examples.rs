@@ -20,8 +20,9 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
         &[
             "# A person, member since today",
             "hsadmin member add 10001 --prefix xyz --name 'Erika Mustermann' --email erika@example.org",
-            "# An organisation billed under reverse charge",
-            "hsadmin member add 10002 --prefix abc --kind organisation --name 'ABC GmbH' --country AT --vat-id ATU13585627 --vat-country AT --vat-reverse-charge",
+            "# An organisation, then billed under reverse charge",
+            "hsadmin member add 10002 --prefix abc --kind organisation --name 'ABC GmbH' --country AT",
+            "hsadmin member update 10002 --vat-id ATU13585627 --vat-country AT --vat-reverse-charge",
         ],
     ),
     (
@@ -53,7 +54,7 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
     ("asset disburse", &["hsadmin asset disburse 10001 --amount 64.00 --date 2026-12-31 --reference OUT-2026-0001"]),
     ("asset clear", &["hsadmin asset clear 10001 --amount 12.50 --date 2026-06-30 --reference CLR-2026-0001"]),
     ("asset loss", &["hsadmin asset loss 10001 --amount 3.20 --date 2026-12-31 --reference LOSS-2026-01"]),
-    ("asset transfer", &["hsadmin asset transfer 10001 --to 10002 --amount 64.00 --date 2026-07-01 --reference TRF-2026-0001"]),
+    ("asset transfer", &["hsadmin asset transfer 10001 --to 10002 --amount 64.00 --date 2026-07-01 --reference TRF-26-01"]),
     ("asset revert", &["hsadmin asset revert 10001 --tx 3 --date 2026-06-01 --reference FIX-2026-0002"]),
     ("server add", &["hsadmin server add h01 --address h01.example.org --role web --ipv4 192.0.2.10", "# Then pin its host key", "hsadmin server trust h01"]),
     ("server list", &["hsadmin server list", "hsadmin server list --role web -o name"]),
@@ -76,7 +77,7 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
             "# A webspace package on h01, with the resources of its product",
             "hsadmin package create xyz00 --member 10001 --product DW/SA --server h01",
             "# More disk space, not billed",
-            "hsadmin package create xyz01 --member 10001 --product DW/SA --server h01 --webspace-mb 2048 --free",
+            "hsadmin package create xyz01 --member 10001 --product DW/SA --server h01 --users 20 --free",
         ],
     ),
     ("package list", &["hsadmin package list --member 10001", "hsadmin package list --server h01 --status active --sort name"]),
@@ -121,7 +122,7 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
     ),
     ("apply", &["hsadmin apply", "# Only the web role of one server", "hsadmin apply --server h01 --role web"]),
     ("doctor", &["hsadmin doctor", "hsadmin doctor --json"]),
-    ("ledger backup", &["# A consistent copy while others write", "hsadmin ledger backup /var/backups/hsadmin/ledger-$(date +%F).db"]),
+    ("ledger backup", &["# A consistent copy while others write", "hsadmin ledger backup /var/backups/hsadmin/ledger-2026-12-01.db"]),
     (
         "util completions",
         &["# bash, for every shell started from now on", "hsadmin util completions bash > ~/.local/share/bash-completion/completions/hsadmin"],
@@ -158,4 +159,72 @@ fn add_under(mut cmd: clap::Command, path: &str) -> clap::Command {
         });
     }
     cmd
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The paths of every verb (a command without subcommands), like `member add`.
+    fn verbs(cmd: &clap::Command, path: &str, out: &mut Vec<String>) {
+        for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+            let p = if path.is_empty() { sub.get_name().to_owned() } else { format!("{path} {}", sub.get_name()) };
+            if sub.has_subcommands() { verbs(sub, &p, out) } else { out.push(p) }
+        }
+    }
+
+    /// Splits an example like a shell would for these simple lines: words, and '…' quoted as one.
+    fn words(line: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for (i, part) in line.split('\'').enumerate() {
+            if i % 2 == 1 {
+                out.push(part.to_owned());
+            } else {
+                out.extend(part.split_whitespace().take_while(|w| !w.starts_with(['<', '>'])).map(str::to_owned));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_verb_has_examples_and_only_verbs_have_them() {
+        // (An example of a verb may show the next command too, like `server trust` after `server add`.)
+        let mut all = Vec::new();
+        verbs(&crate::cli::command(), "", &mut all);
+        for verb in &all {
+            assert!(of(verb).is_some_and(|e| e.iter().any(|l| !l.starts_with('#'))), "`hsadmin {verb}` has no example");
+        }
+        for (path, _) in EXAMPLES {
+            assert!(all.iter().any(|v| v == path), "examples for {path:?}, which is no verb");
+        }
+    }
+
+    #[test]
+    fn every_example_parses_and_fits_the_help_screen() {
+        for (path, lines) in EXAMPLES {
+            for line in lines.iter().filter(|l| !l.starts_with('#')) {
+                assert!(line.starts_with("hsadmin "), "{line:?} is no hsadmin command");
+                assert!(line.chars().count() <= 96, "{line:?} is wider than the help screen");
+                let args = words(line);
+                if let Err(e) = crate::cli::command().try_get_matches_from(&args) {
+                    panic!("{line:?} does not parse: {e}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_option_has_a_help_line() {
+        fn check(cmd: &clap::Command, path: &str) {
+            for arg in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
+                assert!(arg.get_help().is_some(), "`{path}` --{} has no help line", arg.get_id());
+            }
+            for sub in cmd.get_subcommands() {
+                check(sub, &format!("{path} {}", sub.get_name()));
+            }
+        }
+        let mut cmd = crate::cli::command();
+        cmd.build();
+        check(&cmd, "hsadmin");
+    }
 }

@@ -1,5 +1,6 @@
 //! Benchmark: how fast hsadmin starts — `hsadmin --version` and `hsadmin --json member list` on a small
-//! ledger against `sqlite3 ledger.db 'select 1'` (issue 8: within 2× of it).
+//! ledger against `sqlite3 ledger.db 'select 1'` (issue 8: within 2× of it), and one TAB of shell
+//! completion of a member number from the ledger (issue 8: under 50 ms).
 //!
 //!     cargo build --release && cargo run --release --example bench_startup [-- RUNS]
 //!
@@ -37,7 +38,7 @@ fn main() {
         let number = (10_001 + i).to_string();
         let prefix: String = [b'a' + i as u8, b'b', b'c'].iter().map(|&b| b as char).collect();
         let ok =
-            hsadmin(&["-q", "member", "add", "--number", &number, "--prefix", &prefix, "--name", "M", "--email", "m@example.org", "--since", "2026-01-01"])
+            hsadmin(&["-q", "member", "add", &number, "--prefix", &prefix, "--name", "M", "--email", "m@example.org", "--since", "2026-01-01"])
                 .output()
                 .unwrap();
         assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
@@ -45,6 +46,14 @@ fn main() {
     let rows = [
         ("hsadmin --version", time(runs, || hsadmin(&["--version"]))),
         ("hsadmin --json member list (10 members)", time(runs, || hsadmin(&["--json", "member", "list"]))),
+        (
+            "TAB: hsadmin member show 100<TAB>",
+            time(runs, || {
+                let mut c = hsadmin(&["--", "hsadmin", "member", "show", "100"]);
+                c.env("COMPLETE", "bash").env("_CLAP_COMPLETE_INDEX", "3").env("_CLAP_IFS", "\n");
+                c
+            }),
+        ),
         (
             "sqlite3 ledger.db 'select 1'",
             time(runs, || {

@@ -57,16 +57,12 @@ fn gunzip(p: &Path) -> Vec<u8> {
 
 fn expected() -> Vec<String> {
     let root = PREFIX.trim_start_matches('/');
-    let mut want: Vec<String> = [
-        "bin/hsadmin",
-        "share/bash-completion/completions/hsadmin",
-        "share/zsh/site-functions/_hsadmin",
-        "share/fish/vendor_completions.d/hsadmin.fish",
-    ]
-    .iter()
-    .map(|f| format!("{root}/{f}"))
-    .chain(man_pages().iter().map(|p| format!("{root}/share/man/man1/{p}.gz")))
-    .collect();
+    let mut want: Vec<String> =
+        ["bin/hsadmin", "share/bash-completion/completions/hsadmin", "share/zsh/site-functions/_hsadmin", "share/fish/vendor_completions.d/hsadmin.fish"]
+            .iter()
+            .map(|f| format!("{root}/{f}"))
+            .chain(man_pages().iter().map(|p| format!("{root}/share/man/man1/{p}.gz")))
+            .collect();
     want.sort();
     want
 }

@@ -37,10 +37,9 @@ fn main() {
     for i in 0..10 {
         let number = (10_001 + i).to_string();
         let prefix: String = [b'a' + i as u8, b'b', b'c'].iter().map(|&b| b as char).collect();
-        let ok =
-            hsadmin(&["-q", "member", "add", &number, "--prefix", &prefix, "--name", "M", "--email", "m@example.org", "--since", "2026-01-01"])
-                .output()
-                .unwrap();
+        let ok = hsadmin(&["-q", "member", "add", &number, "--prefix", &prefix, "--name", "M", "--email", "m@example.org", "--since", "2026-01-01"])
+            .output()
+            .unwrap();
         assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
     }
     let rows = [

@@ -501,7 +501,7 @@ fn delete_needs_yes_and_prints_what_went() {
     let env = TestEnv::seeded();
     env.ok(&["domain", "add", "example.org", "--package", "xyz00"]);
     let msg = invalid(&env, &["domain", "delete", "example.org"], "--yes");
-    assert!(msg.contains("Delete domain example.org"), "{msg}");
+    assert!(msg.contains("give --yes to delete domain example.org"), "{msg}");
     let r = human(&env, &["domain", "delete", "example.org", "--yes"]);
     assert_eq!(field(&r.stdout, "name"), "example.org");
     assert_eq!(field(&r.stdout, "package"), "xyz00");

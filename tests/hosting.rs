@@ -1789,7 +1789,7 @@ fn cron_remove_needs_yes_when_stdin_is_not_a_terminal() {
     let env = TestEnv::seeded();
     let job = add_cron(&env, "xyz00", "0 3 * * *", "~/bin/backup");
     let msg = invalid(&env, &["cron", "remove", "1"], "--yes");
-    assert!(msg.contains("Remove cron job 1?"), "{msg}");
+    assert!(msg.contains("give --yes to remove cron job 1 of xyz00"), "{msg}");
     assert_eq!(env.json(&["cron", "list"]), json!([job]));
 }
 

@@ -1,6 +1,7 @@
 //! `hsadmin cron add|list|remove`
 use super::Ctx;
 use super::complete;
+use super::confirm::{Ask, Preview};
 use super::opt;
 use crate::Result;
 use crate::ledger::cron::CronJob;
@@ -96,14 +97,24 @@ pub fn run(ctx: &Ctx, cmd: CronCommand) -> Result<()> {
             ctx.out.emit(&ctx.ledger()?.read(|tx| cron::list(tx, &filter, sort))?)
         }
         CronCommand::Remove(a) => {
-            ctx.confirm(a.yes || a.dry_run, &format!("Remove cron job {}?", a.id))?;
-            let job = ctx.ledger()?.write(a.dry_run, |tx| cron::remove(tx, a.id))?;
+            let job = ctx.destroy(a.yes, a.dry_run, Ask::YesNo, |tx| cron::remove(tx, a.id), removing)?;
             ctx.out.status("Removed", &format!("cron job {} of {}", job.id, job.user));
             ctx.dry_run_note(a.dry_run);
             ctx.out.emit(&job)?;
             super::converge::after_change(ctx, &[&job.user.package()], a.dry_run, a.apply)
         }
     }
+}
+
+/// What `cron remove` removes: listed before it asks.
+fn removing(j: &CronJob) -> Preview {
+    Preview::new(format!("remove cron job {} of {}", j.id, j.user)).line(format!(
+        "cron job {} of {}: {} {}",
+        j.id,
+        j.user,
+        j.schedule.as_str(),
+        j.command.as_str()
+    ))
 }
 
 impl Render for CronJob {

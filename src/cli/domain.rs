@@ -1,6 +1,7 @@
 //! `hsadmin domain add|update|delete|list|show`
 use super::Ctx;
 use super::complete;
+use super::confirm::{Ask, Preview};
 use super::opt;
 use crate::Result;
 use crate::ledger::domain::Domain;
@@ -177,8 +178,7 @@ pub fn run(ctx: &Ctx, cmd: DomainCommand) -> Result<()> {
         }
         DomainCommand::Remove(a) => {
             let name = DomainName::parse("name", &a.name)?;
-            ctx.confirm(a.yes || a.dry_run, &format!("Delete domain {name} from its package?"))?;
-            let d = ctx.ledger()?.write(a.dry_run, |tx| domain::delete(tx, &name))?;
+            let d = ctx.destroy(a.yes, a.dry_run, Ask::YesNo, |tx| domain::delete(tx, &name), deleting)?;
             ctx.out.status("Deleted", &format!("domain {} from package {}", shown(&d.domain), d.domain.package));
             ctx.dry_run_note(a.dry_run);
             ctx.out.emit(&d)?;
@@ -197,6 +197,15 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
         domain::Filter { member: opt(&a.member, |s| MemberNumber::parse("member", s))?, package: opt(&a.package, |s| PackageName::parse("package", s))? };
     let sort = super::sort(&a.sort, domain::SORT, a.reverse)?;
     ctx.out.emit(&ctx.ledger()?.read(|tx| domain::list(tx, &filter, sort))?)
+}
+
+/// What `domain remove` removes: listed before it asks.
+fn deleting(d: &Details) -> Preview {
+    let dom = &d.domain;
+    let subs = if dom.subdomains.is_empty() { String::new() } else { format!(" and its subdomains {}", dom.subdomains.join(", ")) };
+    Preview::new(format!("delete domain {} from package {}", shown(dom), dom.package))
+        .line(format!("domain {} of package {} (user {}){subs}: its web server set-up goes on the next apply", shown(dom), dom.package, dom.user))
+        .line(format!("the files in {} stay", d.document_root.strip_suffix("/htdocs").unwrap_or(&d.document_root)))
 }
 
 /// `example.org`, or `xn--mller-kva.de (müller.de)` when the Unicode form differs.

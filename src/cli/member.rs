@@ -1,11 +1,12 @@
 //! `hsadmin member add|list|show|update|leave|statement`
 use super::complete;
+use super::confirm::{Ask, Preview};
 use super::{Ctx, opt};
 use crate::Result;
 use crate::ledger::member::Member;
 use crate::model::{self, Email, MemberKind, MemberNumber, MemberStatus, Phone, Prefix, TextField, VatCountry, VatId};
 use crate::ops::capital::Statement;
-use crate::ops::member::{self, Details, MemberDetails};
+use crate::ops::member::{self, Details, Left, MemberDetails};
 use crate::output::{Render, table};
 
 #[derive(Debug, clap::Subcommand)]
@@ -209,8 +210,8 @@ pub fn run(ctx: &Ctx, cmd: MemberCommand) -> Result<()> {
             let number = MemberNumber::parse("number", &a.number)?;
             let date = model::date("date", &a.date)?;
             let status = MemberStatus::parse("status", &a.status)?;
-            ctx.confirm(a.yes || a.dry_run, &format!("End the membership of {number} on {date}?"))?;
-            let m = ctx.ledger()?.write(a.dry_run, |tx| member::leave(tx, number, date, status))?;
+            let r = ctx.destroy(a.yes, a.dry_run, Ask::YesNo, |tx| member::leave(tx, number, date, status), leaving)?;
+            let m = r.member;
             ctx.out.status("Left", &format!("member {} on {date} ({})", m.number, m.status));
             ctx.dry_run_note(a.dry_run);
             ctx.out.emit(&m)
@@ -221,6 +222,15 @@ pub fn run(ctx: &Ctx, cmd: MemberCommand) -> Result<()> {
             ctx.out.emit(&statement)
         }
     }
+}
+
+/// What `member leave` ends: listed before it asks.
+fn leaving(r: &Left) -> Preview {
+    let m = &r.member;
+    let until = m.until.as_deref().unwrap_or_default();
+    Preview::new(format!("end the membership of {} ({}) on {until} as {}", m.number, m.name, m.status))
+        .line(format!("member {} {} leaves on {until} ({})", m.number, m.name, m.status))
+        .each(&r.packages, |p| format!("package {} on server {} ends on {}", p.name, p.server, table::opt(&p.valid_to)))
 }
 
 fn member_fields(m: &Member) -> Vec<(&'static str, String)> {

@@ -4,6 +4,7 @@ mod asset;
 mod catalog;
 pub(crate) mod complete;
 mod config;
+pub(crate) mod confirm;
 mod converge;
 mod cron;
 mod doctor;
@@ -24,7 +25,6 @@ use crate::ledger::{Actor, Ledger};
 use crate::output::{ColorChoice, Output};
 use crate::{Error, Result};
 use clap::{Parser, Subcommand};
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -137,20 +137,6 @@ impl Ctx {
         let ledger = Ledger::open(&self.ledger_path, self.actor.clone())?;
         self.out.debug(&format!("ledger {} (schema version {})", self.ledger_path.display(), ledger.schema_version()?));
         Ok(ledger)
-    }
-
-    /// Destructive commands: `--yes`, or a confirmation typed at a terminal. Never a silent default.
-    pub fn confirm(&self, yes: bool, question: &str) -> Result<()> {
-        if yes {
-            return Ok(());
-        }
-        if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
-            return Err(Error::invalid("--yes", format!("is required when stdin is not a terminal, to confirm: {question}")));
-        }
-        eprint!("{question} [y/N] ");
-        let mut answer = String::new();
-        std::io::stdin().read_line(&mut answer)?;
-        if matches!(answer.trim(), "y" | "Y" | "yes") { Ok(()) } else { Err(Error::Failed("aborted, nothing changed".into())) }
     }
 
     /// Says on stderr that a dry run changed nothing.

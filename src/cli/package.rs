@@ -1,11 +1,13 @@
 //! `hsadmin package create|list|show|update|cancel`
 use super::Ctx;
 use super::complete;
+use super::confirm::{Ask, Preview};
 use super::opt;
 use crate::Result;
+use crate::ledger::cron::CronJob;
 use crate::ledger::package::Package;
-use crate::model::{self, MemberNumber, PackageName, PackageStatus, ProductCode, ServerName, TextField};
-use crate::ops::package::{self, Changes, Listed, NewPackage, PackageDetails, Resources};
+use crate::model::{self, MemberNumber, PackageName, PackageStatus, ProductCode, ServerName, TextField, UserName};
+use crate::ops::package::{self, Affected, Changes, Listed, NewPackage, PackageDetails, Resources};
 use crate::output::{Render, table};
 
 #[derive(Debug, clap::Subcommand)]
@@ -198,8 +200,8 @@ pub fn run(ctx: &Ctx, cmd: PackageCommand) -> Result<()> {
         PackageCommand::Cancel(a) => {
             let name = PackageName::parse("name", &a.name)?;
             let date = model::date("date", &a.date)?;
-            ctx.confirm(a.yes || a.dry_run, &format!("Cancel package {name} as of {date} (its users, sites and cron jobs stop then)?"))?;
-            let p = ctx.ledger()?.write(a.dry_run, |tx| package::cancel(tx, &name, date))?;
+            let r = ctx.destroy(a.yes, a.dry_run, Ask::YesNo, |tx| package::cancel(tx, &name, date), cancelling)?;
+            let p = r.package;
             ctx.out.status("Cancelled", &format!("package {} as of {date}", p.name));
             ctx.dry_run_note(a.dry_run);
             ctx.out.emit(&p)?;
@@ -207,8 +209,8 @@ pub fn run(ctx: &Ctx, cmd: PackageCommand) -> Result<()> {
         }
         PackageCommand::Purge(a) => {
             let name = PackageName::parse("name", &a.name)?;
-            ctx.confirm(a.yes || a.dry_run, &format!("Delete all data of package {name} on its server for good?"))?;
-            let p = ctx.ledger()?.write(a.dry_run, |tx| package::purge(tx, &name, model::today()))?;
+            let r = ctx.destroy(a.yes, a.dry_run, Ask::Typed(name.as_str()), |tx| package::purge(tx, &name, model::today()), purging)?;
+            let p = r.package;
             ctx.out.status("Purged", &format!("package {} (its data goes on the next apply of {})", p.name, p.server));
             ctx.dry_run_note(a.dry_run);
             ctx.out.emit(&p)?;
@@ -226,6 +228,32 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
     let sort = super::sort(&a.sort, package::SORT, a.reverse)?;
     let packages = ctx.ledger()?.read(|tx| package::list(tx, &filter, model::today(), sort))?;
     ctx.out.emit(&packages)
+}
+
+fn cron_line(j: &CronJob) -> String {
+    format!("cron job {} of {}: {} {}", j.id, j.user, j.schedule.as_str(), j.command.as_str())
+}
+
+/// What `package cancel` stops: listed before it asks.
+fn cancelling(r: &Affected) -> Preview {
+    let (p, date) = (&r.package, r.package.valid_to.as_deref().unwrap_or_default());
+    Preview::new(format!("cancel package {} as of {date}", p.name))
+        .line(format!("package {} on server {}: its last day is {date}; the first apply after it", p.name, p.server))
+        .each(&r.users, |u| format!("locks user {} (uid {})", u.name, u.uid))
+        .each(&r.domains, |d| format!("stops serving domain {}", d.name))
+        .each(&r.cron_jobs, |j| format!("stops {}", cron_line(j)))
+        .line(format!("its data stays on {} until `hsadmin package purge {}`", p.server, p.name))
+}
+
+/// What `package purge` deletes for good: listed before it asks for the package name.
+fn purging(r: &Affected) -> Preview {
+    let p = &r.package;
+    let home = UserName::from(&p.name).home();
+    Preview::new(format!("purge package {} and delete its data on server {} for good", p.name, p.server))
+        .each(&r.users, |u| format!("user {} (uid {}), home {}", u.name, u.uid, u.home))
+        .each(&r.domains, |d| format!("domain {} and its web server set-up", d.name))
+        .each(&r.cron_jobs, cron_line)
+        .line(format!("{home} on {} and everything in it, on the next apply", p.server))
 }
 
 fn fields(p: &Package) -> Vec<(&'static str, String)> {

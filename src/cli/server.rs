@@ -1,6 +1,7 @@
 //! `hsadmin server add|list|show|update|trust|check|remove`
 use super::Ctx;
 use super::complete;
+use super::confirm::{Ask, Preview};
 use super::opt;
 use crate::ledger::server::Server;
 use crate::model::{self, Address, Fingerprint, Role, Roles, ServerName};
@@ -177,13 +178,18 @@ pub fn run(ctx: &Ctx, cmd: ServerCommand) -> Result<()> {
         ServerCommand::Check(a) => check(ctx, a),
         ServerCommand::Remove(a) => {
             let name = ServerName::parse("name", &a.name)?;
-            ctx.confirm(a.yes || a.dry_run, &format!("Remove server {name} from the ledger?"))?;
-            let s = ctx.ledger()?.write(a.dry_run, |tx| server::remove(tx, &name))?;
+            let s = ctx.destroy(a.yes, a.dry_run, Ask::YesNo, |tx| server::remove(tx, &name), removing)?;
             ctx.out.status("Removed", &format!("server {}", s.name));
             ctx.dry_run_note(a.dry_run);
             ctx.out.emit(&s)
         }
     }
+}
+
+/// What `server remove` removes: listed before it asks.
+fn removing(s: &Server) -> Preview {
+    Preview::new(format!("remove server {} from the ledger", s.name))
+        .line(format!("server {} at {}:{} ({}); nothing on the server itself changes", s.name, s.address, s.port, s.roles))
 }
 
 #[derive(Serialize)]
@@ -228,7 +234,7 @@ fn trust(ctx: &Ctx, a: TrustArgs) -> Result<()> {
                 ),
             ));
         }
-        ctx.confirm(false, &format!("Pin {fingerprint} as the host key of {name}?"))?;
+        ctx.confirm(false, &format!("pin {fingerprint} as the host key of {name}"))?;
     }
     ledger.write(false, |tx| server::pin_host_key(tx, &name, &key, expected.as_ref()))?;
     ctx.out.status("Trusted", &format!("{name}: pinned {fingerprint}"));

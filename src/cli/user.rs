@@ -1,6 +1,7 @@
 //! `hsadmin user add|list|show|update|remove`
 use super::Ctx;
 use super::complete;
+use super::confirm::{Ask, Preview, and_its};
 use super::opt;
 use crate::ledger::user::User;
 use crate::model::{self, Gecos, MemberNumber, PackageName, Password, PasswordHash, Shell, UserName};
@@ -181,14 +182,21 @@ pub fn run(ctx: &Ctx, cmd: UserCommand) -> Result<()> {
         }
         UserCommand::Remove(a) => {
             let name = UserName::parse("name", &a.name)?;
-            ctx.confirm(a.yes || a.dry_run, &format!("Remove user {name} and its cron jobs?"))?;
-            let r = ctx.ledger()?.write(a.dry_run, |tx| user::remove(tx, &name))?;
+            let r = ctx.destroy(a.yes, a.dry_run, Ask::YesNo, |tx| user::remove(tx, &name), removing)?;
             ctx.out.status("Removed", &format!("user {} and {} cron jobs", r.user.name, r.cron_jobs.len()));
             ctx.dry_run_note(a.dry_run);
             ctx.out.emit(&r)?;
             super::converge::after_change(ctx, &[&r.user.package], a.dry_run, a.apply)
         }
     }
+}
+
+/// What `user remove` removes: listed before it asks.
+fn removing(r: &Removed) -> Preview {
+    let u = &r.user;
+    Preview::new(format!("remove user {}{}", u.name, and_its(r.cron_jobs.len(), "cron job")))
+        .line(format!("user {} (uid {}) of package {}; its files in {} stay until the package is purged", u.name, u.uid, u.package, u.home))
+        .each(&r.cron_jobs, |j| format!("cron job {}: {} {}", j.id, j.schedule.as_str(), j.command.as_str()))
 }
 
 impl Render for User {

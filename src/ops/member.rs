@@ -1,6 +1,7 @@
 //! Members: join, change, leave.
 use super::{found, snapshot};
 use crate::ledger::member::{self as rows, Member};
+use crate::ledger::package::Package;
 use crate::ledger::{Tx, capital, package};
 use crate::model::{Email, MemberKind, MemberNumber, MemberStatus, Money, Phone, Prefix, SHARE_NOMINAL_CENTS, TextField, VatCountry, VatId};
 use crate::{Error, Result};
@@ -157,8 +158,16 @@ pub fn show(tx: &Tx, number: MemberNumber) -> Result<MemberDetails> {
     Ok(MemberDetails { member, shares, share_value: Money::from_cents(shares * SHARE_NOMINAL_CENTS), assets, packages })
 }
 
+/// A member who leaves, with the packages that end by then (all but the purged ones).
+#[derive(Debug, Serialize)]
+pub struct Left {
+    #[serde(flatten)]
+    pub member: Member,
+    pub packages: Vec<Package>,
+}
+
 /// Ends a membership on `until`. Every package must end by then: a member who left has no hosting.
-pub fn leave(tx: &Tx, number: MemberNumber, until: NaiveDate, status: MemberStatus) -> Result<Member> {
+pub fn leave(tx: &Tx, number: MemberNumber, until: NaiveDate, status: MemberStatus) -> Result<Left> {
     let before = get(tx, number)?;
     if status == MemberStatus::Active {
         return Err(Error::invalid("status", "a member who leaves cannot stay ACTIVE"));
@@ -178,5 +187,6 @@ pub fn leave(tx: &Tx, number: MemberNumber, until: NaiveDate, status: MemberStat
     m.status = status;
     rows::update(tx, &m)?;
     tx.audit("member", &number.to_string(), "leave", snapshot(&before), snapshot(&m))?;
-    Ok(m)
+    let packages = package::list(tx, Some(number.get()), None)?.into_iter().filter(|p| p.purged_at.is_none()).collect();
+    Ok(Left { member: m, packages })
 }

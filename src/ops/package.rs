@@ -1,6 +1,8 @@
 //! Packages: create (with their admin user), change resources, cancel.
 use super::{found, snapshot};
 use crate::config::HostingConfig;
+use crate::ledger::cron::{self, CronJob};
+use crate::ledger::domain::{self, Domain};
 use crate::ledger::package::{self as rows, Package};
 use crate::ledger::user::User;
 use crate::ledger::{Tx, catalog, member, server, server_state, user};
@@ -165,10 +167,20 @@ pub fn show(tx: &Tx, name: &PackageName, today: NaiveDate) -> Result<PackageDeta
     Ok(PackageDetails { status: status(&package, &today.to_string()), users_used, package, live })
 }
 
+/// A package with what goes or stops with it: its users, domains and cron jobs.
+#[derive(Debug, Serialize)]
+pub struct Affected {
+    #[serde(flatten)]
+    pub package: Package,
+    pub users: Vec<User>,
+    pub domains: Vec<Domain>,
+    pub cron_jobs: Vec<CronJob>,
+}
+
 /// Removes a package's data for good: its users, domains and cron jobs leave the ledger (the audit log
 /// keeps them), the package row stays for the books, and the next apply deletes its home on the server.
-/// Only for a package that has ended.
-pub fn purge(tx: &Tx, name: &PackageName, today: NaiveDate) -> Result<Package> {
+/// Only for a package that has ended. Returns what went.
+pub fn purge(tx: &Tx, name: &PackageName, today: NaiveDate) -> Result<Affected> {
     let before = get(tx, name)?;
     if before.purged_at.is_some() {
         return Err(Error::Conflict(format!("package {name} was already purged on {}", before.purged_at.as_deref().unwrap_or_default())));
@@ -178,23 +190,27 @@ pub fn purge(tx: &Tx, name: &PackageName, today: NaiveDate) -> Result<Package> {
             "package {name} has not ended; cancel it first (`hsadmin package cancel {name} --date …`) and purge it after that date"
         )));
     }
-    for d in crate::ledger::domain::list(tx, Some(name.as_str()))? {
-        crate::ledger::domain::delete(tx, d.name.as_str())?;
-        tx.audit("domain", d.name.as_str(), "purge", snapshot(&d), None)?;
+    let domains = domain::list(tx, Some(name.as_str()))?;
+    for d in &domains {
+        domain::delete(tx, d.name.as_str())?;
+        tx.audit("domain", d.name.as_str(), "purge", snapshot(d), None)?;
     }
-    for u in user::list(tx, Some(name.as_str()))? {
-        for job in crate::ledger::cron::list(tx, Some(u.name.as_str()), None)? {
-            crate::ledger::cron::delete(tx, job.id)?;
+    let users = user::list(tx, Some(name.as_str()))?;
+    let mut cron_jobs = Vec::new();
+    for u in &users {
+        for job in cron::list(tx, Some(u.name.as_str()), None)? {
+            cron::delete(tx, job.id)?;
             tx.audit("cron_job", &job.id.to_string(), "purge", snapshot(&job), None)?;
+            cron_jobs.push(job);
         }
         user::delete(tx, u.name.as_str())?;
-        tx.audit("unix_user", u.name.as_str(), "purge", snapshot(&u), None)?;
+        tx.audit("unix_user", u.name.as_str(), "purge", snapshot(u), None)?;
     }
     let mut p = before.clone();
     p.purged_at = Some(today.to_string());
     rows::update(tx, &p)?;
     tx.audit("package", p.name.as_str(), "purge", snapshot(&before), snapshot(&p))?;
-    Ok(p)
+    Ok(Affected { package: p, users, domains, cron_jobs })
 }
 
 /// A row of `package list`: the package and where it stands.
@@ -257,7 +273,8 @@ pub fn update(tx: &Tx, name: &PackageName, c: Changes) -> Result<Package> {
 }
 
 /// Ends a package on `date` (its last day). Its users, sites and cron jobs stop then; data stays until purged.
-pub fn cancel(tx: &Tx, name: &PackageName, date: NaiveDate) -> Result<Package> {
+/// Returns the package with the users that are locked and the domains and cron jobs that stop.
+pub fn cancel(tx: &Tx, name: &PackageName, date: NaiveDate) -> Result<Affected> {
     let before = get(tx, name)?;
     if let Some(to) = &before.valid_to {
         return Err(Error::Conflict(format!("package {name} is already cancelled as of {to}")));
@@ -269,5 +286,8 @@ pub fn cancel(tx: &Tx, name: &PackageName, date: NaiveDate) -> Result<Package> {
     p.valid_to = Some(date.to_string());
     rows::update(tx, &p)?;
     tx.audit("package", p.name.as_str(), "cancel", snapshot(&before), snapshot(&p))?;
-    Ok(p)
+    let users = user::list(tx, Some(name.as_str()))?;
+    let domains = domain::list(tx, Some(name.as_str()))?;
+    let cron_jobs = cron::list(tx, None, Some(name.as_str()))?;
+    Ok(Affected { package: p, users, domains, cron_jobs })
 }

@@ -23,7 +23,7 @@ export HSADMIN_LEDGER="$demo/ledger.db" HSADMIN_CONFIG="$demo/hsadmin.toml"
 cp "$state/hsadmin.toml" "$HSADMIN_CONFIG"     # [ssh] user, key and known_hosts of the test servers
 
 hsadmin init
-hsadmin member add --number 10001 --prefix xyz --name "Erika Mustermann" --email erika@example.org --since 2026-01-01
+hsadmin member add 10001 --prefix xyz --name "Erika Mustermann" --email erika@example.org --since 2026-01-01
 hsadmin share subscribe 10001 --count 2 --date 2026-01-01 --reference SUB-2026-0001
 hsadmin asset deposit 10001 --amount 128.00 --date 2026-01-05 --reference PAY-2026-0001
 hsadmin server add h1 --address 127.0.0.11 --role web,dns-primary --ipv4 127.0.0.11

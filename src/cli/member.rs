@@ -305,7 +305,7 @@ impl Render for Statement {
             ]);
         }
         out += &table::text(&t);
-        out += &format!("{} shares = {} EUR\n\nAssets\n", self.share_count, self.share_value);
+        out += &format!("{} = {} EUR\n\nAssets\n", crate::output::count(self.share_count, "share"), self.share_value);
         let mut t = table::list(["id", "date", "type", "amount", "balance", "reference", "reverts"]);
         for l in &self.assets {
             let e = &l.entry;

@@ -183,7 +183,7 @@ pub fn run(ctx: &Ctx, cmd: UserCommand) -> Result<()> {
         UserCommand::Remove(a) => {
             let name = UserName::parse("name", &a.name)?;
             let r = ctx.destroy(a.yes, a.dry_run, Ask::YesNo, |tx| user::remove(tx, &name), removing)?;
-            ctx.out.status("Removed", &format!("user {} and {} cron jobs", r.user.name, r.cron_jobs.len()));
+            ctx.out.status("Removed", &format!("user {} and {}", r.user.name, crate::output::count(r.cron_jobs.len(), "cron job")));
             ctx.dry_run_note(a.dry_run);
             ctx.out.emit(&r)?;
             super::converge::after_change(ctx, &[&r.user.package], a.dry_run, a.apply)

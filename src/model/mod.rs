@@ -50,6 +50,12 @@ fn quoted(value: &str, show: impl Fn(&str) -> String) -> String {
     if value.chars().count() > MAX { format!("\"{shown}…\"") } else { format!("\"{shown}\"") }
 }
 
+/// `1 server`, `2 servers`: a count with its noun in the right number (nouns that take an `s`).
+pub fn count(n: impl std::fmt::Display, noun: &str) -> String {
+    let n = n.to_string();
+    if n == "1" { format!("1 {noun}") } else { format!("{n} {noun}s") }
+}
+
 /// Hex SHA-256: the form file contents are compared by (facts, plans) and shortened names are made with.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::Digest;
@@ -118,6 +124,18 @@ mod tests {
     fn shown_escapes_and_cuts() {
         assert_eq!(shown("a\nb"), "\"a\\nb\"");
         assert!(shown(&"x".repeat(100)).ends_with("…\""));
+        // UTF-8 as itself; controls, bidi overrides, quotes and backslashes escaped; look-alikes on request.
+        assert_eq!(shown("Jürgen"), "\"Jürgen\"");
+        assert_eq!(shown("a\u{202E}\"\\"), "\"a\\u{202e}\\\"\\\\\"");
+        assert_eq!(escaped("ex\u{430}mple"), "\"ex\\u{430}mple\"");
+    }
+
+    #[test]
+    fn counts_have_their_noun_in_the_right_number() {
+        assert_eq!(count(1, "share"), "1 share");
+        assert_eq!(count(0usize, "cron job"), "0 cron jobs");
+        assert_eq!(count(2i64, "server"), "2 servers");
+        assert_eq!(count(-1, "share"), "-1 shares");
     }
 
     #[test]

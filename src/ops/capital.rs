@@ -55,7 +55,7 @@ fn share_again(tx: &Tx, number: MemberNumber, kind: ShareTxType, count: i64, b: 
         && t.value_date == b.date.to_string()
         && t.comment.as_deref() == b.comment.as_ref().map(|c| c.as_str())
         && t.reverted_tx == reverted;
-    let what = format!("{} of {} shares on {}", t.kind, t.share_count, t.value_date);
+    let what = format!("{} of {} on {}", t.kind, crate::model::count(t.share_count, "share"), t.value_date);
     same_or_conflict(same, number, b, t.id, what).map(|_| Some(t))
 }
 

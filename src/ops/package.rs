@@ -259,7 +259,7 @@ pub fn update(tx: &Tx, name: &PackageName, c: Changes) -> Result<Package> {
     }
     let domains = crate::ledger::domain::count(tx, name.as_str())?;
     if p.domains < domains {
-        return Err(Error::invalid("domains", format!("{} is less than the {domains} domains the package already has", p.domains)));
+        return Err(Error::invalid("domains", format!("{} is less than the {} the package already has", p.domains, crate::model::count(domains, "domain"))));
     }
     let used = user::count(tx, name.as_str())?;
     if p.users < used {

@@ -35,7 +35,10 @@ pub fn add(tx: &Tx, new: NewUser, hosting: &HostingConfig, today: chrono::NaiveD
     }
     let used = rows::count(tx, package.as_str())?;
     if used >= p.users {
-        return Err(Error::Conflict(format!("package {package} already has its {} users; raise its limit with `package update {package} --users N`", p.users)));
+        return Err(Error::Conflict(format!(
+            "package {package} already has its {}; raise its limit with `package update {package} --users N`",
+            crate::model::count(p.users, "user")
+        )));
     }
     let u = User {
         package,

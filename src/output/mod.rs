@@ -189,10 +189,7 @@ impl Output {
     }
 }
 
-/// `1 server`, `2 servers`: a count with its noun in the right number (nouns that take an `s`).
-pub fn count(n: usize, noun: &str) -> String {
-    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
-}
+pub use crate::model::count;
 
 /// The outcome of a command that has nothing else to report.
 #[derive(Serialize)]

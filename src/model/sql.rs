@@ -11,9 +11,11 @@ fn invalid(e: crate::Error) -> FromSqlError {
     FromSqlError::Other(Box::new(e))
 }
 
-/// Text columns: stored as `as_str()`, read back through `parse(field, …)`.
+/// Text columns: stored as `as_str()`, read back through the type's `$read(field, …)`: `parse`, or `stored`
+/// for values whose rules grew stricter after the ledger took them (e-mail, VAT id, country code), so that
+/// what an earlier version stored stays readable while what is entered now meets today's rules.
 macro_rules! text_sql {
-    ($($ty:ty => $field:literal),+ $(,)?) => {$(
+    ($read:ident: $($ty:ty => $field:literal),+ $(,)?) => {$(
         impl ToSql for $ty {
             fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
                 Ok(ToSqlOutput::from(self.as_str()))
@@ -22,37 +24,21 @@ macro_rules! text_sql {
 
         impl FromSql for $ty {
             fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
-                <$ty>::parse($field, value.as_str()?).map_err(invalid)
+                <$ty>::$read($field, value.as_str()?).map_err(invalid)
             }
         }
     )+};
 }
 
-/// Values whose rules grew stricter after the ledger took them (e-mail, VAT id, country code): what an
-/// earlier version stored stays readable (`stored`), what is entered now meets today's rules (`parse`).
-macro_rules! stored_sql {
-    ($($ty:ty => $field:literal),+ $(,)?) => {$(
-        impl ToSql for $ty {
-            fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
-                Ok(ToSqlOutput::from(self.as_str()))
-            }
-        }
-
-        impl FromSql for $ty {
-            fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
-                <$ty>::stored($field, value.as_str()?).map_err(invalid)
-            }
-        }
-    )+};
-}
-
-stored_sql!(
+text_sql!(
+    stored:
     Email => "e-mail address in the ledger",
     VatId => "VAT id in the ledger",
     VatCountry => "country code in the ledger",
 );
 
 text_sql!(
+    parse:
     PackageName => "package name in the ledger",
     UserName => "user name in the ledger",
     ServerName => "server name in the ledger",

@@ -82,18 +82,24 @@ impl TestEnv {
             Some(bin) => Command::new(bin),
             None => Command::cargo_bin("hsadmin").unwrap(),
         };
-        c.env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", self.dir.path())
-            .env("USER", "tester")
-            .env("NO_COLOR", "1")
-            .env("HSADMIN_TODAY", TODAY)
-            .env("HSADMIN_CONFIG", &self.config)
-            .env("HSADMIN_LEDGER", &self.ledger)
-            // Ledger-only tests: the servers in them are not reachable. End-to-end tests set it to 0.
-            .env("HSADMIN_NO_APPLY", "1")
-            .current_dir(self.dir.path());
+        c.env_clear().envs(self.vars()).current_dir(self.dir.path());
         c
+    }
+
+    /// The whole environment a test's hsadmin runs in (the caller clears the rest): its own home, ledger,
+    /// config and clock, no colour.
+    pub fn vars(&self) -> Vec<(&'static str, std::ffi::OsString)> {
+        vec![
+            ("PATH", std::env::var_os("PATH").unwrap_or_default()),
+            ("HOME", self.dir.path().into()),
+            ("USER", "tester".into()),
+            ("NO_COLOR", "1".into()),
+            ("HSADMIN_TODAY", TODAY.into()),
+            ("HSADMIN_CONFIG", self.config.clone().into()),
+            ("HSADMIN_LEDGER", self.ledger.clone().into()),
+            // Ledger-only tests: the servers in them are not reachable. End-to-end tests set it to 0.
+            ("HSADMIN_NO_APPLY", "1".into()),
+        ]
     }
 
     /// Runs hsadmin with `args` (and `stdin`, if any) and returns what happened.

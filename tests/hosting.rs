@@ -1567,7 +1567,7 @@ fn user_remove_prints_what_it_removed() {
     assert_eq!(field(&r.stdout, "name"), "xyz00-web");
     assert_eq!(field(&r.stdout, "uid"), "100001");
     assert_eq!(field(&r.stdout, "cron jobs"), "1 (*/5 * * * * php ~/cron.php)");
-    assert!(r.stderr.contains("Removed user xyz00-web and 1 cron jobs"), "{}", r.stderr);
+    assert!(r.stderr.contains("Removed user xyz00-web and 1 cron job\n"), "{}", r.stderr);
 }
 
 #[test]

@@ -100,6 +100,7 @@ fn add_json_carries_every_field_with_the_defaults() {
             "unicode": "example.org",
             "package": "xyz00",
             "user": "xyz00-web",
+            "hosted": true,
             "subdomains": [],
             "cgi": false,
             "php": true,
@@ -108,6 +109,9 @@ fn add_json_carries_every_field_with_the_defaults() {
             "registration": "none",
             "registrar_handle": null,
             "since": "2026-06-01",
+            "expires": null,
+            "registrant_handle": null,
+            "registry_status": null,
             "document_root": "/home/pacs/xyz00/users/web/doms/example.org/htdocs"
         })
     );

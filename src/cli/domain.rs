@@ -148,7 +148,7 @@ pub fn run(ctx: &Ctx, cmd: DomainCommand) -> Result<()> {
                 options: a.options.options(),
             };
             let d = ctx.ledger()?.write(a.dry_run, |tx| domain::add(tx, new, model::today()))?;
-            ctx.out.status("Added", &format!("domain {} to package {} (user {})", shown(&d.domain), d.domain.package, d.domain.user));
+            ctx.out.status("Added", &format!("domain {} to package {} (user {})", shown(&d.domain), d.domain.package, user_of(&d.domain)));
             ctx.dry_run_note(a.dry_run);
             ctx.out.emit(&d)?;
             super::converge::after_change(ctx, &[&d.domain.package], a.dry_run, a.apply)
@@ -203,9 +203,18 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
 fn deleting(d: &Details) -> Preview {
     let dom = &d.domain;
     let subs = if dom.subdomains.is_empty() { String::new() } else { format!(" and its subdomains {}", dom.subdomains.join(", ")) };
-    Preview::new(format!("delete domain {} from package {}", shown(dom), dom.package))
-        .line(format!("domain {} of package {} (user {}){subs}: its web server set-up goes on the next apply", shown(dom), dom.package, dom.user))
-        .line(format!("the files in {} stay", d.document_root.strip_suffix("/htdocs").unwrap_or(&d.document_root)))
+    let p = Preview::new(format!("delete domain {} from package {}", shown(dom), dom.package));
+    match &d.document_root {
+        Some(root) => p
+            .line(format!("domain {} of package {} (user {}){subs}: its web server set-up goes on the next apply", shown(dom), dom.package, user_of(dom)))
+            .line(format!("the files in {} stay", root.strip_suffix("/htdocs").unwrap_or(root))),
+        None => p.line(format!("domain {} of package {} (registration only): its ledger entry goes", shown(dom), dom.package)),
+    }
+}
+
+/// The owning user, or `-` for a registration-only domain.
+fn user_of(d: &Domain) -> String {
+    d.user.as_ref().map_or_else(|| "-".into(), ToString::to_string)
 }
 
 /// `example.org`, or `xn--mller-kva.de (müller.de)` when the Unicode form differs.
@@ -223,7 +232,8 @@ impl Render for Details {
         let mut rows = vec![
             ("name", shown(d)),
             ("package", d.package.to_string()),
-            ("user", d.user.to_string()),
+            ("user", user_of(d)),
+            ("hosted", table::yes_no(d.hosted)),
             ("subdomains", subdomains(d)),
             ("cgi", table::yes_no(d.cgi)),
             ("php", table::yes_no(d.php)),
@@ -232,10 +242,14 @@ impl Render for Details {
             ("registration", d.registration.clone()),
             ("registrar handle", table::opt(&d.registrar_handle)),
             ("since", d.since.clone()),
-            ("document root", self.document_root.clone()),
+            ("expires", table::opt(&d.expires)),
+            ("registry status", table::opt(&d.registry_status)),
+            ("document root", table::opt(&self.document_root)),
         ];
-        if !d.subdomains.is_empty() {
-            let base = self.document_root.strip_suffix("/htdocs").unwrap_or(&self.document_root);
+        if let Some(root) = &self.document_root
+            && !d.subdomains.is_empty()
+        {
+            let base = root.strip_suffix("/htdocs").unwrap_or(root);
             rows.push(("subdomain roots", format!("{base}/subs/<subdomain>")));
         }
         table::text(&table::fields(rows))
@@ -249,7 +263,7 @@ impl Render for Vec<Domain> {
             t.add_row(vec![
                 shown(d),
                 d.package.to_string(),
-                d.user.to_string(),
+                user_of(d),
                 subdomains(d),
                 table::yes_no(d.cgi),
                 table::yes_no(d.php),

@@ -157,9 +157,9 @@ pub fn desired(rows: &Rows, web: &WebConfig) -> Desired {
                 d.crontabs.push(Crontab { user: u.name.to_string(), content: crontab::render(&jobs) });
             }
         }
-        for dom in rows.domains.iter().filter(|dom| dom.package == p.name) {
+        for dom in rows.domains.iter().filter(|dom| dom.package == p.name && dom.hosted) {
             // A domain lives in its domain admin's home: ~xyz00-web/doms/example.org.
-            let Some(owner) = users.iter().find(|u| u.name == dom.user) else { continue };
+            let Some(owner) = users.iter().find(|u| dom.user.as_ref() == Some(&u.name)) else { continue };
             let doms = format!("{}/doms", owner.home);
             if !d.dirs.iter().any(|x| x.path == doms) {
                 d.dirs.push(Dir { path: doms.clone(), owner: owner.name.to_string(), group: p.name.to_string(), uid: owner.uid, gid, mode: "751".into() });
@@ -253,7 +253,8 @@ pub(crate) mod tests {
             name: crate::model::DomainName::parse("domain", name).unwrap(),
             unicode: name.into(),
             package: user.package(),
-            user,
+            user: Some(user),
+            hosted: true,
             subdomains: vec!["blog".into()],
             cgi: false,
             php: true,
@@ -262,6 +263,10 @@ pub(crate) mod tests {
             registration: "none".into(),
             registrar_handle: None,
             since: "2026-01-01".into(),
+            expires: None,
+            registrant_handle: None,
+            auth_code: None,
+            registry_status: None,
         }
     }
 

@@ -15,6 +15,7 @@ pub mod error;
 pub mod ledger;
 pub mod model;
 pub mod ops;
+pub mod registrar;
 pub mod output;
 pub mod remote;
 pub mod render;

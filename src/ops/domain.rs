@@ -22,7 +22,7 @@ pub struct Options {
     pub https: Option<bool>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct NewDomain {
     pub name: DomainName,
     pub package: PackageName,

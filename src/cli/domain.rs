@@ -1,4 +1,4 @@
-//! `hsadmin domain add|update|delete|list|show`
+//! `hsadmin domain add|update|remove|list|show`, and the domain robot's verbs (in `registry.rs`)
 use super::Ctx;
 use super::complete;
 use super::confirm::{Ask, Preview};
@@ -15,13 +15,28 @@ pub enum DomainCommand {
     Add(AddArgs),
     /// Change a domain's owner, subdomains or options
     Update(UpdateArgs),
-    /// Remove a domain's set-up from its package (`delete` is an alias)
-    #[command(visible_alias = "delete")]
+    /// Remove a domain's set-up from its package (a registered domain: `domain delete`)
     Remove(DeleteArgs),
     /// List domains
     List(ListArgs),
     /// Show a domain
     Show(NameArg),
+    /// Register a domain at the registry, then set it up like `add` (unless --registration-only)
+    Register(super::registry::RegisterArgs),
+    /// Transfer a domain to us from another registrar (auth code on stdin)
+    Transfer(super::registry::TransferArgs),
+    /// Renew a domain's registration
+    Renew(super::registry::RenewArgs),
+    /// Change a domain at the registry: name servers, transfer/delete lock
+    RegistryUpdate(super::registry::RegistryUpdateArgs),
+    /// Delete a domain at the registry (when registered through us), then its set-up
+    Delete(super::registry::DeleteArgs),
+    /// Show the registry's view of a domain beside the ledger's
+    Info(super::registry::NameArg),
+    /// Process the registry's messages (finished transfers and others), each once
+    Poll,
+    /// Print the auth code (authInfo) of a domain registered through us, for a transfer away
+    AuthCode(super::registry::NameArg),
 }
 
 #[derive(Debug, clap::Args)]
@@ -185,6 +200,14 @@ pub fn run(ctx: &Ctx, cmd: DomainCommand) -> Result<()> {
             super::converge::after_change(ctx, &[&d.domain.package], a.dry_run, a.apply)
         }
         DomainCommand::List(a) => list(ctx, a),
+        DomainCommand::Register(a) => super::registry::register(ctx, a),
+        DomainCommand::Transfer(a) => super::registry::transfer(ctx, a),
+        DomainCommand::Renew(a) => super::registry::renew(ctx, a),
+        DomainCommand::RegistryUpdate(a) => super::registry::registry_update(ctx, a),
+        DomainCommand::Delete(a) => super::registry::delete(ctx, a),
+        DomainCommand::Info(a) => super::registry::info(ctx, a),
+        DomainCommand::Poll => super::registry::poll(ctx),
+        DomainCommand::AuthCode(a) => super::registry::auth_code(ctx, a),
         DomainCommand::Show(a) => {
             let name = DomainName::parse("name", &a.name)?;
             ctx.out.emit(&ctx.ledger()?.read(|tx| domain::show(tx, &name))?)

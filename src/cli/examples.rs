@@ -124,7 +124,12 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
     ("domain renew", &["hsadmin domain renew example.org --period 1"]),
     (
         "domain registry-update",
-        &["# Other name servers, and a lock against transfers", "hsadmin domain registry-update example.org --nameserver ns1.example.net --nameserver ns2.example.net --lock"],
+        &[
+            "# Other name servers",
+            "hsadmin domain registry-update example.org --nameserver ns1.example.net --nameserver ns2.example.net",
+            "# Locked against transfer and deletion",
+            "hsadmin domain registry-update example.org --lock",
+        ],
     ),
     ("domain delete", &["# At the registry, then its set-up", "hsadmin domain delete example.org"]),
     ("domain info", &["hsadmin domain info example.org", "hsadmin --json domain info example.org"]),

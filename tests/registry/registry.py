@@ -180,7 +180,6 @@ class Registry:
         elif name in ("login", "logout"):
             kind = name
         else:
-            kind = etree.QName(verb[0]).localname.join(("", ""))
             kind = "%s:%s" % (etree.QName(verb[0]).namespace.split(":")[-1].split("-")[0], name)
         with self.lock:
             self.commands.append(kind)

@@ -15,8 +15,8 @@ pub mod error;
 pub mod ledger;
 pub mod model;
 pub mod ops;
-pub mod registrar;
 pub mod output;
+pub mod registrar;
 pub mod remote;
 pub mod render;
 

@@ -25,8 +25,7 @@ impl Registry {
         let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/registry/registry.py");
         // Debian's python3 has python3-lxml (tests/run-all.sh installs it).
         let python = if std::path::Path::new("/usr/bin/python3").exists() { "/usr/bin/python3" } else { "python3" };
-        let mut child =
-            Command::new(python).arg(script).arg(dir.path()).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().expect("start the test registry");
+        let mut child = Command::new(python).arg(script).arg(dir.path()).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().expect("start the test registry");
         let stdin = child.stdin.take().unwrap();
         let mut stdout = BufReader::new(child.stdout.take().unwrap());
         let mut line = String::new();

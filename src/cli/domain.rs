@@ -193,11 +193,7 @@ pub fn run(ctx: &Ctx, cmd: DomainCommand) -> Result<()> {
         }
         DomainCommand::Remove(a) => {
             let name = DomainName::parse("name", &a.name)?;
-            let d = ctx.destroy(a.yes, a.dry_run, Ask::YesNo, |tx| domain::delete(tx, &name), deleting)?;
-            ctx.out.status("Deleted", &format!("domain {} from package {}", shown(&d.domain), d.domain.package));
-            ctx.dry_run_note(a.dry_run);
-            ctx.out.emit(&d)?;
-            super::converge::after_change(ctx, &[&d.domain.package], a.dry_run, a.apply)
+            remove(ctx, &name, a.yes, a.dry_run, a.apply)
         }
         DomainCommand::List(a) => list(ctx, a),
         DomainCommand::Register(a) => super::registry::register(ctx, a),
@@ -213,6 +209,15 @@ pub fn run(ctx: &Ctx, cmd: DomainCommand) -> Result<()> {
             ctx.out.emit(&ctx.ledger()?.read(|tx| domain::show(tx, &name))?)
         }
     }
+}
+
+/// `domain remove` (and `domain delete` of a domain not registered through us): the set-up goes.
+pub(super) fn remove(ctx: &Ctx, name: &DomainName, yes: bool, dry_run: bool, apply: super::converge::ApplyArg) -> Result<()> {
+    let d = ctx.destroy(yes, dry_run, Ask::YesNo, |tx| domain::delete(tx, name), deleting)?;
+    ctx.out.status("Deleted", &format!("domain {} from package {}", shown(&d.domain), d.domain.package));
+    ctx.dry_run_note(dry_run);
+    ctx.out.emit(&d)?;
+    super::converge::after_change(ctx, &[&d.domain.package], dry_run, apply)
 }
 
 fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {

@@ -120,7 +120,10 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
             "hsadmin domain register example.net --package xyz00 --registration-only --period 2",
         ],
     ),
-    ("domain transfer", &["# The auth code from the current registrar, on stdin", "hsadmin domain transfer example.com --package xyz00 --auth-code-stdin < code.txt"]),
+    (
+        "domain transfer",
+        &["# The auth code from the current registrar, on stdin", "hsadmin domain transfer example.com --package xyz00 --auth-code-stdin < code.txt"],
+    ),
     ("domain renew", &["hsadmin domain renew example.org --period 1"]),
     (
         "domain registry-update",
@@ -225,7 +228,7 @@ mod tests {
 
     #[test]
     fn every_example_parses_and_fits_the_help_screen() {
-        for (path, lines) in EXAMPLES {
+        for (_, lines) in EXAMPLES {
             for line in lines.iter().filter(|l| !l.starts_with('#')) {
                 assert!(line.starts_with("hsadmin "), "{line:?} is no hsadmin command");
                 assert!(line.chars().count() <= 96, "{line:?} is wider than the help screen");

@@ -189,7 +189,13 @@ pub fn registry_update(ctx: &Ctx, a: RegistryUpdateArgs) -> Result<()> {
         }
         hosts.push(h);
     }
-    let lock = if a.lock { Some(true) } else if a.unlock { Some(false) } else { None };
+    let lock = if a.lock {
+        Some(true)
+    } else if a.unlock {
+        Some(false)
+    } else {
+        None
+    };
     let changes = RegistryChanges { nameservers: (!hosts.is_empty()).then_some(hosts), lock };
     let mut s = session(ctx)?;
     let out = registry::update(&mut ctx.ledger()?, &mut s, &name, &changes)?;
@@ -208,14 +214,19 @@ fn deleting(d: &Details) -> Preview {
 
 pub fn delete(ctx: &Ctx, a: DeleteArgs) -> Result<()> {
     let name = DomainName::parse("name", &a.name)?;
-    let d = ctx.ledger()?.read(|tx| registry::deleting(tx, &name))?;
+    let d = ctx.ledger()?.read(|tx| registry::deleting(tx, &name));
+    // Not registered through us (or not there at all): nothing for the registry, the same as `domain remove`.
+    let d = match d {
+        Ok(d) if !matches!(d.domain.registration.as_str(), "none" | "deleted") => d,
+        _ => return super::domain::remove(ctx, &name, a.yes, a.dry_run, a.apply),
+    };
     if a.dry_run {
         ctx.dry_run_note(true);
         return ctx.out.emit(&Outcome { details: d, registry: Vec::new() });
     }
     ctx.ask_first(a.yes, &deleting(&d))?;
-    let mut s = if d.domain.registration == "none" { None } else { Some(session(ctx)?) };
-    let out = registry::delete(&mut ctx.ledger()?, s.as_mut(), &name)?;
+    let mut s = session(ctx)?;
+    let out = registry::delete(&mut ctx.ledger()?, Some(&mut s), &name)?;
     drop(s);
     report(ctx, "Deleted", &out)?;
     after(ctx, &out, a.apply)

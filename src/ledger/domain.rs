@@ -38,8 +38,7 @@ pub struct Domain {
     pub registry_status: Option<String>,
 }
 
-const COLUMNS: &str =
-    "name, package, user, subdomains, cgi, php, indexes, https, registration, registrar_handle, since, hosted, expires, registrant_handle, auth_code, registry_status";
+const COLUMNS: &str = "name, package, user, subdomains, cgi, php, indexes, https, registration, registrar_handle, since, hosted, expires, registrant_handle, auth_code, registry_status";
 
 fn from_row(r: &Row) -> rusqlite::Result<Domain> {
     let name: DomainName = r.get(0)?;

@@ -289,7 +289,12 @@ pub fn update(tx: &Tx, name: &DomainName, c: Changes) -> Result<Updated> {
 pub fn delete(tx: &Tx, name: &DomainName) -> Result<Details> {
     let d = get(tx, name)?;
     if matches!(d.registration.as_str(), "pending" | "registered" | "transfer-pending") {
-        return Err(Error::Conflict(format!("domain {} is {} at the registry; end its registration first (`domain delete {}`) or transfer it away", shown(&d), d.registration, d.name)));
+        return Err(Error::Conflict(format!(
+            "domain {} is {} at the registry; end its registration first (`domain delete {}`) or transfer it away",
+            shown(&d),
+            d.registration,
+            d.name
+        )));
     }
     rows::delete(tx, d.name.as_str())?;
     tx.audit("domain", d.name.as_str(), "delete", snapshot(&d), None)?;

@@ -328,7 +328,8 @@ pub fn poll(ledger: &mut Ledger, s: &mut Session, now: &str) -> Result<Vec<Polle
     while out.len() < MAX_MESSAGES {
         let Some(m) = s.registrar.poll_req()? else { break };
         let kind = m.transfer_status.as_ref().map_or_else(|| "message".into(), |t| format!("transfer {t}"));
-        let rec = RegistryMessage { id: m.id.clone(), received: m.date.clone().unwrap_or_else(|| now.into()), domain: m.domain.clone(), kind, text: m.text.clone() };
+        let rec =
+            RegistryMessage { id: m.id.clone(), received: m.date.clone().unwrap_or_else(|| now.into()), domain: m.domain.clone(), kind, text: m.text.clone() };
         let new = ledger.write(false, |tx| {
             let new = rows::record_message(tx, &rec)?;
             if new {

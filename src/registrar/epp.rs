@@ -73,7 +73,13 @@ impl Epp {
 
     fn login(&mut self, id: &str, pw: &str) -> Result<()> {
         let mut f = Frame::command();
-        f.start("login", &[]).text("clID", &[], id).text("pw", &[], pw).start("options", &[]).text("version", &[], "1.0").text("lang", &[], "en").end("options");
+        f.start("login", &[])
+            .text("clID", &[], id)
+            .text("pw", &[], pw)
+            .start("options", &[])
+            .text("version", &[], "1.0")
+            .text("lang", &[], "en")
+            .end("options");
         f.start("svcs", &[]).text("objURI", &[], DOMAIN_NS).text("objURI", &[], CONTACT_NS).text("objURI", &[], HOST_NS).end("svcs").end("login");
         self.send(f).map(drop)
     }
@@ -176,11 +182,7 @@ fn ns_list(f: &mut Frame, hosts: &[String]) {
 
 fn transfer(answer: Answer, r: &Node) -> Transfer {
     let data = ["resData", "trnData"];
-    Transfer {
-        status: text(r, &[data[0], data[1], "trStatus"]).unwrap_or_else(|| "unknown".into()),
-        expires: date(r, &[data[0], data[1], "exDate"]),
-        answer,
-    }
+    Transfer { status: text(r, &[data[0], data[1], "trStatus"]).unwrap_or_else(|| "unknown".into()), expires: date(r, &[data[0], data[1], "exDate"]), answer }
 }
 
 impl Registrar for Epp {

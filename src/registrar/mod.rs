@@ -111,7 +111,11 @@ pub struct Changes {
 
 impl Changes {
     pub fn is_empty(&self) -> bool {
-        self.add_nameservers.is_empty() && self.remove_nameservers.is_empty() && self.add_status.is_empty() && self.remove_status.is_empty() && self.registrant.is_none()
+        self.add_nameservers.is_empty()
+            && self.remove_nameservers.is_empty()
+            && self.add_status.is_empty()
+            && self.remove_status.is_empty()
+            && self.registrant.is_none()
     }
 }
 

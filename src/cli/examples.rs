@@ -128,8 +128,8 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
     (
         "domain registry-update",
         &[
-            "# Other name servers",
-            "hsadmin domain registry-update example.org --nameserver ns1.example.net --nameserver ns2.example.net",
+            "# Other name servers (the whole list)",
+            "hsadmin domain registry-update example.org --nameserver ns1.hs.net --nameserver ns2.hs.net",
             "# Locked against transfer and deletion",
             "hsadmin domain registry-update example.org --lock",
         ],

@@ -273,3 +273,33 @@ fn a_password_file_others_can_read_is_refused() {
     assert!(e.contains("chmod 600"), "{e}");
     reg.finish();
 }
+
+fn read_frame(r: &mut impl std::io::Read) -> String {
+    let mut len = [0u8; 4];
+    r.read_exact(&mut len).unwrap();
+    let mut body = vec![0u8; u32::from_be_bytes(len) as usize - 4];
+    r.read_exact(&mut body).unwrap();
+    String::from_utf8(body).unwrap()
+}
+
+/// The registry's own check: a frame that breaks the EPP schema is recorded as invalid (so the tests
+/// above, which find none, prove that hsadmin's frames are valid, not that nothing was looked at).
+#[test]
+fn the_test_registry_catches_an_invalid_frame() {
+    use openssl::ssl::{SslConnector, SslMethod};
+    let mut reg = Registry::start();
+    let mut b = SslConnector::builder(SslMethod::tls_client()).unwrap();
+    b.set_ca_file(reg.dir.path().join("ca.pem")).unwrap();
+    let tcp = std::net::TcpStream::connect(("127.0.0.1", reg.port)).unwrap();
+    let mut tls = b.build().connect("127.0.0.1", tcp).unwrap();
+    assert!(read_frame(&mut tls).contains("<greeting>"));
+    // A login without its <svcs>, which the schema requires.
+    let bad = br#"<?xml version="1.0" encoding="UTF-8"?><epp xmlns="urn:ietf:params:xml:ns:epp-1.0"><command><login><clID>x</clID><pw>secret</pw><options><version>1.0</version><lang>en</lang></options></login><clTRID>t1</clTRID></command></epp>"#;
+    let mut out = ((bad.len() + 4) as u32).to_be_bytes().to_vec();
+    out.extend_from_slice(bad);
+    tls.write_all(&out).unwrap();
+    assert!(read_frame(&mut tls).contains("code=\"2001\""));
+    assert_eq!(reg.stats()["invalid"], 1);
+    let _ = reg.child.kill();
+    let _ = reg.child.wait();
+}

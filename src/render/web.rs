@@ -279,6 +279,19 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_registration_only_domain_renders_nothing() {
+        let packages = [package("xyz00", None)];
+        let users = [user("xyz00", 100000)];
+        let mut only = domain("example.net", "xyz00");
+        only.user = None;
+        only.hosted = false;
+        let domains = [only];
+        let d = desired(&Rows { packages: &packages, users: &users, domains: &domains, cron_jobs: &[], today: "2026-06-01" }, &WebConfig::default());
+        assert!(d.vhosts.is_empty(), "{:?}", d.vhosts);
+        assert!(!d.dirs.iter().any(|x| x.path.contains("example.net")), "{:?}", d.dirs);
+    }
+
+    #[test]
     fn a_package_renders_group_accounts_dirs_quotas_vhost_and_crontab() {
         let d = render(None);
         assert_eq!(d.groups, [Group { name: "xyz00".into(), gid: 100000 }]);

@@ -98,6 +98,7 @@ fn main() {
     line.clear();
     answers.read_line(&mut line).unwrap();
     let _ = registry.kill();
+    let _ = registry.wait();
     times.sort();
     let ms = |d: Duration| format!("{:.1} ms", d.as_secs_f64() * 1000.0);
     println!(

@@ -303,3 +303,34 @@ fn the_test_registry_catches_an_invalid_frame() {
     let _ = reg.child.kill();
     let _ = reg.child.wait();
 }
+
+#[test]
+fn registering_or_transferring_a_domain_set_up_before_keeps_its_set_up() {
+    let (env, mut reg) = setup();
+    env.ok(&["domain", "add", "hosted-first.org", "--package", "xyz00", "--subdomains", "blog"]);
+    let d = env.json(&["domain", "register", "hosted-first.org", "--package", "xyz00"]);
+    assert_eq!(d["registration"], "registered");
+    assert_eq!(d["subdomains"], serde_json::json!(["blog"]));
+    // Refused transfer: the set-up is put back as it was.
+    env.ok(&["domain", "add", "elsewhere.org", "--package", "xyz00"]);
+    reg.control("preload elsewhere.org other-registrar code-3");
+    let before = env.json(&["domain", "show", "elsewhere.org"]);
+    let r = env.run_with(&["--json", "domain", "transfer", "elsewhere.org", "--package", "xyz00", "--auth-code-stdin"], Some("bad\n"));
+    assert_eq!(r.code, 4, "{}", r.stderr);
+    assert_eq!(env.json(&["domain", "show", "elsewhere.org"]), before);
+    // A dropped transfer request: pending; the re-run asks the registry and finds the transfer pending.
+    reg.control("drop-transfer");
+    let r = env.run_with(&["--json", "domain", "transfer", "elsewhere.org", "--package", "xyz00", "--auth-code-stdin"], Some("code-3\n"));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.json()["error"]["message"].as_str().unwrap().contains("transfer-pending"), "{}", r.stdout);
+    let r = env.run_with(&["--json", "domain", "transfer", "elsewhere.org", "--package", "xyz00", "--auth-code-stdin"], Some("code-3\n"));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.json()["registration"], "transfer-pending");
+    assert_eq!(reg.commands().iter().filter(|c| *c == "domain:transfer").count(), 3, "request, request, query");
+    reg.control("approve elsewhere.org");
+    env.ok(&["domain", "poll"]);
+    let d = env.json(&["domain", "show", "elsewhere.org"]);
+    assert_eq!(d["registration"], "registered");
+    assert_eq!(d["hosted"], true);
+    reg.finish();
+}

@@ -226,7 +226,7 @@ pub fn delete(ctx: &Ctx, a: DeleteArgs) -> Result<()> {
     }
     ctx.ask_first(a.yes, &deleting(&d))?;
     let mut s = session(ctx)?;
-    let out = registry::delete(&mut ctx.ledger()?, Some(&mut s), &name)?;
+    let out = registry::delete(&mut ctx.ledger()?, &mut s, &name)?;
     drop(s);
     report(ctx, "Deleted", &out)?;
     after(ctx, &out, a.apply)

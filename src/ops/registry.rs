@@ -74,30 +74,74 @@ fn registrant(tx: &Tx, package: &str) -> Result<Contact> {
     })
 }
 
-/// A registry error that takes the pending row back; anything else (a lost connection) leaves it.
-fn settle<T>(ledger: &mut Ledger, name: &DomainName, r: Result<T>, again: &str) -> Result<T> {
+/// How a refused registry command is undone in the ledger.
+#[derive(Debug, Clone)]
+enum Undo {
+    /// The row was new: it goes again.
+    Remove,
+    /// The row was there before (set up with `domain add`): it is put back as it was.
+    Restore(Box<Domain>),
+}
+
+/// A registry error undoes the pending row; anything else (a lost connection) leaves it pending.
+fn settle<T>(ledger: &mut Ledger, name: &DomainName, undo: &Undo, r: Result<T>, again: &str) -> Result<T> {
     match r {
         Ok(v) => Ok(v),
         Err(e @ Error::Registry { .. }) => {
-            ledger.write(false, |tx| remove(tx, &get(tx, name)?, "registry-refused"))?;
+            ledger.write(false, |tx| {
+                let now = get(tx, name)?;
+                match undo {
+                    Undo::Remove => remove(tx, &now, "registry-refused"),
+                    Undo::Restore(before) => save(tx, &now, before, "registry-refused"),
+                }
+            })?;
             Err(e)
         }
-        Err(e) => Err(Error::Failed(format!("{e}; the ledger keeps domain {name} as pending: run `{again}` again to finish"))),
+        Err(e) => Err(Error::Failed(format!("{e}; the ledger keeps domain {name} as {}: run `{again}` again to finish", pending_word(again)))),
+    }
+}
+
+fn pending_word(again: &str) -> &'static str {
+    if again.contains(" transfer ") { "transfer-pending" } else { "pending" }
+}
+
+/// The ledger row a registration or transfer starts from: a new one (validated by a dry run first), or a
+/// domain already set up with `domain add` and not registered, which keeps its set-up.
+fn start_row(ledger: &mut Ledger, order: &Order, registration: &str, today: chrono::NaiveDate) -> Result<(Option<Domain>, Undo)> {
+    let name = order.new.name.as_str();
+    let start = Start { registration, hosted: !order.registration_only };
+    match ledger.read(|tx| rows::get(tx, name))? {
+        Some(d) if d.registration == "none" && d.package == order.new.package => Ok((Some(d.clone()), Undo::Restore(Box::new(d)))),
+        Some(d) => Err(Error::Conflict(format!("domain {name} is already in the ledger ({}, package {})", d.registration, d.package))),
+        None => {
+            ledger.write(true, |tx| setup::add_as(tx, order.new.clone(), today, start))?;
+            Ok((None, Undo::Remove))
+        }
+    }
+}
+
+/// Writes the row that goes to the registry: the new one, or the existing one with its new registration.
+fn write_row(tx: &Tx, order: &Order, existing: &Option<Domain>, registration: &str, today: chrono::NaiveDate) -> Result<Domain> {
+    match existing {
+        Some(before) => {
+            let mut d = before.clone();
+            d.registration = registration.into();
+            save(tx, before, &d, registration)?;
+            Ok(d)
+        }
+        None => Ok(setup::add_as(tx, order.new.clone(), today, Start { registration, hosted: !order.registration_only })?.domain),
     }
 }
 
 /// `domain register`: check, create the registrant contact, create the domain; then it is set up like
-/// `domain add` (unless registration only). A domain left pending by an earlier run is finished.
+/// `domain add` (unless registration only). A domain left pending by an earlier run is finished; one set up
+/// with `domain add` before keeps its set-up.
 pub fn register(ledger: &mut Ledger, s: &mut Session, order: Order, today: chrono::NaiveDate) -> Result<Outcome> {
     let name = order.new.name.clone();
-    if let Some(d) = ledger.read(|tx| rows::get(tx, name.as_str()))? {
-        if d.registration != "pending" {
-            return Err(Error::Conflict(format!("domain {name} is already in the ledger ({}, package {})", d.registration, d.package)));
-        }
+    if let Some(d) = ledger.read(|tx| rows::get(tx, name.as_str()))?.filter(|d| d.registration == "pending") {
         return resume(ledger, s, &d, order.period_years);
     }
-    let start = Start { registration: "pending", hosted: !order.registration_only };
-    ledger.write(true, |tx| setup::add_as(tx, order.new.clone(), today, start))?;
+    let (existing, undo) = start_row(ledger, &order, "pending", today)?;
     let check = s.registrar.check(name.as_str())?;
     if !check.available {
         let why = check.reason.as_deref().map(|r| format!(" ({r})")).unwrap_or_default();
@@ -107,25 +151,25 @@ pub fn register(ledger: &mut Ledger, s: &mut Session, order: Order, today: chron
         )));
     }
     let mut answers = vec![check.answer];
-    let d = ledger.write(false, |tx| {
+    let (d, contact) = ledger.write(false, |tx| {
         let contact = registrant(tx, order.new.package.as_str())?;
-        let mut d = setup::add_as(tx, order.new.clone(), today, start)?.domain;
+        let mut d = write_row(tx, &order, &existing, "pending", today)?;
         d.registrant_handle = Some(contact.handle.clone());
         d.auth_code = Some(registrar::random_code(16)?);
         rows::update(tx, &d)?;
         Ok((d, contact))
     })?;
-    let (d, contact) = d;
+    let again = format!("hsadmin domain register {name}");
     match s.registrar.create_contact(&contact) {
         Ok(a) => answers.push(a),
         Err(Error::Registry { code: 2302, message }) => answers.push(Answer { code: 2302, message }),
-        Err(e) => return settle(ledger, &name, Err(e), &format!("hsadmin domain register {name}")),
+        Err(e) => return settle(ledger, &name, &undo, Err(e), &again),
     }
-    create(ledger, s, &d, order.period_years, answers)
+    create(ledger, s, &d, &undo, order.period_years, answers)
 }
 
 /// Sends `domain:create` for a pending row and records the outcome.
-fn create(ledger: &mut Ledger, s: &mut Session, d: &Domain, period: Option<u8>, mut answers: Vec<Answer>) -> Result<Outcome> {
+fn create(ledger: &mut Ledger, s: &mut Session, d: &Domain, undo: &Undo, period: Option<u8>, mut answers: Vec<Answer>) -> Result<Outcome> {
     let name = d.name.clone();
     let new = registrar::NewDomain {
         name: name.as_str(),
@@ -137,7 +181,7 @@ fn create(ledger: &mut Ledger, s: &mut Session, d: &Domain, period: Option<u8>, 
         auth_code: d.auth_code.as_deref().unwrap_or_default(),
     };
     let created = s.registrar.create(&new);
-    let created = settle(ledger, &name, created, &format!("hsadmin domain register {name}"))?;
+    let created = settle(ledger, &name, undo, created, &format!("hsadmin domain register {name}"))?;
     answers.push(created.answer.clone());
     let info = s.registrar.info(name.as_str()).ok();
     let details = ledger.write(false, |tx| {
@@ -177,33 +221,52 @@ fn resume(ledger: &mut Ledger, s: &mut Session, d: &Domain, period: Option<u8>) 
             "domain {name} was registered by another registrar ({}) meanwhile; `domain remove {name}` after `domain delete` takes the pending entry away",
             info.client.unwrap_or_default()
         ))),
-        Err(Error::Registry { code: 2303, message }) => create(ledger, s, d, period, vec![Answer { code: 2303, message }]),
+        // Never created: the registry refusing now takes the entry away (a re-run cannot tell an earlier set-up).
+        Err(Error::Registry { code: 2303, message }) => create(ledger, s, d, &Undo::Remove, period, vec![Answer { code: 2303, message }]),
         Err(e) => Err(e),
     }
 }
 
 /// `domain transfer`: asks the registry to move the domain to us with its auth code; the ledger has it as
-/// `transfer-pending` until the registry approves (at once, or later through `domain poll`).
+/// `transfer-pending` until the registry approves (at once, or later through `domain poll`). A domain left
+/// transfer-pending by an earlier run is asked about (query) and, if the registry knows of no transfer, asked for again.
 pub fn transfer(ledger: &mut Ledger, s: &mut Session, order: Order, auth_code: &str, today: chrono::NaiveDate) -> Result<Outcome> {
     let name = order.new.name.clone();
-    let start = Start { registration: "transfer-pending", hosted: !order.registration_only };
-    ledger.write(true, |tx| setup::add_as(tx, order.new.clone(), today, start))?;
+    let again = format!("hsadmin domain transfer {name} --auth-code-stdin");
+    if ledger.read(|tx| rows::get(tx, name.as_str()))?.is_some_and(|d| d.registration == "transfer-pending") {
+        match s.registrar.transfer_query(name.as_str()) {
+            Ok(t) if t.status != "unknown" => return transferred(ledger, &name, t),
+            Ok(_) | Err(Error::Registry { .. }) => {}
+            Err(e) => return Err(e),
+        }
+        let t = s.registrar.transfer_request(name.as_str(), auth_code);
+        let t = settle(ledger, &name, &Undo::Remove, t, &again)?;
+        return transferred(ledger, &name, t);
+    }
+    let (existing, undo) = start_row(ledger, &order, "transfer-pending", today)?;
     ledger.write(false, |tx| {
-        let mut d = setup::add_as(tx, order.new.clone(), today, start)?.domain;
+        let mut d = write_row(tx, &order, &existing, "transfer-pending", today)?;
         d.auth_code = Some(auth_code.to_owned());
         rows::update(tx, &d)
     })?;
     let t = s.registrar.transfer_request(name.as_str(), auth_code);
-    let t = settle(ledger, &name, t, &format!("hsadmin domain transfer {name}"))?;
+    let t = settle(ledger, &name, &undo, t, &again)?;
+    transferred(ledger, &name, t)
+}
+
+/// Records the registry's word on a transfer: approved means registered.
+fn transferred(ledger: &mut Ledger, name: &DomainName, t: registrar::Transfer) -> Result<Outcome> {
     let details = ledger.write(false, |tx| {
-        let before = get(tx, &name)?;
+        let before = get(tx, name)?;
         let mut after = before.clone();
         if matches!(t.status.as_str(), "clientApproved" | "serverApproved") {
             after.registration = "registered".into();
             after.expires = t.expires.clone();
         }
         after.registry_status = Some(format!("transfer {}", t.status));
-        save(tx, &before, &after, "transfer")?;
+        if after != before {
+            save(tx, &before, &after, "transfer")?;
+        }
         Ok(Details::of(after))
     })?;
     Ok(Outcome { details, registry: vec![t.answer] })
@@ -281,17 +344,14 @@ pub fn deleting(tx: &Tx, name: &DomainName) -> Result<Details> {
 }
 
 /// `domain delete`: deletes the domain at the registry when it was registered through us, then its set-up.
-pub fn delete(ledger: &mut Ledger, s: Option<&mut Session>, name: &DomainName) -> Result<Outcome> {
+pub fn delete(ledger: &mut Ledger, s: &mut Session, name: &DomainName) -> Result<Outcome> {
     let d = ledger.read(|tx| get(tx, name))?;
     let mut answers = Vec::new();
-    if d.registration != "none" {
-        let s = s.ok_or_else(|| Error::Usage(format!("domain {name} is {} at the registry, and no registrar is configured", d.registration)))?;
-        match s.registrar.delete(name.as_str()) {
-            Ok(a) => answers.push(a),
-            // Never created (a pending registration) or already gone: nothing to delete there.
-            Err(Error::Registry { code: 2303, message }) if d.registration != "registered" => answers.push(Answer { code: 2303, message }),
-            Err(e) => return Err(e),
-        }
+    match s.registrar.delete(name.as_str()) {
+        Ok(a) => answers.push(a),
+        // Never created (a pending registration) or already gone: nothing to delete there.
+        Err(Error::Registry { code: 2303, message }) if d.registration != "registered" => answers.push(Answer { code: 2303, message }),
+        Err(e) => return Err(e),
     }
     ledger.write(false, |tx| remove(tx, &get(tx, name)?, "delete"))?;
     Ok(Outcome { details: Details::of(d), registry: answers })

@@ -13,6 +13,7 @@ frames are recorded in DIR/invalid.log (the Rust test fails on any) and answered
       steal NAME        NAME now belongs to another registrar
       hide NAME         domain:check calls NAME available although it exists (a race)
       drop-create       the next domain:create is carried out, then the connection dropped unanswered
+      drop-transfer     the next transfer request is carried out, then the connection dropped unanswered
       keep-ack          the next poll ack answers 1000 but keeps the message (a lost ack)
       stats             one JSON line: frames, commands, invalid frames, acks
 """
@@ -110,7 +111,7 @@ class Registry:
                 self.domains[args[0]]["clID"] = "other-registrar"
             elif cmd == "hide":
                 self.hidden.add(args[0])
-            elif cmd in ("drop-create", "keep-ack"):
+            elif cmd in ("drop-create", "drop-transfer", "keep-ack"):
                 self.flags.add(cmd)
             elif cmd == "stats":
                 return "ok " + json.dumps({"frames": self.frames, "commands": self.commands, "invalid": self.invalid, "acks": self.acks})
@@ -291,12 +292,17 @@ class Registry:
         if d is None:
             return self.response(trid, 2303, "Object does not exist")
         if verb.get("op") == "query":
+            if d["trStatus"] is None:
+                return self.response(trid, 2301, "Object not pending transfer")
             return self.response(trid, 1000, "Command completed successfully", self.res(self.trn_data(name, d)))
         if d["clID"] == me:
             return self.response(trid, 2106, "Object is not eligible for transfer")
         if verb[0].findtext("d:authInfo/d:pw", namespaces=NS) != d["auth"]:
             return self.response(trid, 2202, "Invalid authorization information")
         d["transfer"], d["trStatus"] = me, "pending"
+        if "drop-transfer" in self.flags:
+            self.flags.discard("drop-transfer")
+            return None
         return self.response(trid, 1001, "Command completed successfully; action pending", self.res(self.trn_data(name, d)))
 
     def mine(self, verb, trid, me):

@@ -78,7 +78,7 @@ fn main() {
             "--country",
             "DE",
         ],
-        &["-q", "share", "subscribe", "10001", "--count", "1", "--date", "2026-01-01", "--reference", "SUB-1"],
+        &["-q", "share", "subscribe", "10001", "--count", "1", "--date", "2026-01-01", "--reference", "SUB-2026-0001"],
         &["-q", "server", "add", "h1", "--address", "127.0.0.11", "--role", "web"],
         &["-q", "catalog", "import", &catalog],
         &["-q", "package", "create", "xyz00", "--member", "10001", "--product", "DW/SA", "--server", "h1", "--since", "2026-01-01", "--domains", &domains],

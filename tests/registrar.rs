@@ -334,3 +334,16 @@ fn registering_or_transferring_a_domain_set_up_before_keeps_its_set_up() {
     assert_eq!(d["hosted"], true);
     reg.finish();
 }
+
+#[test]
+fn a_registry_whose_certificate_does_not_verify_is_refused() {
+    let (env, reg) = setup();
+    // Without ca_file the system roots apply, and they do not know the test CA.
+    let config = std::fs::read_to_string(&env.config).unwrap();
+    let without_ca: String = config.lines().filter(|l| !l.starts_with("ca_file")).map(|l| format!("{l}\n")).collect();
+    std::fs::write(&env.config, without_ca).unwrap();
+    let e = error(&env, &["domain", "register", "unverified.org", "--package", "xyz00"], 1);
+    assert!(e.contains("connection to the registry failed") && e.contains("certificate verify failed"), "{e}");
+    env.fails(&["domain", "show", "unverified.org"], 1);
+    reg.finish();
+}

@@ -61,6 +61,7 @@ impl Epp {
         let tcp = TcpStream::connect_timeout(&addr, timeout).map_err(lost)?;
         tcp.set_read_timeout(Some(timeout))?;
         tcp.set_write_timeout(Some(timeout))?;
+        tcp.set_nodelay(true)?;
         let stream = tls(c)?.connect(&c.host, tcp).map_err(lost)?;
         let mut epp = Self { stream, seq: 0 };
         let greeting = epp.read()?;
@@ -86,8 +87,12 @@ impl Epp {
 
     fn write(&mut self, frame: &[u8]) -> Result<()> {
         let len = u32::try_from(frame.len() + 4).map_err(|_| lost("frame too long"))?;
-        self.stream.write_all(&len.to_be_bytes()).map_err(lost)?;
-        self.stream.write_all(frame).map_err(lost)?;
+        // Length and frame in one write: one TLS record, so Nagle's algorithm never holds the frame back
+        // waiting for the peer's (delayed) ack of the length.
+        let mut out = Vec::with_capacity(frame.len() + 4);
+        out.extend_from_slice(&len.to_be_bytes());
+        out.extend_from_slice(frame);
+        self.stream.write_all(&out).map_err(lost)?;
         self.stream.flush().map_err(lost)
     }
 

@@ -181,6 +181,11 @@ fn registry_update_renew_and_delete() {
     let info = env.json(&["domain", "info", "lifecycle.org"]);
     assert_eq!(info["registry"]["nameservers"], serde_json::json!(["ns1.example.net", "ns3.example.net"]));
     assert!(info["registry"]["status"].as_array().unwrap().contains(&"clientTransferProhibited".into()), "{info}");
+    let d = env.json(&["domain", "registry-update", "lifecycle.org", "--registrant", "HS-OTHER-1"]);
+    assert_eq!(d["registrant_handle"], "HS-OTHER-1");
+    assert_eq!(env.json(&["domain", "info", "lifecycle.org"])["registry"]["registrant"], "HS-OTHER-1");
+    let e = env.fails(&["domain", "registry-update", "lifecycle.org", "--registrant", "<x>"], 2);
+    assert_eq!(e["field"], "registrant");
     let d = env.json(&["domain", "renew", "lifecycle.org", "--period", "2"]);
     assert_eq!(d["expires"], "2029-06-01");
     // Locked: the registry refuses the delete, the ledger keeps the domain.

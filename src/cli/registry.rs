@@ -83,6 +83,9 @@ pub struct RegistryUpdateArgs {
     /// Lift that lock
     #[arg(long)]
     unlock: bool,
+    /// Hand the domain to another registrant: a contact handle at the registry
+    #[arg(long, value_name = "HANDLE")]
+    registrant: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -196,10 +199,20 @@ pub fn registry_update(ctx: &Ctx, a: RegistryUpdateArgs) -> Result<()> {
     } else {
         None
     };
-    let changes = RegistryChanges { nameservers: (!hosts.is_empty()).then_some(hosts), lock };
+    let registrant = opt(&a.registrant, handle)?;
+    let changes = RegistryChanges { nameservers: (!hosts.is_empty()).then_some(hosts), lock, registrant };
     let mut s = session(ctx)?;
     let out = registry::update(&mut ctx.ledger()?, &mut s, &name, &changes)?;
     report(ctx, "Updated", &out)
+}
+
+/// A contact handle as EPP allows it (3–16 characters), letters, digits and `-_.` only.
+fn handle(s: &str) -> Result<String> {
+    let ok = (3..=16).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b));
+    if !ok {
+        return Err(crate::Error::invalid("registrant", "must be a contact handle of 3 to 16 letters, digits, '-', '_' or '.'"));
+    }
+    Ok(s.to_owned())
 }
 
 fn deleting(d: &Details) -> Preview {

@@ -304,6 +304,8 @@ pub struct RegistryChanges {
     pub nameservers: Option<Vec<String>>,
     /// Lock (true) or unlock (false) against transfer and deletion.
     pub lock: Option<bool>,
+    /// A new registrant contact handle.
+    pub registrant: Option<String>,
 }
 
 /// `domain registry-update`: name servers and client locks at the registry, from the registry's own view.
@@ -321,6 +323,7 @@ pub fn update(ledger: &mut Ledger, s: &mut Session, name: &DomainName, c: &Regis
         Some(false) => ch.remove_status = locks.filter(|l| info.status.contains(l)).collect(),
         None => {}
     }
+    ch.registrant = c.registrant.clone().filter(|r| info.registrant.as_ref() != Some(r));
     let mut answers = Vec::new();
     if !ch.is_empty() {
         answers.push(s.registrar.update(name.as_str(), &ch)?);
@@ -330,6 +333,7 @@ pub fn update(ledger: &mut Ledger, s: &mut Session, name: &DomainName, c: &Regis
         let before = get(tx, name)?;
         let mut after = before.clone();
         after.registry_status = Some(now.status.join(" "));
+        after.registrant_handle = now.registrant.clone().or(after.registrant_handle);
         if after != before {
             save(tx, &before, &after, "registry-update")?;
         }

@@ -160,9 +160,11 @@ fn text(n: &Node, path: &[&str]) -> Option<String> {
     n.text_at(path).map(|t| crate::model::printable(t.trim()))
 }
 
-/// `2027-06-01T12:00:00.0Z` → `2027-06-01`.
+/// `2027-06-01T12:00:00.0Z` → `2027-06-01`; what is no date is left out.
 fn date(n: &Node, path: &[&str]) -> Option<String> {
-    text(n, path).map(|d| d.chars().take(10).collect())
+    let t = text(n, path)?;
+    let day = t.get(..10)?;
+    chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").ok().map(|d| d.to_string())
 }
 
 fn period(f: &mut Frame, years: u8) {
@@ -323,5 +325,38 @@ impl Registrar for Epp {
         let mut f = Frame::command();
         f.empty("poll", &[("op", "ack"), ("msgID", id)]);
         self.send(f).map(|(a, _)| a)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn response(result: &str) -> Node {
+        let doc = format!("<epp xmlns=\"urn:ietf:params:xml:ns:epp-1.0\"><response>{result}<trID><svTRID>1</svTRID></trID></response></epp>");
+        xml::parse(doc.as_bytes()).unwrap().child("response").unwrap().clone()
+    }
+
+    #[test]
+    fn result_codes_are_four_digits_and_messages_are_escaped() {
+        let a = result(&response("<result code=\"2302\"><msg>Object exists\u{1b}[2J</msg></result>")).unwrap();
+        assert_eq!(a.code, 2302);
+        assert!(!a.message.contains('\u{1b}'), "{:?}", a.message);
+        assert!(a.message.starts_with("Object exists"));
+        for bad in ["<result code=\"20021\"><msg>x</msg></result>", "<result code=\"+100\"><msg>x</msg></result>", "<result><msg>x</msg></result>", ""] {
+            assert!(result(&response(bad)).is_err(), "{bad}");
+        }
+        let with_reason =
+            result(&response("<result code=\"2004\"><msg>Parameter value range error</msg><extValue><value/><reason>period</reason></extValue></result>"))
+                .unwrap();
+        assert_eq!(with_reason.message, "Parameter value range error (period)");
+    }
+
+    #[test]
+    fn dates_keep_the_day() {
+        let n = response("<resData><creData><exDate>2027-06-01T12:00:00.0Z</exDate></creData></resData>");
+        assert_eq!(date(&n, &["resData", "creData", "exDate"]).unwrap(), "2027-06-01");
+        let bad = response("<resData><creData><exDate>soon; rm -rf</exDate></creData></resData>");
+        assert_eq!(date(&bad, &["resData", "creData", "exDate"]), None);
     }
 }

@@ -247,6 +247,14 @@ fn a_dropped_connection_leaves_the_domain_pending_and_a_rerun_finishes() {
     assert_eq!(d["registration"], "registered");
     assert_eq!(d["expires"], "2027-06-01");
     assert_eq!(reg.commands().iter().filter(|c| *c == "domain:create").count(), before, "a second create was sent");
+    // Dropped before the registry created it: the re-run finds nothing there (2303) and creates it.
+    reg.control("lose-create");
+    error(&env, &["domain", "register", "lost.org", "--package", "xyz00", "--registration-only"], 1);
+    assert_eq!(env.json(&["domain", "show", "lost.org"])["registration"], "pending");
+    let d = env.json(&["domain", "register", "lost.org", "--package", "xyz00", "--registration-only"]);
+    assert_eq!(d["registration"], "registered");
+    let codes: Vec<i64> = d["registry"].as_array().unwrap().iter().map(|a| a["code"].as_i64().unwrap()).collect();
+    assert_eq!(codes, [2303, 2302, 1000], "info: not there; contact: exists; create: done");
     reg.finish();
 }
 

@@ -160,12 +160,17 @@ pub fn register(ledger: &mut Ledger, s: &mut Session, order: Order, today: chron
         Ok((d, contact))
     })?;
     let again = format!("hsadmin domain register {name}");
-    match s.registrar.create_contact(&contact) {
-        Ok(a) => answers.push(a),
-        Err(Error::Registry { code: 2302, message }) => answers.push(Answer { code: 2302, message }),
-        Err(e) => return settle(ledger, &name, &undo, Err(e), &again),
-    }
+    let contact = contact_created(s, &contact);
+    answers.push(settle(ledger, &name, &undo, contact, &again)?);
     create(ledger, s, &d, &undo, order.period_years, answers)
+}
+
+/// Creates the registrant contact; one that exists already (2302: made for an earlier domain) is fine.
+fn contact_created(s: &mut Session, c: &Contact) -> Result<Answer> {
+    match s.registrar.create_contact(c) {
+        Err(Error::Registry { code: 2302, message }) => Ok(Answer { code: 2302, message }),
+        other => other,
+    }
 }
 
 /// Sends `domain:create` for a pending row and records the outcome.
@@ -221,8 +226,14 @@ fn resume(ledger: &mut Ledger, s: &mut Session, d: &Domain, period: Option<u8>) 
             "domain {name} was registered by another registrar ({}) meanwhile; `domain remove {name}` after `domain delete` takes the pending entry away",
             info.client.unwrap_or_default()
         ))),
-        // Never created: the registry refusing now takes the entry away (a re-run cannot tell an earlier set-up).
-        Err(Error::Registry { code: 2303, message }) => create(ledger, s, d, &Undo::Remove, period, vec![Answer { code: 2303, message }]),
+        // Never created (the connection went before or during the create): the registrant contact first, as
+        // that may be missing too; the registry refusing now takes the entry away.
+        Err(Error::Registry { code: 2303, message }) => {
+            let mut answers = vec![Answer { code: 2303, message }];
+            let contact = ledger.read(|tx| registrant(tx, d.package.as_str()))?;
+            answers.push(contact_created(s, &contact)?);
+            create(ledger, s, d, &Undo::Remove, period, answers)
+        }
         Err(e) => Err(e),
     }
 }

@@ -13,6 +13,7 @@ frames are recorded in DIR/invalid.log (the Rust test fails on any) and answered
       steal NAME        NAME now belongs to another registrar
       hide NAME         domain:check calls NAME available although it exists (a race)
       drop-create       the next domain:create is carried out, then the connection dropped unanswered
+      lose-create       the next domain:create is dropped with the connection before it is carried out
       drop-transfer     the next transfer request is carried out, then the connection dropped unanswered
       keep-ack          the next poll ack answers 1000 but keeps the message (a lost ack)
       stats             one JSON line: frames, commands, invalid frames, acks
@@ -111,7 +112,7 @@ class Registry:
                 self.domains[args[0]]["clID"] = "other-registrar"
             elif cmd == "hide":
                 self.hidden.add(args[0])
-            elif cmd in ("drop-create", "drop-transfer", "keep-ack"):
+            elif cmd in ("drop-create", "lose-create", "drop-transfer", "keep-ack"):
                 self.flags.add(cmd)
             elif cmd == "stats":
                 return "ok " + json.dumps({"frames": self.frames, "commands": self.commands, "invalid": self.invalid, "acks": self.acks})
@@ -256,6 +257,9 @@ class Registry:
     def create(self, verb, trid, me):
         c = verb[0]
         name = self.name(verb)
+        if "lose-create" in self.flags:
+            self.flags.discard("lose-create")
+            return None
         if name in self.domains:
             return self.response(trid, 2302, "Object exists")
         years = int(c.findtext("d:period", default="1", namespaces=NS))

@@ -14,6 +14,8 @@ pub struct Config {
     pub hosting: HostingConfig,
     #[serde(default)]
     pub web: WebConfig,
+    #[serde(default)]
+    pub registrar: RegistrarConfig,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -84,6 +86,54 @@ impl Default for WebConfig {
     }
 }
 
+/// The registry the domain robot talks to (`domain register|transfer|renew|delete|info|poll`).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RegistrarConfig {
+    /// `epp` (RFC 5730–5734 over TLS) or `none` (registration commands refuse).
+    pub backend: String,
+    pub host: String,
+    pub port: u16,
+    /// The registrar's login at the registry.
+    pub client_id: String,
+    /// File (mode 0600) with the login password; never argv, never the environment.
+    pub password_file: Option<PathBuf>,
+    /// PEM file of the CA that signs the registry's certificate, instead of the system's roots.
+    pub ca_file: Option<PathBuf>,
+    /// Client certificate and key (PEM) for registries that want one.
+    pub client_certificate_file: Option<PathBuf>,
+    pub client_key_file: Option<PathBuf>,
+    /// Contact handles put on every new domain as admin-c and tech-c.
+    pub admin_contact: Option<String>,
+    pub tech_contact: Option<String>,
+    /// Registration and renewal period.
+    pub period_years: u8,
+    /// Name servers of new domains (a `[dns] nameservers` list, where there is one, takes precedence).
+    pub nameservers: Vec<String>,
+    /// How long to wait for the registry's answer, in seconds.
+    pub timeout_secs: u64,
+}
+
+impl Default for RegistrarConfig {
+    fn default() -> Self {
+        Self {
+            backend: "none".into(),
+            host: String::new(),
+            port: 700,
+            client_id: String::new(),
+            password_file: None,
+            ca_file: None,
+            client_certificate_file: None,
+            client_key_file: None,
+            admin_contact: None,
+            tech_contact: None,
+            period_years: 1,
+            nameservers: Vec::new(),
+            timeout_secs: 30,
+        }
+    }
+}
+
 /// The configuration and the file it came from (None: built-in defaults).
 #[derive(Debug, Clone)]
 pub struct Loaded {
@@ -109,7 +159,17 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded> {
     config.validate(&path)?;
     if let Some(dir) = path.parent() {
         // Paths in the file are relative to the file, not to wherever hsadmin happens to run.
-        for p in [&mut config.ledger, &mut config.ssh.identity_file, &mut config.ssh.identity_passphrase_file, &mut config.ssh.known_hosts] {
+        let r = &mut config.registrar;
+        for p in [
+            &mut config.ledger,
+            &mut config.ssh.identity_file,
+            &mut config.ssh.identity_passphrase_file,
+            &mut config.ssh.known_hosts,
+            &mut r.password_file,
+            &mut r.ca_file,
+            &mut r.client_certificate_file,
+            &mut r.client_key_file,
+        ] {
             if let Some(rel) = p.as_ref().filter(|p| p.is_relative()) {
                 *p = Some(dir.join(rel));
             }
@@ -145,8 +205,41 @@ impl Config {
         if self.ssh.command_timeout_secs == 0 || self.ssh.command_timeout_secs > 86_400 {
             return bad("ssh.command_timeout_secs", "must be between 1 and 86400");
         }
+        self.registrar.validate().or_else(|(key, rule)| bad(key, rule))
+    }
+}
+
+impl RegistrarConfig {
+    fn validate(&self) -> std::result::Result<(), (&'static str, &'static str)> {
+        match self.backend.as_str() {
+            "none" => return Ok(()),
+            "epp" => {}
+            _ => return Err(("registrar.backend", "must be \"epp\" or \"none\"")),
+        }
+        if self.host.is_empty() || self.client_id.is_empty() || self.password_file.is_none() {
+            return Err(("registrar", "with backend = \"epp\" needs host, client_id and password_file"));
+        }
+        if !(1..=10).contains(&self.period_years) {
+            return Err(("registrar.period_years", "must be between 1 and 10"));
+        }
+        if self.client_certificate_file.is_some() != self.client_key_file.is_some() {
+            return Err(("registrar.client_certificate_file/client_key_file", "must be given together"));
+        }
+        if self.timeout_secs == 0 || self.timeout_secs > 600 {
+            return Err(("registrar.timeout_secs", "must be between 1 and 600"));
+        }
         Ok(())
     }
+}
+
+/// The name servers for new domains: `nameservers` of a `[dns]` table in the config file if it has one
+/// (read leniently, beside the typed config), else `[registrar] nameservers`.
+pub fn nameservers(loaded: &Loaded) -> Vec<String> {
+    let from_dns = loaded.source.as_ref().and_then(|p| std::fs::read_to_string(p).ok()).and_then(|t| t.parse::<toml::Table>().ok()).and_then(|t| {
+        let list = t.get("dns")?.get("nameservers")?.as_array()?.iter().map(|v| v.as_str().map(str::to_owned)).collect::<Option<Vec<_>>>()?;
+        Some(list)
+    });
+    from_dns.filter(|l| !l.is_empty()).unwrap_or_else(|| loaded.config.registrar.nameservers.clone())
 }
 
 fn xdg(var: &str, fallback: &str) -> Option<PathBuf> {

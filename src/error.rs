@@ -34,6 +34,9 @@ pub enum Error {
     /// The operation was attempted and failed.
     #[error("{0}")]
     Failed(String),
+    /// The registry refused a command: its result code (2000 and up) and message (escaped).
+    #[error("the registry answered {code}: {message}")]
+    Registry { code: u16, message: String },
     #[error("ledger: {0}")]
     Db(rusqlite::Error),
     #[error("{0}")]
@@ -51,6 +54,9 @@ impl Error {
             Error::Invalid { .. } | Error::Usage(_) => exit::INVALID,
             Error::Conflict(_) | Error::Busy(_) => exit::CONFLICT,
             Error::Partial(_) => exit::PARTIAL,
+            // Object exists, authorization error, invalid authorization information: a conflict.
+            Error::Registry { code: 2201 | 2202 | 2302, .. } => exit::CONFLICT,
+            Error::Registry { .. } => exit::FAILED,
             Error::NotFound(_) | Error::Failed(_) | Error::Db(_) | Error::Io(_) => exit::FAILED,
         }
     }
@@ -65,6 +71,7 @@ impl Error {
             Error::Busy(_) => "busy",
             Error::Partial(_) => "partial",
             Error::Failed(_) => "failed",
+            Error::Registry { .. } => "registry",
             Error::Db(_) => "ledger",
             Error::Io(_) => "io",
         }

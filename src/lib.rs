@@ -16,6 +16,7 @@ pub mod ledger;
 pub mod model;
 pub mod ops;
 pub mod output;
+pub mod registrar;
 pub mod remote;
 pub mod render;
 

@@ -100,6 +100,7 @@ fn add_json_carries_every_field_with_the_defaults() {
             "unicode": "example.org",
             "package": "xyz00",
             "user": "xyz00-web",
+            "hosted": true,
             "subdomains": [],
             "cgi": false,
             "php": true,
@@ -108,6 +109,9 @@ fn add_json_carries_every_field_with_the_defaults() {
             "registration": "none",
             "registrar_handle": null,
             "since": "2026-06-01",
+            "expires": null,
+            "registrant_handle": null,
+            "registry_status": null,
             "document_root": "/home/pacs/xyz00/users/web/doms/example.org/htdocs"
         })
     );
@@ -536,7 +540,7 @@ fn delete_error_paths() {
     env.ok(&["domain", "add", "example.org", "--package", "xyz00"]);
     for state in ["pending", "registered", "transfer-pending"] {
         set_column(&env, "example.org", "registration", state);
-        let msg = conflict(&env, &["domain", "delete", "example.org", "--yes"]);
+        let msg = conflict(&env, &["domain", "remove", "example.org", "--yes"]);
         assert!(msg.contains(&format!("is {state} at the registry")), "{msg}");
     }
     set_column(&env, "example.org", "registration", "deleted");
@@ -636,7 +640,7 @@ fn every_change_writes_an_audit_row() {
 
 /// Issue 8, item 9: `remove` is the verb everywhere; `domain delete` stays as an alias.
 #[test]
-fn domain_remove_is_the_verb_and_delete_an_alias() {
+fn domain_delete_of_a_domain_not_registered_through_us_is_remove() {
     let env = TestEnv::seeded();
     for (name, verb) in [("example.org", "remove"), ("example.net", "delete")] {
         env.ok(&["domain", "add", name, "--package", "xyz00"]);

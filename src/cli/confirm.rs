@@ -106,6 +106,16 @@ impl Ctx {
         }
     }
 
+    /// For a destructive command whose real run is more than one ledger transaction (it talks to a registry
+    /// first): lists what goes and asks, unless `--yes`.
+    pub fn ask_first(&self, yes: bool, p: &Preview) -> Result<()> {
+        if yes {
+            return Ok(());
+        }
+        self.show(p);
+        self.confirm(false, &p.what)
+    }
+
     /// Runs a destructive operation. With `--dry-run`: once, rolled back, listing what would go. With `--yes`:
     /// at once. Otherwise as a dry run first (so bad input fails before any question), then lists what would
     /// go, asks, and runs it for real; should the result differ from what was shown (someone changed the

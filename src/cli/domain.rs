@@ -1,4 +1,4 @@
-//! `hsadmin domain add|update|delete|list|show`
+//! `hsadmin domain add|update|remove|list|show`, and the domain robot's verbs (in `registry.rs`)
 use super::Ctx;
 use super::complete;
 use super::confirm::{Ask, Preview};
@@ -15,13 +15,28 @@ pub enum DomainCommand {
     Add(AddArgs),
     /// Change a domain's owner, subdomains or options
     Update(UpdateArgs),
-    /// Remove a domain's set-up from its package (`delete` is an alias)
-    #[command(visible_alias = "delete")]
+    /// Remove a domain's set-up from its package (a registered domain: `domain delete`)
     Remove(DeleteArgs),
     /// List domains
     List(ListArgs),
     /// Show a domain
     Show(NameArg),
+    /// Register a domain at the registry, then set it up like `add` (unless --registration-only)
+    Register(super::registry::RegisterArgs),
+    /// Transfer a domain to us from another registrar (auth code on stdin)
+    Transfer(super::registry::TransferArgs),
+    /// Renew a domain's registration
+    Renew(super::registry::RenewArgs),
+    /// Change a domain at the registry: name servers, transfer/delete lock
+    RegistryUpdate(super::registry::RegistryUpdateArgs),
+    /// Delete a domain at the registry (when registered through us), then its set-up
+    Delete(super::registry::DeleteArgs),
+    /// Show the registry's view of a domain beside the ledger's
+    Info(super::registry::NameArg),
+    /// Process the registry's messages (finished transfers and others), each once
+    Poll,
+    /// Print the auth code (authInfo) of a domain registered through us, for a transfer away
+    AuthCode(super::registry::NameArg),
 }
 
 #[derive(Debug, clap::Args)]
@@ -148,7 +163,7 @@ pub fn run(ctx: &Ctx, cmd: DomainCommand) -> Result<()> {
                 options: a.options.options(),
             };
             let d = ctx.ledger()?.write(a.dry_run, |tx| domain::add(tx, new, model::today()))?;
-            ctx.out.status("Added", &format!("domain {} to package {} (user {})", shown(&d.domain), d.domain.package, d.domain.user));
+            ctx.out.status("Added", &format!("domain {} to package {} (user {})", shown(&d.domain), d.domain.package, user_of(&d.domain)));
             ctx.dry_run_note(a.dry_run);
             ctx.out.emit(&d)?;
             super::converge::after_change(ctx, &[&d.domain.package], a.dry_run, a.apply)
@@ -178,18 +193,31 @@ pub fn run(ctx: &Ctx, cmd: DomainCommand) -> Result<()> {
         }
         DomainCommand::Remove(a) => {
             let name = DomainName::parse("name", &a.name)?;
-            let d = ctx.destroy(a.yes, a.dry_run, Ask::YesNo, |tx| domain::delete(tx, &name), deleting)?;
-            ctx.out.status("Deleted", &format!("domain {} from package {}", shown(&d.domain), d.domain.package));
-            ctx.dry_run_note(a.dry_run);
-            ctx.out.emit(&d)?;
-            super::converge::after_change(ctx, &[&d.domain.package], a.dry_run, a.apply)
+            remove(ctx, &name, a.yes, a.dry_run, a.apply)
         }
         DomainCommand::List(a) => list(ctx, a),
+        DomainCommand::Register(a) => super::registry::register(ctx, a),
+        DomainCommand::Transfer(a) => super::registry::transfer(ctx, a),
+        DomainCommand::Renew(a) => super::registry::renew(ctx, a),
+        DomainCommand::RegistryUpdate(a) => super::registry::registry_update(ctx, a),
+        DomainCommand::Delete(a) => super::registry::delete(ctx, a),
+        DomainCommand::Info(a) => super::registry::info(ctx, a),
+        DomainCommand::Poll => super::registry::poll(ctx),
+        DomainCommand::AuthCode(a) => super::registry::auth_code(ctx, a),
         DomainCommand::Show(a) => {
             let name = DomainName::parse("name", &a.name)?;
             ctx.out.emit(&ctx.ledger()?.read(|tx| domain::show(tx, &name))?)
         }
     }
+}
+
+/// `domain remove` (and `domain delete` of a domain not registered through us): the set-up goes.
+pub(super) fn remove(ctx: &Ctx, name: &DomainName, yes: bool, dry_run: bool, apply: super::converge::ApplyArg) -> Result<()> {
+    let d = ctx.destroy(yes, dry_run, Ask::YesNo, |tx| domain::delete(tx, name), deleting)?;
+    ctx.out.status("Deleted", &format!("domain {} from package {}", shown(&d.domain), d.domain.package));
+    ctx.dry_run_note(dry_run);
+    ctx.out.emit(&d)?;
+    super::converge::after_change(ctx, &[&d.domain.package], dry_run, apply)
 }
 
 fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
@@ -203,9 +231,18 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
 fn deleting(d: &Details) -> Preview {
     let dom = &d.domain;
     let subs = if dom.subdomains.is_empty() { String::new() } else { format!(" and its subdomains {}", dom.subdomains.join(", ")) };
-    Preview::new(format!("delete domain {} from package {}", shown(dom), dom.package))
-        .line(format!("domain {} of package {} (user {}){subs}: its web server set-up goes on the next apply", shown(dom), dom.package, dom.user))
-        .line(format!("the files in {} stay", d.document_root.strip_suffix("/htdocs").unwrap_or(&d.document_root)))
+    let p = Preview::new(format!("delete domain {} from package {}", shown(dom), dom.package));
+    match &d.document_root {
+        Some(root) => p
+            .line(format!("domain {} of package {} (user {}){subs}: its web server set-up goes on the next apply", shown(dom), dom.package, user_of(dom)))
+            .line(format!("the files in {} stay", root.strip_suffix("/htdocs").unwrap_or(root))),
+        None => p.line(format!("domain {} of package {} (registration only): its ledger entry goes", shown(dom), dom.package)),
+    }
+}
+
+/// The owning user, or `-` for a registration-only domain.
+fn user_of(d: &Domain) -> String {
+    d.user.as_ref().map_or_else(|| "-".into(), ToString::to_string)
 }
 
 /// `example.org`, or `xn--mller-kva.de (müller.de)` when the Unicode form differs.
@@ -223,7 +260,8 @@ impl Render for Details {
         let mut rows = vec![
             ("name", shown(d)),
             ("package", d.package.to_string()),
-            ("user", d.user.to_string()),
+            ("user", user_of(d)),
+            ("hosted", table::yes_no(d.hosted)),
             ("subdomains", subdomains(d)),
             ("cgi", table::yes_no(d.cgi)),
             ("php", table::yes_no(d.php)),
@@ -232,10 +270,14 @@ impl Render for Details {
             ("registration", d.registration.clone()),
             ("registrar handle", table::opt(&d.registrar_handle)),
             ("since", d.since.clone()),
-            ("document root", self.document_root.clone()),
+            ("expires", table::opt(&d.expires)),
+            ("registry status", table::opt(&d.registry_status)),
+            ("document root", table::opt(&self.document_root)),
         ];
-        if !d.subdomains.is_empty() {
-            let base = self.document_root.strip_suffix("/htdocs").unwrap_or(&self.document_root);
+        if let Some(root) = &self.document_root
+            && !d.subdomains.is_empty()
+        {
+            let base = root.strip_suffix("/htdocs").unwrap_or(root);
             rows.push(("subdomain roots", format!("{base}/subs/<subdomain>")));
         }
         table::text(&table::fields(rows))
@@ -249,7 +291,7 @@ impl Render for Vec<Domain> {
             t.add_row(vec![
                 shown(d),
                 d.package.to_string(),
-                d.user.to_string(),
+                user_of(d),
                 subdomains(d),
                 table::yes_no(d.cgi),
                 table::yes_no(d.php),

@@ -112,6 +112,33 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
     ("domain list", &["hsadmin domain list --member 10001"]),
     ("domain show", &["hsadmin domain show example.org"]),
     (
+        "domain register",
+        &[
+            "# Register at the registry and set up on xyz00",
+            "hsadmin domain register example.org --package xyz00",
+            "# Only the registration, for two years",
+            "hsadmin domain register example.net --package xyz00 --registration-only --period 2",
+        ],
+    ),
+    (
+        "domain transfer",
+        &["# The auth code from the current registrar, on stdin", "hsadmin domain transfer example.com --package xyz00 --auth-code-stdin < code.txt"],
+    ),
+    ("domain renew", &["hsadmin domain renew example.org --period 1"]),
+    (
+        "domain registry-update",
+        &[
+            "# Other name servers (the whole list)",
+            "hsadmin domain registry-update example.org --nameserver ns1.hs.net --nameserver ns2.hs.net",
+            "# Locked against transfer and deletion",
+            "hsadmin domain registry-update example.org --lock",
+        ],
+    ),
+    ("domain delete", &["# At the registry, then its set-up", "hsadmin domain delete example.org"]),
+    ("domain info", &["hsadmin domain info example.org", "hsadmin --json domain info example.org"]),
+    ("domain poll", &["# Finished transfers and other registry messages", "hsadmin domain poll"]),
+    ("domain auth-code", &["# For a transfer to another registrar", "hsadmin domain auth-code example.org"]),
+    (
         "plan",
         &[
             "# What apply would change, on every server",

@@ -15,6 +15,7 @@ mod log;
 mod man;
 mod member;
 mod package;
+mod registry;
 mod server;
 mod share;
 mod user;

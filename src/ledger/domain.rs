@@ -12,8 +12,10 @@ pub struct Domain {
     /// Unicode form for people; equals `name` for plain ASCII names.
     pub unicode: String,
     pub package: PackageName,
-    /// The Unix user owning `~/doms/<name>` (the domain admin).
-    pub user: UserName,
+    /// The Unix user owning `~/doms/<name>` (the domain admin); none for a registration-only domain.
+    pub user: Option<UserName>,
+    /// Set up on the package's web server; false for a domain only registered through the hoster.
+    pub hosted: bool,
     /// Labels with their own document root under `~/doms/<name>/subs/<label>`.
     pub subdomains: Vec<String>,
     pub cgi: bool,
@@ -21,11 +23,22 @@ pub struct Domain {
     pub indexes: bool,
     pub https: bool,
     pub registration: String,
+    /// The registry's object id of the domain (ROID).
     pub registrar_handle: Option<String>,
     pub since: String,
+    /// When the registration runs out, as the registry last said (`YYYY-MM-DD`).
+    pub expires: Option<String>,
+    /// The registrant's contact handle at the registry.
+    pub registrant_handle: Option<String>,
+    /// The domain's auth code (authInfo) hsadmin generated: never serialised, so never in JSON output or
+    /// the audit log; `domain auth-code` shows it on request.
+    #[serde(skip)]
+    pub auth_code: Option<String>,
+    /// The registry's status words, space-separated (`ok`, `clientTransferProhibited`, …).
+    pub registry_status: Option<String>,
 }
 
-const COLUMNS: &str = "name, package, user, subdomains, cgi, php, indexes, https, registration, registrar_handle, since";
+const COLUMNS: &str = "name, package, user, subdomains, cgi, php, indexes, https, registration, registrar_handle, since, hosted, expires, registrant_handle, auth_code, registry_status";
 
 fn from_row(r: &Row) -> rusqlite::Result<Domain> {
     let name: DomainName = r.get(0)?;
@@ -43,12 +56,17 @@ fn from_row(r: &Row) -> rusqlite::Result<Domain> {
         registration: r.get(8)?,
         registrar_handle: r.get(9)?,
         since: r.get(10)?,
+        hosted: r.get(11)?,
+        expires: r.get(12)?,
+        registrant_handle: r.get(13)?,
+        auth_code: r.get(14)?,
+        registry_status: r.get(15)?,
     })
 }
 
 pub fn insert(conn: &Connection, d: &Domain) -> Result<()> {
     conn.execute(
-        &format!("INSERT INTO domain ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"),
+        &format!("INSERT INTO domain ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"),
         params![
             d.name,
             d.package,
@@ -60,7 +78,12 @@ pub fn insert(conn: &Connection, d: &Domain) -> Result<()> {
             flag(d.https),
             d.registration,
             d.registrar_handle,
-            d.since
+            d.since,
+            flag(d.hosted),
+            d.expires,
+            d.registrant_handle,
+            d.auth_code,
+            d.registry_status
         ],
     )?;
     Ok(())
@@ -68,8 +91,24 @@ pub fn insert(conn: &Connection, d: &Domain) -> Result<()> {
 
 pub fn update(conn: &Connection, d: &Domain) -> Result<()> {
     conn.execute(
-        "UPDATE domain SET user = ?2, subdomains = ?3, cgi = ?4, php = ?5, indexes = ?6, https = ?7, registration = ?8, registrar_handle = ?9 WHERE name = ?1",
-        params![d.name, d.user, d.subdomains.join(","), flag(d.cgi), flag(d.php), flag(d.indexes), flag(d.https), d.registration, d.registrar_handle],
+        "UPDATE domain SET user = ?2, subdomains = ?3, cgi = ?4, php = ?5, indexes = ?6, https = ?7, registration = ?8, registrar_handle = ?9,
+         hosted = ?10, expires = ?11, registrant_handle = ?12, auth_code = ?13, registry_status = ?14 WHERE name = ?1",
+        params![
+            d.name,
+            d.user,
+            d.subdomains.join(","),
+            flag(d.cgi),
+            flag(d.php),
+            flag(d.indexes),
+            flag(d.https),
+            d.registration,
+            d.registrar_handle,
+            flag(d.hosted),
+            d.expires,
+            d.registrant_handle,
+            d.auth_code,
+            d.registry_status
+        ],
     )?;
     Ok(())
 }
@@ -141,4 +180,30 @@ pub fn on_server(conn: &Connection, server: &str) -> Result<Vec<Domain>> {
     let mut stmt =
         conn.prepare(&format!("SELECT {} FROM domain d JOIN package p ON p.name = d.package WHERE p.server = ?1 ORDER BY d.name", qualified("d")))?;
     Ok(stmt.query_map([server], from_row)?.collect::<rusqlite::Result<_>>()?)
+}
+
+/// A message from the registry's poll queue as recorded.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct RegistryMessage {
+    pub id: String,
+    pub received: String,
+    pub domain: Option<String>,
+    pub kind: String,
+    pub text: String,
+}
+
+/// Records a poll message; false when its id was recorded before (it is then not acted on again).
+pub fn record_message(conn: &Connection, m: &RegistryMessage) -> Result<bool> {
+    let n = conn.execute(
+        "INSERT INTO registry_message (id, received, domain, kind, text) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (id) DO NOTHING",
+        params![m.id, m.received, m.domain, m.kind, m.text],
+    )?;
+    Ok(n == 1)
+}
+
+/// The recorded poll messages, oldest first.
+pub fn messages(conn: &Connection) -> Result<Vec<RegistryMessage>> {
+    let mut stmt = conn.prepare("SELECT id, received, domain, kind, text FROM registry_message ORDER BY received, id")?;
+    let rows = stmt.query_map([], |r| Ok(RegistryMessage { id: r.get(0)?, received: r.get(1)?, domain: r.get(2)?, kind: r.get(3)?, text: r.get(4)? }))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

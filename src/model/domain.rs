@@ -8,11 +8,7 @@ name_type!(
     DomainName
 );
 
-/// Names one cannot set up as a domain: public suffixes that registries hand out below, and the hoster's own.
-const REGISTRAR_LEVEL: &[&str] = &[
-    "co.uk", "org.uk", "me.uk", "ltd.uk", "plc.uk", "com.au", "net.au", "org.au", "co.at", "or.at", "co.nz", "co.jp", "com.br", "com.cn", "com.tr", "co.za",
-    "com.de",
-];
+/// The hoster's own names, which no member can set up as a domain.
 const RESERVED: &[&str] = &["hostsharing.com", "hostsharing.net", "hostsharing.org", "hostsharing.coop", "hostsharing.de"];
 
 impl DomainName {
@@ -34,7 +30,8 @@ impl DomainName {
             s,
             "must be a domain name of at least two labels (a-z, 0-9, '-'; at most 63 characters each, 253 in all), like example.org",
         )?;
-        ensure(!REGISTRAR_LEVEL.contains(&ascii.as_str()), field, s, "is a registry's level (like co.uk), not a domain one can set up")?;
+        // Public suffixes (co.uk, com.au, github.io, …) from the Public Suffix List the `psl` crate embeds.
+        ensure(psl::suffix_str(&ascii) != Some(ascii.as_str()), field, s, "is a registry's level (like co.uk), not a domain one can set up")?;
         ensure(!RESERVED.iter().any(|r| ascii == *r || ascii.ends_with(&format!(".{r}"))), field, s, "belongs to the hoster itself")?;
         for label in ascii.split('.') {
             let unicode = unicode_label(label);
@@ -48,6 +45,16 @@ impl DomainName {
         Ok(Self(ascii))
     }
 
+    /// Refuses a name that cannot be registered as it is: only the label right below a public suffix is
+    /// (`example.co.uk`, not `www.example.co.uk`), by the Public Suffix List.
+    pub fn registrable(&self, field: &str) -> Result<()> {
+        match psl::domain_str(&self.0) {
+            Some(d) if d == self.0 => Ok(()),
+            Some(d) => Err(Error::invalid(field, format!("{} is below {d}: only {d} itself can be registered", self.0))),
+            None => Err(Error::invalid(field, format!("{} is a registry's level (a public suffix), not a domain one can register", self.0))),
+        }
+    }
+
     /// The Unicode form for people (`müller.de`).
     pub fn unicode(&self) -> String {
         idna::domain_to_unicode(&self.0).0
@@ -56,7 +63,7 @@ impl DomainName {
 
 /// A host name in ASCII form, lower case: at least two labels of 1–63 letters, digits and hyphens (not
 /// first or last), 253 characters in all, and a top-level label of two or more characters, not all digits.
-pub(super) fn is_host_name(ascii: &str) -> bool {
+pub fn is_host_name(ascii: &str) -> bool {
     let labels: Vec<&str> = ascii.split('.').collect();
     ascii.len() <= 253
         && labels.len() >= 2
@@ -130,6 +137,8 @@ mod tests {
             "a/b.org",
             "example.org\n",
             "co.uk",
+            "com.au",
+            "github.io",
             "hostsharing.net",
             "www.hostsharing.net",
             "1.2.3.4",
@@ -140,6 +149,13 @@ mod tests {
         assert!(DomainName::parse("d", &format!("{}.org", "a".repeat(64))).is_err());
         // A whole-Cyrillic label is a real IDN, not a look-alike mix.
         assert!(DomainName::parse("d", "пример.рф").is_ok());
+    }
+
+    #[test]
+    fn only_the_label_below_a_public_suffix_is_registrable() {
+        assert!(DomainName::parse("d", "example.co.uk").unwrap().registrable("d").is_ok());
+        assert!(DomainName::parse("d", "müller.de").unwrap().registrable("d").is_ok());
+        assert!(DomainName::parse("d", "www.example.org").unwrap().registrable("d").is_err());
     }
 
     #[test]

@@ -18,7 +18,7 @@ pub use capital::{AssetTxType, Reference, SHARE_NOMINAL_CENTS, ShareTxType};
 pub use catalog::{Period, ProductKind, vat_rate};
 pub use country::{COUNTRIES, VatCountry, is_country};
 pub use cron::{CronCommand, CronSchedule};
-pub use domain::{DomainName, subdomain};
+pub use domain::{DomainName, is_host_name, subdomain};
 pub use member::{Email, MemberKind, MemberNumber, MemberStatus, Phone, Prefix, TextField};
 pub use money::Money;
 pub use names::{Gecos, PACKAGE_HOMES, PackageName, ProductCode, SHELLS, ServerName, Shell, UserName};

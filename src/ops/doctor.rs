@@ -1,6 +1,6 @@
 //! `hsadmin doctor`: what can go wrong on the admin host, checked without touching a server — the config,
 //! the ledger (integrity, schema, file mode, booking references booked twice before schema version 5),
-//! and the SSH credentials (key and passphrase files private, or an ssh-agent).
+//! the SSH credentials (key and passphrase files private, or an ssh-agent), and the registrar's password file.
 use crate::config::Loaded;
 use crate::ledger::{Ledger, health};
 use serde::Serialize;
@@ -51,6 +51,9 @@ pub fn run(config: &Loaded, ledger_path: &Path, open: impl FnOnce() -> crate::Re
     }
     if let Some(k) = &ssh.known_hosts {
         out.push(check("known_hosts", k.exists(), k.display().to_string()));
+    }
+    if let Some(p) = config.config.registrar.password_file.as_ref().filter(|_| config.config.registrar.backend != "none") {
+        out.push(private_file("registrar password", p));
     }
     out
 }

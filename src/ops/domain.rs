@@ -22,7 +22,7 @@ pub struct Options {
     pub https: Option<bool>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct NewDomain {
     pub name: DomainName,
     pub package: PackageName,
@@ -38,14 +38,26 @@ pub struct NewDomain {
 pub struct Details {
     #[serde(flatten)]
     pub domain: Domain,
-    /// The document root of the domain itself (and of `www.<domain>`).
-    pub document_root: String,
+    /// The document root of the domain itself (and of `www.<domain>`); none for a registration-only domain.
+    pub document_root: Option<String>,
 }
 
 impl Details {
-    fn of(domain: Domain) -> Self {
-        Self { document_root: format!("{}/doms/{}/htdocs", domain.user.home(), domain.name), domain }
+    pub(crate) fn of(domain: Domain) -> Self {
+        Self { document_root: domain.user.as_ref().map(|u| format!("{}/doms/{}/htdocs", u.home(), domain.name)), domain }
     }
+}
+
+/// How a new domain row starts: `none` for `domain add`; `pending` or `transfer-pending` from the domain robot,
+/// which may also leave it unhosted (registration only).
+#[derive(Debug, Clone, Copy)]
+pub struct Start<'a> {
+    pub registration: &'a str,
+    pub hosted: bool,
+}
+
+impl Start<'_> {
+    pub const SET_UP: Start<'static> = Start { registration: "none", hosted: true };
 }
 
 /// Parses a comma-separated list of subdomain labels (`blog,shop`); empty means none. Sorted, duplicates removed.
@@ -60,19 +72,42 @@ pub fn subdomain_list(field: &str, s: &str) -> Result<Vec<String>> {
 }
 
 pub fn add(tx: &Tx, new: NewDomain, today: chrono::NaiveDate) -> Result<Details> {
+    add_as(tx, new, today, Start::SET_UP)
+}
+
+/// The owning user of a new hosted domain (the package admin by default), checked; none when not hosted.
+fn owner(new: &NewDomain, hosted: bool) -> Result<Option<UserName>> {
     let package = &new.package;
-    let user = new.user.unwrap_or_else(|| UserName::from(package));
+    if !hosted {
+        if new.user.is_some() {
+            return Err(Error::invalid("user", "a registration-only domain has no user (it is not set up on a web server)"));
+        }
+        return Ok(None);
+    }
+    let user = new.user.clone().unwrap_or_else(|| UserName::from(package));
     if user.package() != *package {
         return Err(Error::invalid(
             "user",
             format!("{user} belongs to package {}, not to {package}; a domain is owned by a user of its own package", user.package()),
         ));
     }
+    Ok(Some(user))
+}
+
+/// Adds a domain row as `start` says: `domain add`, or the first step of `domain register`/`transfer`.
+pub fn add_as(tx: &Tx, new: NewDomain, today: chrono::NaiveDate, start: Start) -> Result<Details> {
+    let package = &new.package;
+    let user = owner(&new, start.hosted)?;
     let p = found(package_rows::get(tx, package.as_str())?, || format!("package {package}"))?;
     if p.ended(&today.to_string()) {
         return Err(Error::Conflict(format!("package {package} was cancelled as of {}", p.valid_to.as_deref().unwrap_or_default())));
     }
-    found(user_rows::get(tx, user.as_str())?, || format!("user {user}"))?;
+    if let Some(user) = &user {
+        found(user_rows::get(tx, user.as_str())?, || format!("user {user}"))?;
+    }
+    if !start.hosted && !new.subdomains.is_empty() {
+        return Err(Error::invalid("subdomains", "a registration-only domain has no subdomains (it is not set up on a web server)"));
+    }
     let name = new.name.as_str();
     if let Some(d) = rows::get(tx, name)? {
         return Err(Error::Conflict(format!("domain {} already exists (on package {})", shown(&d), d.package)));
@@ -91,14 +126,19 @@ pub fn add(tx: &Tx, new: NewDomain, today: chrono::NaiveDate) -> Result<Details>
         name: new.name,
         package: new.package,
         user,
+        hosted: start.hosted,
         subdomains: new.subdomains,
         cgi: o.cgi.unwrap_or(false),
         php: o.php.unwrap_or(true),
         indexes: o.indexes.unwrap_or(true),
         https: o.https.unwrap_or(false),
-        registration: "none".into(),
+        registration: start.registration.into(),
         registrar_handle: None,
         since: today.to_string(),
+        expires: None,
+        registrant_handle: None,
+        auth_code: None,
+        registry_status: None,
     };
     rows::insert(tx, &d)?;
     tx.audit("domain", d.name.as_str(), "add", None, snapshot(&d))?;
@@ -200,6 +240,9 @@ pub struct Updated {
 pub fn update(tx: &Tx, name: &DomainName, c: Changes) -> Result<Updated> {
     let before = get(tx, name)?;
     let mut d = before.clone();
+    if !d.hosted && (c.user.is_some() || c.subdomains.is_some() || !c.add_subdomains.is_empty()) {
+        return Err(Error::Conflict(format!("domain {} is registration only: it has no user or subdomains (it is not set up on a web server)", shown(&d))));
+    }
     if let Some(user) = c.user {
         if user.package() != d.package {
             return Err(Error::invalid(
@@ -208,7 +251,7 @@ pub fn update(tx: &Tx, name: &DomainName, c: Changes) -> Result<Updated> {
             ));
         }
         found(user_rows::get(tx, user.as_str())?, || format!("user {user}"))?;
-        d.user = user;
+        d.user = Some(user);
     }
     let list_field = if c.subdomains.is_some() { "subdomains" } else { "add-subdomain" };
     if let Some(list) = c.subdomains {
@@ -246,7 +289,12 @@ pub fn update(tx: &Tx, name: &DomainName, c: Changes) -> Result<Updated> {
 pub fn delete(tx: &Tx, name: &DomainName) -> Result<Details> {
     let d = get(tx, name)?;
     if matches!(d.registration.as_str(), "pending" | "registered" | "transfer-pending") {
-        return Err(Error::Conflict(format!("domain {} is {} at the registry; end its registration before deleting its set-up", shown(&d), d.registration)));
+        return Err(Error::Conflict(format!(
+            "domain {} is {} at the registry; end its registration first (`domain delete {}`) or transfer it away",
+            shown(&d),
+            d.registration,
+            d.name
+        )));
     }
     rows::delete(tx, d.name.as_str())?;
     tx.audit("domain", d.name.as_str(), "delete", snapshot(&d), None)?;

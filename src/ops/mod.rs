@@ -9,6 +9,7 @@ pub mod domain;
 pub mod log;
 pub mod member;
 pub mod package;
+pub mod registry;
 pub mod server;
 pub mod user;
 

@@ -8,7 +8,12 @@ use crate::ledger::domain::Domain;
 pub fn render(domain: &Domain, root: &str, web: &WebConfig) -> String {
     let name = domain.name.as_str();
     let logs = format!("{LOG_ROOT}/{name}");
-    let mut s = format!("{MANAGED_HEADER}\n# {} of package {}, domain admin {}\n\n", describe(domain), domain.package, domain.user);
+    let mut s = format!(
+        "{MANAGED_HEADER}\n# {} of package {}, domain admin {}\n\n",
+        describe(domain),
+        domain.package,
+        domain.user.as_ref().map(|u| u.as_str()).unwrap_or("-")
+    );
 
     let mut options = vec!["SymLinksIfOwnerMatch"];
     if domain.indexes {

@@ -157,9 +157,9 @@ pub fn desired(rows: &Rows, web: &WebConfig) -> Desired {
                 d.crontabs.push(Crontab { user: u.name.to_string(), content: crontab::render(&jobs) });
             }
         }
-        for dom in rows.domains.iter().filter(|dom| dom.package == p.name) {
+        for dom in rows.domains.iter().filter(|dom| dom.package == p.name && dom.hosted) {
             // A domain lives in its domain admin's home: ~xyz00-web/doms/example.org.
-            let Some(owner) = users.iter().find(|u| u.name == dom.user) else { continue };
+            let Some(owner) = users.iter().find(|u| dom.user.as_ref() == Some(&u.name)) else { continue };
             let doms = format!("{}/doms", owner.home);
             if !d.dirs.iter().any(|x| x.path == doms) {
                 d.dirs.push(Dir { path: doms.clone(), owner: owner.name.to_string(), group: p.name.to_string(), uid: owner.uid, gid, mode: "751".into() });
@@ -253,7 +253,8 @@ pub(crate) mod tests {
             name: crate::model::DomainName::parse("domain", name).unwrap(),
             unicode: name.into(),
             package: user.package(),
-            user,
+            user: Some(user),
+            hosted: true,
             subdomains: vec!["blog".into()],
             cgi: false,
             php: true,
@@ -262,6 +263,10 @@ pub(crate) mod tests {
             registration: "none".into(),
             registrar_handle: None,
             since: "2026-01-01".into(),
+            expires: None,
+            registrant_handle: None,
+            auth_code: None,
+            registry_status: None,
         }
     }
 
@@ -271,6 +276,19 @@ pub(crate) mod tests {
         let domains = [domain("example.org", "xyz00-web")];
         let cron_jobs = [cron_job(1, "xyz00-web", "*/5 * * * *", "php ~/cron.php")];
         desired(&Rows { packages: &packages, users: &users, domains: &domains, cron_jobs: &cron_jobs, today: "2026-06-01" }, &WebConfig::default())
+    }
+
+    #[test]
+    fn a_registration_only_domain_renders_nothing() {
+        let packages = [package("xyz00", None)];
+        let users = [user("xyz00", 100000)];
+        let mut only = domain("example.net", "xyz00");
+        only.user = None;
+        only.hosted = false;
+        let domains = [only];
+        let d = desired(&Rows { packages: &packages, users: &users, domains: &domains, cron_jobs: &[], today: "2026-06-01" }, &WebConfig::default());
+        assert!(d.vhosts.is_empty(), "{:?}", d.vhosts);
+        assert!(!d.dirs.iter().any(|x| x.path.contains("example.net")), "{:?}", d.dirs);
     }
 
     #[test]

@@ -35,7 +35,8 @@ impl Role for Web {
     fn prepare(&self, tx: &Tx, server: &Server, cx: &Context) -> Result<WebDesired> {
         let packages = package::list(tx, None, Some(server.name.as_str()))?;
         let users = user::on_server(tx, server.name.as_str())?;
-        let domains = domain::on_server(tx, server.name.as_str())?;
+        // A registration-only domain has nothing on the web server.
+        let domains: Vec<_> = domain::on_server(tx, server.name.as_str())?.into_iter().filter(|d| d.hosted).collect();
         let cron_jobs = cron::on_server(tx, server.name.as_str())?;
         let rows = render::Rows { packages: &packages, users: &users, domains: &domains, cron_jobs: &cron_jobs, today: cx.today };
         Ok(WebDesired { render: render::desired(&rows, &cx.config.web), granted: user::granted(tx)? })

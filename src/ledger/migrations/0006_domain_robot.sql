@@ -1,4 +1,4 @@
--- Schema version 7: the domain robot. A domain can be registered through the hoster without being set up
+-- Schema version 6: the domain robot. A domain can be registered through the hoster without being set up
 -- on a web server (registration only: no user, no document root), so `user` becomes optional, tied to the
 -- `hosted` flag. The registry's view that hsadmin keeps: expiry, the registrant's contact handle, the
 -- domain's auth code (authInfo, which hsadmin generated; shown only by `domain auth-code`, never in the

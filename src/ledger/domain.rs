@@ -27,7 +27,7 @@ pub struct Domain {
 
 const COLUMNS: &str = "name, package, user, subdomains, cgi, php, indexes, https, registration, registrar_handle, since";
 
-fn from_row(r: &Row) -> rusqlite::Result<Domain> {
+pub(super) fn from_row(r: &Row) -> rusqlite::Result<Domain> {
     let name: DomainName = r.get(0)?;
     let subdomains: String = r.get(3)?;
     Ok(Domain {
@@ -123,7 +123,7 @@ pub fn find(conn: &Connection, f: &Filter, sort: Sort) -> Result<Vec<Domain>> {
 }
 
 /// The columns with a table alias, for joins.
-fn qualified(alias: &str) -> String {
+pub(super) fn qualified(alias: &str) -> String {
     COLUMNS.split(", ").map(|c| format!("{alias}.{c}")).collect::<Vec<_>>().join(", ")
 }
 

@@ -7,6 +7,7 @@ pub mod audit;
 pub mod capital;
 pub mod catalog;
 pub mod cron;
+pub mod dns;
 pub mod domain;
 pub mod health;
 pub mod member;
@@ -28,6 +29,9 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_uid_grants.sql"),
     include_str!("migrations/0004_ids_never_reused.sql"),
     include_str!("migrations/0005_references_once.sql"),
+    // 0006 and 0007 come from other branches (0007: the registrar's registration-only flag); they are put
+    // in order here when the branches are merged.
+    include_str!("migrations/0008_dns.sql"),
 ];
 
 /// How long a command waits for another hsadmin process to finish its write.

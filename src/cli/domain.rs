@@ -151,7 +151,7 @@ pub fn run(ctx: &Ctx, cmd: DomainCommand) -> Result<()> {
             ctx.out.status("Added", &format!("domain {} to package {} (user {})", shown(&d.domain), d.domain.package, d.domain.user));
             ctx.dry_run_note(a.dry_run);
             ctx.out.emit(&d)?;
-            super::converge::after_change(ctx, &[&d.domain.package], a.dry_run, a.apply)
+            super::converge::after_zone_change(ctx, &[&d.domain.package], a.dry_run, a.apply)
         }
         DomainCommand::Update(a) => {
             let name = DomainName::parse("name", &a.name)?;
@@ -174,7 +174,7 @@ pub fn run(ctx: &Ctx, cmd: DomainCommand) -> Result<()> {
             if !u.changed {
                 return Ok(());
             }
-            super::converge::after_change(ctx, &[&u.details.domain.package], a.dry_run, a.apply)
+            super::converge::after_zone_change(ctx, &[&u.details.domain.package], a.dry_run, a.apply)
         }
         DomainCommand::Remove(a) => {
             let name = DomainName::parse("name", &a.name)?;
@@ -182,7 +182,7 @@ pub fn run(ctx: &Ctx, cmd: DomainCommand) -> Result<()> {
             ctx.out.status("Deleted", &format!("domain {} from package {}", shown(&d.domain), d.domain.package));
             ctx.dry_run_note(a.dry_run);
             ctx.out.emit(&d)?;
-            super::converge::after_change(ctx, &[&d.domain.package], a.dry_run, a.apply)
+            super::converge::after_zone_change(ctx, &[&d.domain.package], a.dry_run, a.apply)
         }
         DomainCommand::List(a) => list(ctx, a),
         DomainCommand::Show(a) => {

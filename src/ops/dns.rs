@@ -108,7 +108,7 @@ pub fn check_zone(name: &str, text: &str) -> Result<std::result::Result<(), Stri
     use std::io::Write;
     use std::process::{Command, Stdio};
     let mut child = Command::new("named-checkzone")
-        .args(["-q", "-k", "fail", "--", name, "/dev/stdin"])
+        .args(["-k", "fail", "--", name, "/dev/stdin"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -120,7 +120,11 @@ pub fn check_zone(name: &str, text: &str) -> Result<std::result::Result<(), Stri
         return Ok(Ok(()));
     }
     let why = String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
-    let why: Vec<&str> = why.lines().map(|l| l.trim_start_matches("dns_master_load: /dev/stdin:")).filter(|l| !l.is_empty()).collect();
+    let why: Vec<&str> = why
+        .lines()
+        .map(|l| l.trim_start_matches("dns_master_load: /dev/stdin:"))
+        .filter(|l| !l.is_empty() && !l.contains("not loaded due to errors"))
+        .collect();
     Ok(Err(crate::model::printable(&why.join("; "))))
 }
 

@@ -126,8 +126,14 @@ pub fn primary_conf(zones: &[&str], secondaries: &[String], own: Option<&str>) -
     let mut out = format!("{CONF_HEADER}\n");
     let notify = if secondaries.is_empty() { "notify no;".to_owned() } else { format!("notify explicit; also-notify {};", address_list(secondaries)) };
     let source = own.map(|a| format!(" notify-source {a};")).unwrap_or_default();
+    // Transfers go to the secondaries and to the primary's own address: where servers share one network
+    // stack (several on one machine), a secondary's TCP connection may come from that address.
+    let mut transfer: Vec<String> = secondaries.to_vec();
+    if let Some(a) = own.filter(|_| !secondaries.is_empty()) {
+        transfer.push(a.to_owned());
+    }
     for z in zones {
-        out += &format!("zone \"{z}\" {{ type primary; file \"{ZONE_DIR}/{z}\"; allow-transfer {}; {notify}{source} }};\n", address_list(secondaries));
+        out += &format!("zone \"{z}\" {{ type primary; file \"{ZONE_DIR}/{z}\"; allow-transfer {}; {notify}{source} }};\n", address_list(&transfer));
     }
     out
 }
@@ -215,7 +221,7 @@ pub(crate) mod tests {
     #[test]
     fn zone_statements() {
         let p = primary_conf(&["a.org", "b.org"], &["192.0.2.2".into()], Some("192.0.2.1"));
-        assert!(p.contains("zone \"a.org\" { type primary; file \"/var/lib/hsadmin/zones/a.org\"; allow-transfer { 192.0.2.2; }; notify explicit; also-notify { 192.0.2.2; }; notify-source 192.0.2.1; };\n"), "{p}");
+        assert!(p.contains("zone \"a.org\" { type primary; file \"/var/lib/hsadmin/zones/a.org\"; allow-transfer { 192.0.2.2; 192.0.2.1; }; notify explicit; also-notify { 192.0.2.2; }; notify-source 192.0.2.1; };\n"), "{p}");
         let s = secondary_conf(&["a.org"], &["192.0.2.1".into()], None);
         assert!(s.ends_with("zone \"a.org\" { type secondary; primaries { 192.0.2.1; }; file \"/var/cache/bind/hsadmin/a.org\"; };\n"), "{s}");
     }

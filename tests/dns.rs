@@ -215,7 +215,7 @@ fn a_web_and_primary_server_gets_one_session_and_one_script_per_apply() {
     let h1 = result(&applied, "h1");
     assert!(h1["plan_hash"].as_str().is_some_and(|h| h.len() == 64), "{h1}");
     assert_eq!(t.dig("h1", "example.org", "A"), "127.0.0.11");
-    assert_eq!(t.sh("h1", "head -n 1 /etc/apache2/sites-available/hsadmin-example.org.conf").starts_with("# Managed by hsadmin"), true);
+    assert!(t.sh("h1", "head -n 1 /etc/apache2/sites-available/hsadmin-example.org.conf").starts_with("# Managed by hsadmin"));
 }
 
 impl Dns {

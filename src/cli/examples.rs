@@ -215,7 +215,7 @@ mod tests {
 
     #[test]
     fn every_example_parses_and_fits_the_help_screen() {
-        for (path, lines) in EXAMPLES {
+        for (_, lines) in EXAMPLES {
             for line in lines.iter().filter(|l| !l.starts_with('#')) {
                 assert!(line.starts_with("hsadmin "), "{line:?} is no hsadmin command");
                 assert!(line.chars().count() <= 96, "{line:?} is wider than the help screen");

@@ -108,7 +108,7 @@ pub fn check_zone(name: &str, text: &str) -> Result<std::result::Result<(), Stri
     use std::io::Write;
     use std::process::{Command, Stdio};
     let mut child = Command::new("named-checkzone")
-        .args(["-k", "fail", "--", name, "/dev/stdin"])
+        .args(["-i", "local", "-k", "fail", "--", name, "/dev/stdin"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -65,8 +65,8 @@ write_zone() {
     cat > "$t"
     chgrp bind -- "$t"
     chmod 640 -- "$t"
-    if ! named-checkzone -q -k fail -- "$1" "$t"; then
-        named-checkzone -k fail -- "$1" "$t" >&2 || true
+    if ! named-checkzone -q -i local -k fail -- "$1" "$t"; then
+        named-checkzone -i local -k fail -- "$1" "$t" >&2 || true
         rm -f -- "$t"
         echo "zone $1 fails named-checkzone (above); the zone file in place stays" >&2
         return 1
@@ -144,5 +144,38 @@ fn step(s: &mut Script, a: &Action) {
             let (dir, kind) = if *secondary { (SECONDARY_DIR, "secondary") } else { (ZONE_DIR, "primary") };
             s.command("remove_zone", &[&d(zone), &d(dir), &d(kind) as &dyn ShellArg]);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_zone_is_checked_before_it_replaces_the_working_one_and_reloaded_alone() {
+        let mut s = ApplyScript::new(30);
+        let write = Action::WriteZone { zone: "example.org".into(), serial: 2026120202, reload: true, content: "; x\n$(id) 'q'\n".into() };
+        let conf = Action::InstallConf {
+            file: "/etc/bind/named.conf.hsadmin-primary".into(),
+            add_include: true,
+            include_line: "include \"x\"; // hsadmin".into(),
+            content: "c".into(),
+        };
+        section("dns-primary", &[("example.org".into(), vec![write.clone()]), ("named".into(), vec![conf, Action::Reconfig])], &mut s);
+        let text = String::from_utf8(s.finish().bytes().to_vec()).unwrap();
+        let helper = &text[text.find("write_zone() {").unwrap()..];
+        let (check, mv) = (helper.find("named-checkzone -q -i local -k fail").unwrap(), helper.find("mv -f -- \"$t\" \"$2/$1\"").unwrap());
+        assert!(check < mv, "checked before it is renamed into place:\n{helper}");
+        assert!(
+            text.contains("printf %s '; x\n$(id) '\\''q'\\''\n' | write_zone 'example.org' '/var/lib/hsadmin/zones'\nrndc reload 'example.org'\n"),
+            "{text}"
+        );
+        assert!(text.contains("install_conf '/etc/bind/named.conf.hsadmin-primary' 'yes'"), "{text}");
+        assert_eq!(text.matches("rndc reload").count(), 1, "one zone changed, one zone reloaded");
+        assert_eq!(
+            serde_json::to_value(&write).unwrap(),
+            serde_json::json!({"action": "write_zone", "zone": "example.org", "serial": 2026120202, "reload": true}),
+            "no contents in plans"
+        );
     }
 }

@@ -141,6 +141,12 @@ pub fn primary_conf(zones: &[&str], secondaries: &[String], own: Option<&str>) -
 /// A secondary's zone statements: each zone transferred from the primaries.
 pub fn secondary_conf(zones: &[&str], primaries: &[String], own: Option<&str>) -> String {
     let mut out = format!("{CONF_HEADER}\n");
+    if primaries.is_empty() {
+        // No primary with an address in the ledger: nothing to transfer from (and `primaries { none; }` is
+        // no valid statement).
+        out += "// no dns-primary server with an address in the ledger\n";
+        return out;
+    }
     let source = own.map(|a| format!(" transfer-source {a};")).unwrap_or_default();
     for z in zones {
         out += &format!("zone \"{z}\" {{ type secondary; primaries {}; file \"{SECONDARY_DIR}/{z}\";{source} }};\n", address_list(primaries));
@@ -224,5 +230,6 @@ pub(crate) mod tests {
         assert!(p.contains("zone \"a.org\" { type primary; file \"/var/lib/hsadmin/zones/a.org\"; allow-transfer { 192.0.2.2; 192.0.2.1; }; notify explicit; also-notify { 192.0.2.2; }; notify-source 192.0.2.1; };\n"), "{p}");
         let s = secondary_conf(&["a.org"], &["192.0.2.1".into()], None);
         assert!(s.ends_with("zone \"a.org\" { type secondary; primaries { 192.0.2.1; }; file \"/var/cache/bind/hsadmin/a.org\"; };\n"), "{s}");
+        assert!(!secondary_conf(&["a.org"], &[], None).contains("zone "), "no primary, no zones");
     }
 }

@@ -156,6 +156,9 @@ fn main() {
     let one = format!("d0-{}.example", prefix(0));
     let record = hsadmin(&ledger, &config, &["-q", "dns", "record", "add", &one, "bench 300 IN A 192.0.2.99"]);
     let served = until_secondary(&format!("bench.{one}"), "192.0.2.99");
+    let other = format!("d1-{}.example", prefix(0));
+    let again = hsadmin(&ledger, &config, &["-q", "dns", "record", "add", &other, "bench 300 IN A 192.0.2.98"]);
+    let again_served = until_secondary(&format!("bench.{other}"), "192.0.2.98");
     println!("name service, {} domains on one primary (h1) and one secondary (h2)", n * DOMAINS_PER_PACKAGE);
     println!("  the ledger, through the real operations        {}", secs(built));
     println!("  hsadmin apply --role dns-primary, first run    {}", secs(primary));
@@ -164,5 +167,7 @@ fn main() {
     println!("  hsadmin plan --role dns-*, nothing changed     {}", secs(plan));
     println!("  hsadmin dns record add (check, commit, apply)  {}", secs(record));
     println!("  then until the secondary serves the record     {}", secs(served));
+    println!("  a second record (another zone), then           {}", secs(again));
+    println!("  until the secondary serves it                  {}", secs(again_served));
     reset();
 }

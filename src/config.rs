@@ -16,6 +16,7 @@ pub struct Config {
     pub web: WebConfig,
     #[serde(default)]
     pub registrar: RegistrarConfig,
+    pub dns: DnsConfig,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -108,8 +109,6 @@ pub struct RegistrarConfig {
     pub tech_contact: Option<String>,
     /// Registration and renewal period.
     pub period_years: u8,
-    /// Name servers of new domains (a `[dns] nameservers` list, where there is one, takes precedence).
-    pub nameservers: Vec<String>,
     /// How long to wait for the registry's answer, in seconds.
     pub timeout_secs: u64,
 }
@@ -128,8 +127,46 @@ impl Default for RegistrarConfig {
             admin_contact: None,
             tech_contact: None,
             period_years: 1,
-            nameservers: Vec::new(),
             timeout_secs: 30,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct DnsConfig {
+    /// The name servers of every hosted zone (its NS records; the first is the SOA's primary), and the
+    /// ones the domain robot gives the registry for a new domain.
+    pub nameservers: Vec<String>,
+    /// The SOA's responsible mailbox, as a name (`hostmaster.example.net`).
+    pub hostmaster: String,
+    /// The MX records of every hosted zone: `PREFERENCE HOST`.
+    pub mx: Vec<String>,
+    /// The SPF TXT record at each zone's apex; empty for none.
+    pub spf: String,
+    /// A wildcard A/AAAA record (`*.domain`) pointing at the package's server.
+    pub wildcard: bool,
+    /// The zones' default TTL and SOA timers, in seconds.
+    pub ttl: u32,
+    pub refresh: u32,
+    pub retry: u32,
+    pub expire: u32,
+    pub negative_ttl: u32,
+}
+
+impl Default for DnsConfig {
+    fn default() -> Self {
+        Self {
+            nameservers: vec!["ns1.example.net".into(), "ns2.example.net".into()],
+            hostmaster: "hostmaster.example.net".into(),
+            mx: vec!["10 mx.example.net".into()],
+            spf: "v=spf1 mx -all".into(),
+            wildcard: false,
+            ttl: 3600,
+            refresh: 10800,
+            retry: 3600,
+            expire: 1_209_600,
+            negative_ttl: 3600,
         }
     }
 }
@@ -205,7 +242,48 @@ impl Config {
         if self.ssh.command_timeout_secs == 0 || self.ssh.command_timeout_secs > 86_400 {
             return bad("ssh.command_timeout_secs", "must be between 1 and 86400");
         }
+        if let Err((key, rule)) = self.dns.check() {
+            return bad(&key, &rule);
+        }
         self.registrar.validate().or_else(|(key, rule)| bad(key, rule))
+    }
+}
+
+impl DnsConfig {
+    /// Checks every key; on failure the key and the rule it breaks.
+    pub fn check(&self) -> std::result::Result<(), (String, String)> {
+        let fail = |key: &str, rule: &str| Err((format!("dns.{key}"), rule.to_owned()));
+        if self.nameservers.is_empty() {
+            return fail("nameservers", "must name at least one name server");
+        }
+        for (i, ns) in self.nameservers.iter().enumerate() {
+            if crate::model::dns::host("nameservers", ns).is_err() {
+                return fail(&format!("nameservers[{i}]"), "must be a host name like ns1.example.net");
+            }
+        }
+        if crate::model::dns::host("hostmaster", &self.hostmaster).is_err() {
+            return fail("hostmaster", "must be a mailbox written as a name, like hostmaster.example.net");
+        }
+        for (i, mx) in self.mx.iter().enumerate() {
+            if crate::model::dns::mx_data(mx).is_err() {
+                return fail(&format!("mx[{i}]"), "must be `PREFERENCE HOST`, like \"10 mx.example.net\"");
+            }
+        }
+        if !self.spf.is_empty() && (self.spf.len() > 255 || !self.spf.bytes().all(|b| (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\')) {
+            return fail("spf", "must be printable ASCII without quotes or backslashes, at most 255 characters");
+        }
+        for (key, value, min, max) in [
+            ("ttl", self.ttl, 60, 604_800),
+            ("refresh", self.refresh, 300, 604_800),
+            ("retry", self.retry, 60, 604_800),
+            ("expire", self.expire, 86_400, 4_838_400),
+            ("negative_ttl", self.negative_ttl, 60, 86_400),
+        ] {
+            if !(min..=max).contains(&value) {
+                return fail(key, &format!("must be between {min} and {max} seconds"));
+            }
+        }
+        Ok(())
     }
 }
 
@@ -230,16 +308,6 @@ impl RegistrarConfig {
         }
         Ok(())
     }
-}
-
-/// The name servers for new domains: `nameservers` of a `[dns]` table in the config file if it has one
-/// (read leniently, beside the typed config), else `[registrar] nameservers`.
-pub fn nameservers(loaded: &Loaded) -> Vec<String> {
-    let from_dns = loaded.source.as_ref().and_then(|p| std::fs::read_to_string(p).ok()).and_then(|t| t.parse::<toml::Table>().ok()).and_then(|t| {
-        let list = t.get("dns")?.get("nameservers")?.as_array()?.iter().map(|v| v.as_str().map(str::to_owned)).collect::<Option<Vec<_>>>()?;
-        Some(list)
-    });
-    from_dns.filter(|l| !l.is_empty()).unwrap_or_else(|| loaded.config.registrar.nameservers.clone())
 }
 
 fn xdg(var: &str, fallback: &str) -> Option<PathBuf> {
@@ -274,6 +342,25 @@ mod tests {
         let e = load(Some(&p)).unwrap_err();
         assert!(e.to_string().contains("unknown field `port`"), "{e}");
         assert_eq!(e.exit_code(), 2);
+    }
+
+    #[test]
+    fn bad_dns_values_name_their_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("hsadmin.toml");
+        for (text, key) in [
+            ("[dns]\nttl = 5\n", "dns.ttl"),
+            ("[dns]\nnameservers = []\n", "dns.nameservers"),
+            ("[dns]\nnameservers = [\"ns1.example.net\", \"bad name\"]\n", "dns.nameservers[1]"),
+            ("[dns]\nmx = [\"mx.example.net\"]\n", "dns.mx[0]"),
+            ("[dns]\nspf = \"v=spf1 \\\" -all\"\n", "dns.spf"),
+            ("[dns]\nhostmaster = \"a@b\"\n", "dns.hostmaster"),
+        ] {
+            std::fs::write(&p, text).unwrap();
+            let e = load(Some(&p)).unwrap_err();
+            assert!(e.to_string().contains(key), "{text}: {e}");
+            assert_eq!(e.exit_code(), 2);
+        }
     }
 
     #[test]

@@ -57,7 +57,7 @@ impl Registry {
         std::fs::set_permissions(&pw, std::fs::Permissions::from_mode(0o600)).unwrap();
         let config = format!(
             "[registrar]\nbackend = \"epp\"\nhost = \"127.0.0.1\"\nport = {}\nclient_id = \"hsadmin-test\"\npassword_file = \"{}\"\n\
-             ca_file = \"{}\"\nadmin_contact = \"HS-ADMIN\"\ntech_contact = \"HS-TECH\"\nnameservers = [\"ns1.example.net\", \"ns2.example.net\"]\ntimeout_secs = 10\n",
+             ca_file = \"{}\"\nadmin_contact = \"HS-ADMIN\"\ntech_contact = \"HS-TECH\"\ntimeout_secs = 10\n[dns]\nnameservers = [\"ns1.example.net\", \"ns2.example.net\"]\n",
             self.port,
             pw.display(),
             self.dir.path().join("ca.pem").display()

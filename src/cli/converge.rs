@@ -124,10 +124,29 @@ impl converge::Progress for Bar {
 /// `--no-apply`, which leaves them pending). A server that cannot be reached, or a unit that fails,
 /// leaves the server pending: exit 3.
 pub(crate) fn after_change(ctx: &Ctx, packages: &[&PackageName], dry_run: bool, apply: ApplyArg) -> Result<()> {
-    if dry_run || packages.is_empty() {
+    changed(ctx, packages, false, dry_run, apply)
+}
+
+/// Like [`after_change`] for a change of zones (domains, their records): the name servers too.
+pub(crate) fn after_zone_change(ctx: &Ctx, packages: &[&PackageName], dry_run: bool, apply: ApplyArg) -> Result<()> {
+    changed(ctx, packages, true, dry_run, apply)
+}
+
+fn changed(ctx: &Ctx, packages: &[&PackageName], zones: bool, dry_run: bool, apply: ApplyArg) -> Result<()> {
+    if dry_run || (packages.is_empty() && !zones) {
         return Ok(());
     }
-    let servers = ctx.ledger()?.read(|tx| converge::servers_of(tx, packages))?;
+    let mut servers = ctx.ledger()?.read(|tx| converge::servers_of(tx, packages))?;
+    if zones {
+        for s in ctx.ledger()?.read(converge::name_servers)? {
+            if !servers.contains(&s) {
+                servers.push(s);
+            }
+        }
+        if servers.is_empty() {
+            return Ok(());
+        }
+    }
     if apply.no_apply {
         ctx.ledger()?.write(false, |tx| converge::mark_pending(tx, &servers))?;
         let names: Vec<&str> = servers.iter().map(ServerName::as_str).collect();

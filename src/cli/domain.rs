@@ -166,7 +166,7 @@ pub fn run(ctx: &Ctx, cmd: DomainCommand) -> Result<()> {
             ctx.out.status("Added", &format!("domain {} to package {} (user {})", shown(&d.domain), d.domain.package, user_of(&d.domain)));
             ctx.dry_run_note(a.dry_run);
             ctx.out.emit(&d)?;
-            super::converge::after_change(ctx, &[&d.domain.package], a.dry_run, a.apply)
+            super::converge::after_zone_change(ctx, &[&d.domain.package], a.dry_run, a.apply)
         }
         DomainCommand::Update(a) => {
             let name = DomainName::parse("name", &a.name)?;
@@ -189,7 +189,7 @@ pub fn run(ctx: &Ctx, cmd: DomainCommand) -> Result<()> {
             if !u.changed {
                 return Ok(());
             }
-            super::converge::after_change(ctx, &[&u.details.domain.package], a.dry_run, a.apply)
+            super::converge::after_zone_change(ctx, &[&u.details.domain.package], a.dry_run, a.apply)
         }
         DomainCommand::Remove(a) => {
             let name = DomainName::parse("name", &a.name)?;
@@ -217,7 +217,7 @@ pub(super) fn remove(ctx: &Ctx, name: &DomainName, yes: bool, dry_run: bool, app
     ctx.out.status("Deleted", &format!("domain {} from package {}", shown(&d.domain), d.domain.package));
     ctx.dry_run_note(dry_run);
     ctx.out.emit(&d)?;
-    super::converge::after_change(ctx, &[&d.domain.package], dry_run, apply)
+    super::converge::after_zone_change(ctx, &[&d.domain.package], dry_run, apply)
 }
 
 fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {

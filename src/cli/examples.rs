@@ -139,6 +139,20 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
     ("domain poll", &["# Finished transfers and other registry messages", "hsadmin domain poll"]),
     ("domain auth-code", &["# For a transfer to another registrar", "hsadmin domain auth-code example.org"]),
     (
+        "dns record add",
+        &[
+            "hsadmin dns record add example.org 'mail 3600 IN A 192.0.2.25'",
+            "# Quoted TXT strings (each at most 255 bytes); names are relative to the zone",
+            "hsadmin dns record add example.org '_dmarc TXT \"v=DMARC1; p=none\"'",
+            "# Delegate a subdomain to other name servers",
+            "hsadmin dns record add example.org 'lab NS ns1.other.example.'",
+        ],
+    ),
+    ("dns record list", &["hsadmin dns record list example.org", "# Every record of every zone, as JSON", "hsadmin dns record list --json"]),
+    ("dns record remove", &["# Ids are never reused", "hsadmin dns record remove 12"]),
+    ("dns show", &["# The zone file as the next apply writes it", "hsadmin dns show example.org"]),
+    ("dns check", &["# Every zone through named-checkzone -k fail", "hsadmin dns check", "hsadmin dns check example.org example.com"]),
+    (
         "plan",
         &[
             "# What apply would change, on every server",

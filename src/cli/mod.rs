@@ -7,6 +7,7 @@ mod config;
 pub(crate) mod confirm;
 mod converge;
 mod cron;
+mod dns;
 mod doctor;
 mod domain;
 mod examples;
@@ -111,6 +112,9 @@ pub enum Command {
     /// Domains set up on packages: web server, document roots, subdomains
     #[command(subcommand)]
     Domain(domain::DomainCommand),
+    /// Name service: the zones of the domains, their own records, checks with named-checkzone
+    #[command(subcommand)]
+    Dns(dns::DnsCommand),
     /// Show what `apply` would change on the servers (reads them, changes nothing)
     Plan(converge::PlanArgs),
     /// Bring the servers in line with the ledger: one session and one script per server, in parallel
@@ -285,6 +289,7 @@ fn run(cli: Cli, args: &[std::ffi::OsString], out: &Output) -> Result<u8> {
         Command::User(c) => user::run(&ctx, c),
         Command::Cron(c) => cron::run(&ctx, c),
         Command::Domain(c) => domain::run(&ctx, c),
+        Command::Dns(c) => dns::run(&ctx, c),
         Command::Apply(a) => converge::apply(&ctx, a),
         Command::Doctor => doctor::doctor(&ctx),
         Command::Ledger(c) => doctor::ledger(&ctx, c),

@@ -195,7 +195,7 @@ pub fn run(ctx: &Ctx, cmd: PackageCommand) -> Result<()> {
             ctx.out.status("Updated", &format!("package {}", p.name));
             ctx.dry_run_note(a.dry_run);
             ctx.out.emit(&p)?;
-            super::converge::after_change(ctx, &[&p.name], a.dry_run, a.apply)
+            super::converge::after_zone_change(ctx, &[&p.name], a.dry_run, a.apply)
         }
         PackageCommand::Cancel(a) => {
             let name = PackageName::parse("name", &a.name)?;
@@ -214,7 +214,7 @@ pub fn run(ctx: &Ctx, cmd: PackageCommand) -> Result<()> {
             ctx.out.status("Purged", &format!("package {} (its data goes on the next apply of {})", p.name, p.server));
             ctx.dry_run_note(a.dry_run);
             ctx.out.emit(&p)?;
-            super::converge::after_change(ctx, &[&p.name], a.dry_run, a.apply)
+            super::converge::after_zone_change(ctx, &[&p.name], a.dry_run, a.apply)
         }
     }
 }

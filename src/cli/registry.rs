@@ -111,7 +111,7 @@ pub struct NameArg {
 }
 
 fn session(ctx: &Ctx) -> Result<Session> {
-    registrar::connect(&ctx.config.config.registrar, crate::config::nameservers(&ctx.config))
+    registrar::connect(&ctx.config.config.registrar, ctx.config.config.dns.nameservers.clone())
 }
 
 /// A name to register or transfer: valid, and the label right below a public suffix.
@@ -172,7 +172,7 @@ fn after(ctx: &Ctx, o: &Outcome, apply: super::converge::ApplyArg) -> Result<()>
     if !o.details.domain.hosted {
         return Ok(());
     }
-    super::converge::after_change(ctx, &[&o.details.domain.package], false, apply)
+    super::converge::after_zone_change(ctx, &[&o.details.domain.package], false, apply)
 }
 
 pub fn renew(ctx: &Ctx, a: RenewArgs) -> Result<()> {

@@ -40,7 +40,7 @@ pub struct Domain {
 
 const COLUMNS: &str = "name, package, user, subdomains, cgi, php, indexes, https, registration, registrar_handle, since, hosted, expires, registrant_handle, auth_code, registry_status";
 
-fn from_row(r: &Row) -> rusqlite::Result<Domain> {
+pub(super) fn from_row(r: &Row) -> rusqlite::Result<Domain> {
     let name: DomainName = r.get(0)?;
     let subdomains: String = r.get(3)?;
     Ok(Domain {
@@ -162,7 +162,12 @@ pub fn find(conn: &Connection, f: &Filter, sort: Sort) -> Result<Vec<Domain>> {
 }
 
 /// The columns with a table alias, for joins.
-fn qualified(alias: &str) -> String {
+/// How many columns [`qualified`] selects: a query selecting more reads them from this index on.
+pub(super) fn column_count() -> usize {
+    COLUMNS.split(", ").count()
+}
+
+pub(super) fn qualified(alias: &str) -> String {
     COLUMNS.split(", ").map(|c| format!("{alias}.{c}")).collect::<Vec<_>>().join(", ")
 }
 

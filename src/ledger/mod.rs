@@ -7,6 +7,7 @@ pub mod audit;
 pub mod capital;
 pub mod catalog;
 pub mod cron;
+pub mod dns;
 pub mod domain;
 pub mod health;
 pub mod member;
@@ -28,8 +29,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_uid_grants.sql"),
     include_str!("migrations/0004_ids_never_reused.sql"),
     include_str!("migrations/0005_references_once.sql"),
-    // 0006 is left to a parallel branch; the numbers are file names, the order is this list.
     include_str!("migrations/0006_domain_robot.sql"),
+    include_str!("migrations/0007_dns.sql"),
 ];
 
 /// How long a command waits for another hsadmin process to finish its write.

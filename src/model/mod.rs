@@ -4,6 +4,7 @@ mod capital;
 mod catalog;
 mod country;
 mod cron;
+pub mod dns;
 mod domain;
 mod member;
 mod money;

@@ -296,6 +296,9 @@ pub fn delete(tx: &Tx, name: &DomainName) -> Result<Details> {
             d.name
         )));
     }
+    for r in crate::ledger::dns::delete_of_domain(tx, d.name.as_str())? {
+        tx.audit("dns_record", &r.id.to_string(), "delete", snapshot(&r), None)?;
+    }
     rows::delete(tx, d.name.as_str())?;
     tx.audit("domain", d.name.as_str(), "delete", snapshot(&d), None)?;
     Ok(Details::of(d))

@@ -3,6 +3,7 @@
 pub mod crontab;
 pub mod vhost;
 pub mod web;
+pub mod zone;
 
 pub use web::*;
 

@@ -3,6 +3,7 @@
 //! role), diff, apply (one script per server, one section per role, each unit in a subshell of its own),
 //! and record the outcome — servers in parallel, at most `jobs` at once. Roles plug in through
 //! [`role::Role`] and are listed in [`role::ROLES`].
+pub mod dns;
 pub mod role;
 pub mod web;
 
@@ -291,6 +292,11 @@ pub fn record(tx: &Tx, results: &[ServerResult]) -> Result<()> {
     Ok(())
 }
 
+/// The name servers (every server with role dns-primary or dns-secondary): a change to a zone goes there.
+pub fn name_servers(tx: &Tx) -> Result<Vec<ServerName>> {
+    Ok(crate::ledger::dns::name_servers(tx)?.into_iter().map(|s| s.name).collect())
+}
+
 /// The servers the named packages live on, each once.
 pub fn servers_of(tx: &Tx, packages: &[&PackageName]) -> Result<Vec<ServerName>> {
     let mut servers = Vec::new();
@@ -345,7 +351,15 @@ pub fn converge(
     let done = |r: &ServerResult| progress.done(r.server.as_str());
     let results = run(&work, config, &today, apply, jobs, &done);
     if apply {
-        ledger.write(false, |tx| record(tx, &results))?;
+        ledger.write(false, |tx| {
+            record(tx, &results)?;
+            for w in &work {
+                for (role, desired) in &w.roles {
+                    role.record(desired.as_ref(), tx)?;
+                }
+            }
+            Ok(())
+        })?;
     }
     Ok(results)
 }

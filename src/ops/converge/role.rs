@@ -77,6 +77,10 @@ pub trait Role: Send + Sync + 'static {
     fn describe(action: &Self::Action) -> (String, String, bool);
     /// Writes this role's section of the apply script for its units.
     fn steps(units: &[(String, Vec<Self::Action>)], cx: &StepsContext, script: &mut ApplyScript);
+    /// Keeps what the role must remember of an apply in the ledger (the name servers: zone serials).
+    fn record(&self, _desired: &Self::Desired, _tx: &Tx) -> Result<()> {
+        Ok(())
+    }
 }
 
 /// What steps may know of the configuration (copied, so a section can outlive the borrow).
@@ -93,6 +97,7 @@ pub trait Erased: Send + Sync {
     fn prepare(&self, tx: &Tx, server: &Server, cx: &Context) -> Result<Box<dyn Any + Send + Sync>>;
     fn facts_script(&self, desired: &(dyn Any + Send + Sync), cx: &Context, script: &mut Script);
     fn plan(&self, desired: &(dyn Any + Send + Sync), records: &[Record], cx: &Context) -> RolePlan;
+    fn record(&self, desired: &(dyn Any + Send + Sync), tx: &Tx) -> Result<()>;
 }
 
 impl<R: Role> Erased for R {
@@ -107,6 +112,10 @@ impl<R: Role> Erased for R {
     fn facts_script(&self, desired: &(dyn Any + Send + Sync), cx: &Context, script: &mut Script) {
         script.command("rec section", &[&crate::remote::Data::new(R::ROLE.as_str().as_bytes()).expect("no NUL") as &dyn ShellArg]);
         Role::facts_script(self, downcast::<R>(desired), cx, script);
+    }
+
+    fn record(&self, desired: &(dyn Any + Send + Sync), tx: &Tx) -> Result<()> {
+        Role::record(self, downcast::<R>(desired), tx)
     }
 
     fn plan(&self, desired: &(dyn Any + Send + Sync), records: &[Record], cx: &Context) -> RolePlan {
@@ -153,4 +162,4 @@ fn downcast<R: Role>(desired: &(dyn Any + Send + Sync)) -> &R::Desired {
 }
 
 /// Every role the engine knows, in the order their sections run on a server.
-pub static ROLES: &[&dyn Erased] = &[&super::web::Web];
+pub static ROLES: &[&dyn Erased] = &[&super::web::Web, &super::dns::DnsPrimary, &super::dns::DnsSecondary];

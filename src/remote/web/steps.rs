@@ -157,7 +157,7 @@ pub struct StepContext<'a> {
 
 /// The descriptor walk: for each `PATH UID GID MODE`, open every component from `/` without following a
 /// symlink, make the last one if missing, and set owner and mode on its descriptor.
-const WALK_PL: &str = r#"use strict; use warnings;
+pub(crate) const WALK_PL: &str = r#"use strict; use warnings;
 use Fcntl qw(O_RDONLY O_NOFOLLOW O_DIRECTORY);
 use Errno qw(EEXIST);
 my $flags = O_RDONLY | O_NOFOLLOW | O_DIRECTORY;

@@ -16,6 +16,7 @@ pub struct Config {
     pub web: WebConfig,
     #[serde(default)]
     pub registrar: RegistrarConfig,
+    #[serde(default)]
     pub dns: DnsConfig,
 }
 

@@ -162,25 +162,13 @@ pub fn include_line(conf: &str) -> String {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::ledger::domain::Domain;
     use crate::model::DomainName;
 
     /// A domain of package xyz00 on a server at 192.0.2.10 / 2001:db8::10 (also for ops' tests).
     pub fn domain(name: &str, subs: &[&str]) -> ZoneDomain {
-        let d = Domain {
-            name: DomainName::parse("d", name).unwrap(),
-            unicode: name.into(),
-            package: crate::model::PackageName::parse("p", "xyz00").unwrap(),
-            user: crate::model::UserName::parse("u", "xyz00").unwrap(),
-            subdomains: subs.iter().map(|s| s.to_string()).collect(),
-            cgi: false,
-            php: true,
-            indexes: true,
-            https: false,
-            registration: "none".into(),
-            registrar_handle: None,
-            since: "2026-01-01".into(),
-        };
+        let mut d = crate::render::web::tests::domain(name, "xyz00");
+        d.name = DomainName::parse("d", name).unwrap();
+        d.subdomains = subs.iter().map(|s| s.to_string()).collect();
         ZoneDomain { domain: d, ipv4: Some("192.0.2.10".into()), ipv6: Some("2001:db8::10".into()) }
     }
 

@@ -135,6 +135,10 @@ fn registration_only_has_no_user_and_no_vhost_and_info_shows_both_views() {
     assert_eq!((user, hosted), (None, 0));
     let e = error(&env, &["domain", "update", "only-registered.org", "--user", "xyz00"], 4);
     assert!(e.contains("registration only"), "{e}");
+    // Nor a zone: the name servers carry only hosted domains.
+    let r = env.run(&["dns", "show", "only-registered.org"]);
+    assert_ne!(r.code, 0, "a registration-only domain has no zone: {}", r.stdout);
+    assert!(!env.ok(&["dns", "check"]).contains("only-registered.org"));
     // An internationalised name in Unicode goes to the registry (and the ledger) in its ASCII form.
     let idn = env.json(&["domain", "register", "bücher-robot.de", "--package", "xyz00", "--registration-only"]);
     assert_eq!(idn["name"], "xn--bcher-robot-thb.de");

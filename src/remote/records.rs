@@ -62,6 +62,17 @@ pub fn sections(records: Vec<Record>) -> std::collections::BTreeMap<String, Vec<
     out
 }
 
+/// One record framed as the facts scripts write it (`kind NUL count NUL field NUL …`), for the parsers' tests.
+#[cfg(test)]
+pub(crate) fn frame(kind: &str, fields: &[&str]) -> Vec<u8> {
+    let mut out = format!("{kind}\0{}\0", fields.len()).into_bytes();
+    for f in fields {
+        out.extend_from_slice(f.as_bytes());
+        out.push(0);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -173,14 +173,7 @@ mod tests {
     use super::*;
     use crate::remote::records;
 
-    fn rec(kind: &str, fields: &[&str]) -> Vec<u8> {
-        let mut out = format!("{kind}\0{}\0", fields.len()).into_bytes();
-        for f in fields {
-            out.extend_from_slice(f.as_bytes());
-            out.push(0);
-        }
-        out
-    }
+    use crate::remote::records::frame as rec;
 
     #[test]
     fn zones_conf_and_include_are_read_and_odd_names_reported() {

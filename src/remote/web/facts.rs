@@ -264,14 +264,7 @@ mod tests {
     use super::*;
     use crate::remote::records;
 
-    fn rec(kind: &str, fields: &[&str]) -> Vec<u8> {
-        let mut out = format!("{kind}\0{}\0", fields.len()).into_bytes();
-        for f in fields {
-            out.extend_from_slice(f.as_bytes());
-            out.push(0);
-        }
-        out
-    }
+    use crate::remote::records::frame as rec;
 
     #[test]
     fn parses_every_kind_of_record_and_validates_names_and_ids() {

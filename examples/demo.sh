@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # hsadmin end to end against the local Debian test servers: a member joins and pays in shares, gets a
-# package with a user, a domain and a cron job on server h1 — and the site answers over HTTP.
+# package with a user, a domain and a cron job on server h1 — and the site answers over HTTP, its zone
+# from h1's name server.
 # Usage: examples/demo.sh   (starts the test servers if needed and leaves them running;
 #                            stop them with tests/testhosts/down.sh)
 set -euo pipefail
@@ -41,6 +42,11 @@ printf '\n\033[1m# the site, live on h1:\033[0m\n' >&2
 ssh -F "$state/ssh_config" h1 "echo '<h1>Hello from example.org on h1</h1>' > /home/pacs/xyz00/users/web/doms/example.org/htdocs/index.html"
 curl -s -H 'Host: example.org' http://127.0.0.11/
 ssh -F "$state/ssh_config" h1 'getent passwd xyz00 xyz00-web; crontab -l -u xyz00-web | tail -1; quota -v -u xyz00-web | tail -1'
+
+hsadmin dns record add example.org 'mail 3600 IN A 127.0.0.11'
+hsadmin dns show example.org
+printf '\n\033[1m# the zone, served by h1'"'"'s BIND:\033[0m\n' >&2
+ssh -F "$state/ssh_config" h1 'dig @127.0.0.11 example.org A +short; dig @127.0.0.11 mail.example.org A +short'
 
 hsadmin package show xyz00
 hsadmin --json member show 10001

@@ -9,14 +9,6 @@ use common::robot::*;
 use serde_json::Value;
 use std::sync::MutexGuard;
 
-/// Takes away everything of hsadmin's name service on a host, by hand.
-const DNS_SCRUB: &str = r#"set -e
-sed -i '/ \/\/ hsadmin$/d' /etc/bind/named.conf.local
-rm -f /etc/bind/named.conf.hsadmin-primary /etc/bind/named.conf.hsadmin-secondary
-rm -rf /var/lib/hsadmin/zones /var/cache/bind/hsadmin
-rndc reconfig > /dev/null
-"#;
-
 struct Dns {
     env: TestEnv,
     hosts: common::TestHosts,
@@ -31,11 +23,9 @@ impl Drop for Dns {
     }
 }
 
+/// Everything of hsadmin's kinds off the hosts, the name service's too (tests/testhosts/scrub.sh).
 fn scrub(hosts: &common::TestHosts) {
     hosts.scrub();
-    for h in HOSTS {
-        sh(hosts, h, DNS_SCRUB);
-    }
 }
 
 impl Dns {

@@ -2,7 +2,8 @@
 # scrub.sh -- run ON a test host (ssh h1 sh -s < scrub.sh): removes everything of hsadmin's kinds, by hand
 # (hsadmin itself removes only what its own ledger created): every account and group in the managed uid
 # range with its processes and crontab, every hsadmin-* vhost, the homes, the per-domain logs, quota limits
-# left on ids in the range, the ssl module a test enabled, and test leftovers. Used by the end-to-end tests
+# left on ids in the range, the ssl module a test enabled, the name service's include, zones and secondary
+# copies, and test leftovers. Used by the end-to-end tests
 # (tests/common) and the apply benchmark.
 set -e
 for u in $(awk -F: '$3 >= 100000 && $3 <= 999999 { print $1 }' /etc/passwd); do
@@ -23,4 +24,8 @@ for kind in u g; do
 done
 if [ -e /etc/apache2/mods-enabled/ssl.load ]; then a2dismod -q -f ssl > /dev/null; fi
 if [ -e /run/apache2/apache2.pid ]; then apache2ctl graceful > /dev/null; else apache2ctl start > /dev/null; fi
+sed -i '/ \/\/ hsadmin$/d' /etc/bind/named.conf.local
+rm -f /etc/bind/named.conf.hsadmin-primary /etc/bind/named.conf.hsadmin-secondary
+rm -rf /var/lib/hsadmin/zones /var/cache/bind/hsadmin
+rndc reconfig > /dev/null
 rm -f /tmp/hsadmin-robot-*

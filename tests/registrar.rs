@@ -184,7 +184,7 @@ fn transfer_waits_for_approval_and_poll_acts_on_each_message_once() {
 
 #[test]
 fn registry_update_renew_and_delete() {
-    let (env, reg) = setup();
+    let (env, mut reg) = setup();
     env.ok(&["domain", "register", "lifecycle.org", "--package", "xyz00"]);
     env.ok(&["domain", "registry-update", "lifecycle.org", "--nameserver", "ns3.example.net", "--nameserver", "ns1.example.net", "--lock"]);
     let info = env.json(&["domain", "info", "lifecycle.org"]);
@@ -201,7 +201,16 @@ fn registry_update_renew_and_delete() {
     let e = error(&env, &["domain", "delete", "lifecycle.org", "--yes"], 1);
     assert!(e.contains("2304"), "{e}");
     assert_eq!(env.json(&["domain", "show", "lifecycle.org"])["registration"], "registered");
-    env.ok(&["domain", "registry-update", "lifecycle.org", "--unlock"]);
+    // `domain update` takes the registry's options too, never mixed with the set-up's nor as a dry run.
+    let before = reg.commands().len();
+    for mixed in [&["--unlock", "--dry-run"][..], &["--unlock", "--php=false"], &["--nameserver", "ns1.example.net", "--user", "xyz00"]] {
+        let e = env.fails(&[&["domain", "update", "lifecycle.org"][..], mixed].concat(), 2);
+        assert_eq!(e["field"], "nameserver/lock/unlock/registrant", "{mixed:?}");
+    }
+    assert_eq!(reg.commands().len(), before, "a refused update sent nothing to the registry");
+    env.ok(&["domain", "update", "lifecycle.org", "--unlock"]);
+    let status = env.json(&["domain", "info", "lifecycle.org"])["registry"]["status"].clone();
+    assert!(!status.as_array().unwrap().contains(&"clientTransferProhibited".into()), "{status}");
     // `remove` only removes a set-up; a registered domain needs `delete`.
     let e = error(&env, &["domain", "remove", "lifecycle.org", "--yes"], 4);
     assert!(e.contains("domain delete"), "{e}");

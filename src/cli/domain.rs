@@ -62,6 +62,18 @@ pub struct OptionArgs {
     https: Option<bool>,
 }
 
+impl UpdateArgs {
+    /// Whether any option of the domain's set-up (not the registry's) is given.
+    fn sets_up(&self) -> bool {
+        let o = &self.options;
+        self.user.is_some()
+            || self.subdomains.is_some()
+            || !self.add_subdomain.is_empty()
+            || !self.remove_subdomain.is_empty()
+            || [o.cgi, o.php, o.indexes, o.https].iter().any(Option::is_some)
+    }
+}
+
 impl OptionArgs {
     fn options(&self) -> Options {
         Options { cgi: self.cgi, php: self.php, indexes: self.indexes, https: self.https }
@@ -117,6 +129,10 @@ pub struct UpdateArgs {
     dry_run: bool,
     #[command(flatten)]
     apply: super::converge::ApplyArg,
+    /// Name servers, lock and registrant at the registry (the same as `domain registry-update`); not
+    /// together with the set-up's options above, and never a dry run
+    #[command(flatten)]
+    registry: super::registry::RegistryOptions,
 }
 
 #[derive(Debug, clap::Args)]
@@ -167,6 +183,14 @@ pub fn run(ctx: &Ctx, cmd: DomainCommand) -> Result<()> {
             ctx.dry_run_note(a.dry_run);
             ctx.out.emit(&d)?;
             super::converge::after_zone_change(ctx, &[&d.domain.package], a.dry_run, a.apply)
+        }
+        DomainCommand::Update(a) if a.registry.given() => {
+            let name = DomainName::parse("name", &a.name)?;
+            if a.dry_run || a.sets_up() {
+                let rule = "cannot go with --dry-run or the set-up's options: the registry has no dry run; run `domain update` twice";
+                return Err(crate::Error::invalid("nameserver/lock/unlock/registrant", rule));
+            }
+            super::registry::update_at_registry(ctx, &name, &a.registry)
         }
         DomainCommand::Update(a) => {
             let name = DomainName::parse("name", &a.name)?;

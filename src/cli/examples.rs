@@ -107,7 +107,14 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
             "hsadmin domain add example.com --package xyz00 --user xyz00-web --subdomains www,shop --https",
         ],
     ),
-    ("domain update", &["hsadmin domain update example.org --add-subdomain blog --php=false"]),
+    (
+        "domain update",
+        &[
+            "hsadmin domain update example.org --add-subdomain blog --php=false",
+            "# At the registry: locked against transfer",
+            "hsadmin domain update example.org --lock",
+        ],
+    ),
     ("domain remove", &["hsadmin domain remove example.org"]),
     ("domain list", &["hsadmin domain list --member 10001"]),
     ("domain show", &["hsadmin domain show example.org"]),

@@ -74,6 +74,14 @@ pub struct RegistryUpdateArgs {
     /// Domain name
     #[arg(add = complete::domain())]
     name: String,
+    #[command(flatten)]
+    pub options: RegistryOptions,
+}
+
+/// What changes at the registry: `domain registry-update`, and `domain update` with these options.
+#[derive(Debug, clap::Args)]
+#[command(next_help_heading = "At the registry")]
+pub struct RegistryOptions {
     /// The domain's name servers at the registry, the whole list (repeatable)
     #[arg(long, value_name = "HOST")]
     nameserver: Vec<String>,
@@ -184,6 +192,18 @@ pub fn renew(ctx: &Ctx, a: RenewArgs) -> Result<()> {
 
 pub fn registry_update(ctx: &Ctx, a: RegistryUpdateArgs) -> Result<()> {
     let name = DomainName::parse("name", &a.name)?;
+    update_at_registry(ctx, &name, &a.options)
+}
+
+impl RegistryOptions {
+    /// Whether any of them is given.
+    pub fn given(&self) -> bool {
+        !self.nameserver.is_empty() || self.lock || self.unlock || self.registrant.is_some()
+    }
+}
+
+/// Changes the domain at the registry and reports it.
+pub fn update_at_registry(ctx: &Ctx, name: &DomainName, a: &RegistryOptions) -> Result<()> {
     let mut hosts = Vec::new();
     for h in &a.nameserver {
         let h = h.strip_suffix('.').unwrap_or(h).to_ascii_lowercase();
@@ -202,7 +222,7 @@ pub fn registry_update(ctx: &Ctx, a: RegistryUpdateArgs) -> Result<()> {
     let registrant = opt(&a.registrant, handle)?;
     let changes = RegistryChanges { nameservers: (!hosts.is_empty()).then_some(hosts), lock, registrant };
     let mut s = session(ctx)?;
-    let out = registry::update(&mut ctx.ledger()?, &mut s, &name, &changes)?;
+    let out = registry::update(&mut ctx.ledger()?, &mut s, name, &changes)?;
     report(ctx, "Updated", &out)
 }
 

@@ -30,7 +30,7 @@ pub enum DomainCommand {
     /// Change a domain at the registry: name servers, transfer/delete lock
     RegistryUpdate(super::registry::RegistryUpdateArgs),
     /// Delete a domain at the registry (when registered through us), then its set-up
-    Delete(super::registry::DeleteArgs),
+    Delete(DeleteArgs),
     /// Show the registry's view of a domain beside the ledger's
     Info(super::registry::NameArg),
     /// Process the registry's messages (finished transfers and others), each once
@@ -135,19 +135,20 @@ pub struct UpdateArgs {
     registry: super::registry::RegistryOptions,
 }
 
+/// `domain remove` and `domain delete`.
 #[derive(Debug, clap::Args)]
 pub struct DeleteArgs {
     /// Domain name
     #[arg(add = complete::domain())]
-    name: String,
+    pub(super) name: String,
     /// Do not ask for confirmation
     #[arg(short = 'y', long)]
-    yes: bool,
-    /// Validate and show the result, commit nothing
+    pub(super) yes: bool,
+    /// Show what would go, change nothing (neither at the registry nor in the ledger)
     #[arg(long)]
-    dry_run: bool,
+    pub(super) dry_run: bool,
     #[command(flatten)]
-    apply: super::converge::ApplyArg,
+    pub(super) apply: super::converge::ApplyArg,
 }
 
 #[derive(Debug, clap::Args)]

@@ -97,21 +97,6 @@ pub struct RegistryOptions {
 }
 
 #[derive(Debug, clap::Args)]
-pub struct DeleteArgs {
-    /// Domain name
-    #[arg(add = complete::domain())]
-    name: String,
-    /// Do not ask for confirmation
-    #[arg(short = 'y', long)]
-    yes: bool,
-    /// Show what would go, change nothing (neither at the registry nor in the ledger)
-    #[arg(long)]
-    dry_run: bool,
-    #[command(flatten)]
-    apply: super::converge::ApplyArg,
-}
-
-#[derive(Debug, clap::Args)]
 pub struct NameArg {
     /// Domain name
     #[arg(add = complete::domain())]
@@ -245,7 +230,7 @@ fn deleting(d: &Details) -> Preview {
     }
 }
 
-pub fn delete(ctx: &Ctx, a: DeleteArgs) -> Result<()> {
+pub fn delete(ctx: &Ctx, a: super::domain::DeleteArgs) -> Result<()> {
     let name = DomainName::parse("name", &a.name)?;
     let d = ctx.ledger()?.read(|tx| registry::deleting(tx, &name));
     // Not registered through us (or not there at all): nothing for the registry, the same as `domain remove`.

@@ -3,6 +3,9 @@ use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
+mod billing;
+pub use billing::{AccountsConfig, BillingConfig};
+
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
@@ -18,6 +21,8 @@ pub struct Config {
     pub registrar: RegistrarConfig,
     #[serde(default)]
     pub dns: DnsConfig,
+    #[serde(default)]
+    pub billing: BillingConfig,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -244,6 +249,9 @@ impl Config {
             return bad("ssh.command_timeout_secs", "must be between 1 and 86400");
         }
         if let Err((key, rule)) = self.dns.check() {
+            return bad(&key, &rule);
+        }
+        if let Err((key, rule)) = self.billing.check() {
             return bad(&key, &rule);
         }
         self.registrar.validate().or_else(|(key, rule)| bad(key, rule))

@@ -10,11 +10,13 @@ pub mod cron;
 pub mod dns;
 pub mod domain;
 pub mod health;
+pub mod invoice;
 pub mod member;
 pub mod names;
 pub mod package;
 pub mod server;
 pub mod server_state;
+pub mod usage;
 pub mod user;
 
 use crate::{Error, Result};
@@ -31,6 +33,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_references_once.sql"),
     include_str!("migrations/0006_domain_robot.sql"),
     include_str!("migrations/0007_dns.sql"),
+    include_str!("migrations/0008_billing.sql"),
 ];
 
 /// How long a command waits for another hsadmin process to finish its write.

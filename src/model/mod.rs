@@ -1,5 +1,6 @@
 //! Typed values that validate on construction: once a value of these types exists, it is valid.
 //! Every identifier that reaches SQL text, a file path or (later) a remote command passes through here.
+mod billing;
 mod capital;
 mod catalog;
 mod country;
@@ -15,6 +16,7 @@ mod server;
 mod sql;
 mod vat;
 
+pub use billing::{BillingMonth, EU, InvoiceKind, InvoiceNumber, LineKind, NumberFormat, Unit, VatCase, VatCategory, line_net, mul_div_round, vat_of};
 pub use capital::{AssetTxType, Reference, SHARE_NOMINAL_CENTS, ShareTxType};
 pub use catalog::{Period, ProductKind, vat_rate};
 pub use country::{COUNTRIES, VatCountry, is_country};

@@ -60,7 +60,26 @@ text_sql!(
     Period => "period in the ledger",
     ShareTxType => "share transaction type in the ledger",
     AssetTxType => "asset transaction type in the ledger",
+    InvoiceNumber => "invoice number in the ledger",
+    InvoiceKind => "invoice kind in the ledger",
+    VatCase => "VAT case in the ledger",
+    VatCategory => "VAT category in the ledger",
+    LineKind => "invoice line kind in the ledger",
+    Unit => "unit in the ledger",
 );
+
+/// A billing month is stored as its text, `YYYY-MM`.
+impl ToSql for BillingMonth {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.to_string()))
+    }
+}
+
+impl FromSql for BillingMonth {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        BillingMonth::parse("billing month in the ledger", value.as_str()?).map_err(invalid)
+    }
+}
 
 /// Roles are stored as their comma-separated list (`web,dns-primary`).
 impl ToSql for Roles {

@@ -287,6 +287,7 @@ pub fn record(tx: &Tx, results: &[ServerResult]) -> Result<()> {
         }
         for (package, used) in &r.usage {
             server_state::set_usage(tx, package, *used, &now)?;
+            crate::ledger::usage::record_disk(tx, package, &now[..10], *used)?;
         }
     }
     Ok(())

@@ -5,12 +5,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
-for pkg in sqlite3 pkg-config libssl-dev openssh-client groff-base bsdutils openssl python3 python3-lxml bind9-utils; do
+for pkg in sqlite3 pkg-config libssl-dev openssh-client groff-base bsdutils openssl python3 python3-lxml bind9-utils libxml2-utils poppler-utils python3-venv unzip; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || need+=("$pkg")
 done
 if ((${#need[@]})); then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
 fi
+
+# The independent validators of invoices and bookings (schematrons, the CII XSD, a DATEV reader).
+HSADMIN_VALIDATORS=$(tests/validators/setup.sh)
+export HSADMIN_VALIDATORS
 
 # Build first, so that compiling does not count against the servers' time.
 cargo build --all-targets --quiet

@@ -72,6 +72,43 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
     ("catalog import", &["# Products and prices; importing the same file again changes nothing", "hsadmin catalog import examples/catalog.toml"]),
     ("catalog list", &["hsadmin catalog list", "hsadmin catalog list --kind webspace --all"]),
     (
+        "traffic collect",
+        &[
+            "# Every finished day the web servers' logs hold (cron runs this nightly)",
+            "hsadmin traffic collect",
+            "hsadmin traffic collect --server h1 --date 2026-11-30",
+        ],
+    ),
+    ("traffic report", &["hsadmin traffic report --period 2026-11", "hsadmin traffic report --period 2026-11 --package xyz00 -o csv"]),
+    (
+        "invoice generate",
+        &[
+            "# November's invoices; running it again adds nothing",
+            "hsadmin invoice generate --period 2026-11",
+            "# What one member's invoice would be, committing nothing",
+            "hsadmin invoice generate --period 2026-11 --member 10001 --dry-run",
+        ],
+    ),
+    ("invoice list", &["hsadmin invoice list --period 2026-11", "hsadmin --json invoice list --member 10001 --status issued"]),
+    ("invoice show", &["hsadmin invoice show 2026-00001"]),
+    ("invoice cancel", &["# A credit note that cancels the invoice; generate then issues a new one", "hsadmin invoice cancel 2026-00001"]),
+    (
+        "invoice render",
+        &[
+            "hsadmin invoice render 2026-00001 --format pdf --out invoice.pdf",
+            "hsadmin invoice render 2026-00001 --format xrechnung --out invoice.xml",
+            "# Every document of a month",
+            "hsadmin invoice render --all --period 2026-11 --format pdf --out-dir invoices/",
+        ],
+    ),
+    (
+        "invoice export",
+        &[
+            "hsadmin invoice export --period 2026-11 --format datev --out EXTF_Buchungsstapel.csv",
+            "hsadmin invoice export --period 2026-11 --format lexware --out lexware.csv",
+        ],
+    ),
+    (
         "package create",
         &[
             "# A webspace package on h01, with the resources of its product",

@@ -12,6 +12,7 @@ mod doctor;
 mod domain;
 mod examples;
 mod init;
+mod invoice;
 mod log;
 mod man;
 mod member;
@@ -19,6 +20,7 @@ mod package;
 mod registry;
 mod server;
 mod share;
+mod traffic;
 mod user;
 mod util;
 
@@ -115,6 +117,12 @@ pub enum Command {
     /// Name service: the zones of the domains, their own records, checks with named-checkzone
     #[command(subcommand)]
     Dns(dns::DnsCommand),
+    /// Usage: bytes sent per domain and day, collected from the web servers
+    #[command(subcommand)]
+    Traffic(traffic::TrafficCommand),
+    /// Invoices and credit notes: generate, render (PDF, XRechnung), export to accounting (DATEV, Lexware)
+    #[command(subcommand)]
+    Invoice(invoice::InvoiceCommand),
     /// Show what `apply` would change on the servers (reads them, changes nothing)
     Plan(converge::PlanArgs),
     /// Bring the servers in line with the ledger: one session and one script per server, in parallel
@@ -285,6 +293,8 @@ fn run(cli: Cli, args: &[std::ffi::OsString], out: &Output) -> Result<u8> {
         Command::Asset(c) => asset::run(&ctx, c),
         Command::Server(c) => server::run(&ctx, c),
         Command::Catalog(c) => catalog::run(&ctx, c),
+        Command::Traffic(c) => traffic::run(&ctx, c),
+        Command::Invoice(c) => invoice::run(&ctx, c),
         Command::Package(c) => package::run(&ctx, c),
         Command::User(c) => user::run(&ctx, c),
         Command::Cron(c) => cron::run(&ctx, c),

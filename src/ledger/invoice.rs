@@ -284,9 +284,8 @@ pub struct Filter {
 
 /// Invoices and credit notes in order of issue (series, then number in the series), with their lines.
 pub fn list(conn: &Connection, filter: &Filter) -> Result<Vec<Invoice>> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM invoice i WHERE (?1 IS NULL OR i.period = ?1) AND (?2 IS NULL OR i.member = ?2) ORDER BY i.series, i.seq"
-    ))?;
+    let mut stmt = conn
+        .prepare(&format!("SELECT {COLUMNS} FROM invoice i WHERE (?1 IS NULL OR i.period = ?1) AND (?2 IS NULL OR i.member = ?2) ORDER BY i.series, i.seq"))?;
     let rows: Vec<Invoice> = stmt.query_map(params![filter.period, filter.member], from_row)?.collect::<rusqlite::Result<_>>()?;
     rows.into_iter().filter(|i| filter.status.as_deref().is_none_or(|s| i.status() == s)).map(|i| with_lines(conn, i)).collect()
 }

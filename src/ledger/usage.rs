@@ -32,11 +32,9 @@ pub fn traffic_collected(conn: &Connection, day: &str, domain: &str) -> Result<b
 
 /// Bytes a package's domains sent from `from` to `to` (inclusive).
 pub fn package_bytes_out(conn: &Connection, package: &str, from: &str, to: &str) -> Result<i64> {
-    Ok(conn.query_row(
-        "SELECT coalesce(sum(bytes_out), 0) FROM traffic_day WHERE package = ?1 AND day BETWEEN ?2 AND ?3",
-        params![package, from, to],
-        |r| r.get(0),
-    )?)
+    Ok(conn.query_row("SELECT coalesce(sum(bytes_out), 0) FROM traffic_day WHERE package = ?1 AND day BETWEEN ?2 AND ?3", params![package, from, to], |r| {
+        r.get(0)
+    })?)
 }
 
 /// The traffic rows from `from` to `to`, optionally of one package, by day and domain.

@@ -158,8 +158,8 @@ keyword_enum!(
 
 /// The EU's member states (ISO 3166-1 codes; Greece is GR here, EL only in VAT ids).
 pub const EU: &[&str] = &[
-    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT",
-    "RO", "SE", "SI", "SK",
+    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI",
+    "SK",
 ];
 
 /// `a × b ÷ d` rounded half away from zero ("kaufmännisch"), in 128-bit so that no product overflows.

@@ -378,4 +378,35 @@ mod tests {
         let loaded = load(Some(&example)).unwrap();
         assert_eq!(loaded.config.ssh.user, "root");
     }
+
+    /// Every key the config takes is in the example, set or commented out (`key =` or `# key =`).
+    #[test]
+    fn example_config_documents_every_key() {
+        let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("hsadmin.toml.example")).unwrap();
+        let mut config = Config::default();
+        config.ledger = Some("x".into());
+        let value = serde_json::to_value(&config).unwrap();
+        fn keys(prefix: &str, v: &serde_json::Value, out: &mut Vec<(String, String)>) {
+            for (k, v) in v.as_object().unwrap() {
+                match v {
+                    serde_json::Value::Object(_) => keys(&format!("{prefix}{k}."), v, out),
+                    _ => out.push((prefix.trim_end_matches('.').to_owned(), k.clone())),
+                }
+            }
+        }
+        let mut all = Vec::new();
+        keys("", &value, &mut all);
+        assert!(all.len() > 40, "{all:?}");
+        for (table, key) in all {
+            let section = if table.is_empty() {
+                text.split("\n[").next().unwrap().to_owned()
+            } else {
+                let start = text.find(&format!("\n[{table}]\n")).unwrap_or_else(|| panic!("no [{table}] in the example"));
+                let rest = &text[start + table.len() + 4..];
+                rest[..rest.find("\n[").unwrap_or(rest.len())].to_owned()
+            };
+            let documented = section.lines().any(|l| l.trim_start_matches(['#', ' ']).starts_with(&format!("{key} =")));
+            assert!(documented, "{table}.{key} is not in hsadmin.toml.example");
+        }
+    }
 }

@@ -285,7 +285,7 @@ mod tests {
         assert_eq!((rc[0], rc[1], rc[7], rc[8], rc[39]), ("20,00", "\"S\"", "8336", "", "\"ATU12345678\""));
         let credit: Vec<&str> = l[4].split(';').collect();
         assert_eq!((credit[0], credit[1], credit[6], credit[7], credit[9], credit[116]), ("14,88", "\"H\"", "10001", "8400", "2011", ""));
-        assert!(credit[13].starts_with("\"Gutschrift 2026-00003 Mitglied 10001"));
+        assert!(credit[13].starts_with("\"Gutschrift 2026-00003 zu 2026-00001 Mitglied 10001 J"));
         // Σ 20.00 + 3.00 (reverse charge) + 14.88 + 5.00 (the credit note) = 42.88; balance 23.00 − 19.88 = 3.12.
         assert_eq!((e.sum(), e.balance()), (money(4288), money(312)));
     }

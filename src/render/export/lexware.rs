@@ -62,8 +62,8 @@ mod tests {
             05.11.2026;2026-00001;\"Rechnung 2026-00001 Mitglied 10001 J\u{fc}rgen M\u{fc}ller\";5,00;10001;8200;;;;EUR\r\n\
             05.11.2026;2026-00002;\"Rechnung 2026-00002 Mitglied 10002 Alpen Hosting GmbH\";20,00;10002;8336;;;;EUR\r\n\
             05.11.2026;2026-00002;\"Rechnung 2026-00002 Mitglied 10002 Alpen Hosting GmbH\";3,00;10002;8200;;;;EUR\r\n\
-            20.11.2026;2026-00003;\"Gutschrift 2026-00003 Mitglied 10002 Alpen Hosting GmbH\";20,00;8336;10002;;;;EUR\r\n\
-            20.11.2026;2026-00003;\"Gutschrift 2026-00003 Mitglied 10002 Alpen Hosting GmbH\";3,00;8200;10002;;;;EUR\r\n";
+            20.11.2026;2026-00003;\"Gutschrift 2026-00003 zu 2026-00002 Mitglied 10002 Alpen Hos\";20,00;8336;10002;;;;EUR\r\n\
+            20.11.2026;2026-00003;\"Gutschrift 2026-00003 zu 2026-00002 Mitglied 10002 Alpen Hos\";3,00;8200;10002;;;;EUR\r\n";
         let latin1: Vec<u8> = expected.chars().map(|c| c as u32 as u8).collect();
         assert_eq!(String::from_utf8_lossy(&e.bytes), String::from_utf8_lossy(&latin1));
         assert_eq!(e.bytes, latin1, "Windows-1252: ü is 0xFC, ä 0xE4");

@@ -224,11 +224,15 @@ fn kind_word(kind: InvoiceKind) -> &'static str {
     }
 }
 
-/// Buchungstext (at most 60 characters): `Rechnung 2026-00001 Mitglied 10001 Jürgen Müller`. The name in
+/// Buchungstext (at most 60 characters): `Rechnung 2026-00001 Mitglied 10001 Jürgen Müller`, a credit note
+/// `Gutschrift 2026-00005 zu 2026-00001 Mitglied 10001 …` (its open item is reconciled by hand). The name in
 /// Windows-1252 (accents of other Latin letters dropped); a name it cannot hold at all is left out, with a
 /// warning, rather than written as `?`.
 fn text(inv: &Invoice, warnings: &mut Vec<String>) -> String {
-    let head = format!("{} {} Mitglied {}", kind_word(inv.kind), inv.number, inv.member);
+    let head = match &inv.corrects {
+        Some(original) => format!("{} {} zu {original} Mitglied {}", kind_word(inv.kind), inv.number, inv.member),
+        None => format!("{} {} Mitglied {}", kind_word(inv.kind), inv.number, inv.member),
+    };
     let name = match cp1252::transliterate(inv.buyer.name.trim()) {
         Ok(name) => name,
         Err(c) => {

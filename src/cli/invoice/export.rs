@@ -1,8 +1,13 @@
 //! `hsadmin invoice export`: a month's invoices and credit notes as bookings, DATEV EXTF or Lexware ASCII,
 //! written atomically (a temporary file in the target's directory, then a rename).
 use super::Ctx;
+use crate::ledger::invoice::{self, Filter};
+use crate::model::{BillingMonth, Money};
+use crate::output::{Render, table};
+use crate::render::export::{self, datev, lexware};
 use crate::{Error, Result};
-use std::path::PathBuf;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
@@ -17,6 +22,106 @@ pub struct ExportArgs {
     out: PathBuf,
 }
 
-pub fn run(_ctx: &Ctx, _a: ExportArgs) -> Result<()> {
-    Err(Error::Failed("invoice export is not built yet".into()))
+/// What an export wrote.
+#[derive(Debug, Serialize)]
+struct Exported {
+    file: String,
+    format: String,
+    period: String,
+    /// The dates the file covers (DATEV "Datum vom/bis"), in one fiscal year.
+    from: String,
+    to: String,
+    fiscal_year: String,
+    /// Invoices and credit notes read.
+    invoices: usize,
+    bookings: usize,
+    /// Σ of the bookings' gross amounts (invoices and credit notes alike).
+    sum: Money,
+    /// Invoices less credit notes: Σ Soll − Σ Haben on the debtor accounts.
+    balance: Money,
+    warnings: Vec<String>,
+}
+
+impl Render for Exported {
+    fn human(&self) -> String {
+        table::text(&table::fields([
+            ("file", self.file.clone()),
+            ("format", self.format.clone()),
+            ("period", self.period.clone()),
+            ("dates", format!("{} – {}", self.from, self.to)),
+            ("invoices", self.invoices.to_string()),
+            ("bookings", self.bookings.to_string()),
+            ("sum", format!("{} EUR", self.sum)),
+            ("balance", format!("{} EUR", self.balance)),
+        ]))
+    }
+}
+
+pub fn run(ctx: &Ctx, a: ExportArgs) -> Result<()> {
+    let period = BillingMonth::parse("period", &a.period)?;
+    if a.format != "datev" && a.format != "lexware" {
+        return Err(Error::invalid("format", format!("{:?} must be datev or lexware", a.format)));
+    }
+    let filter = Filter { period: Some(period), ..Filter::default() };
+    let invoices = ctx.ledger()?.read(|tx| invoice::list(tx, &filter))?;
+    let accounts = &ctx.config.config.billing.accounts;
+    let made = match a.format.as_str() {
+        "datev" => datev::render(&invoices, period, accounts, chrono::Local::now().naive_local())?,
+        _ => lexware::render(&invoices, period, accounts)?,
+    };
+    write_atomically(&a.out, &made.bytes)?;
+    for w in &made.warnings {
+        ctx.out.warn(w);
+    }
+    if invoices.is_empty() {
+        ctx.out.warn(&format!("there are no invoices or credit notes for {period}: {} holds the header only", a.out.display()));
+    }
+    ctx.out.status(
+        "Exported",
+        &format!("{} bookings of {} invoices and credit notes ({} EUR) to {}", made.bookings.len(), invoices.len(), made.sum(), a.out.display()),
+    );
+    ctx.out.emit(&exported(&a, period, invoices.len(), &made))
+}
+
+fn exported(a: &ExportArgs, period: BillingMonth, invoices: usize, made: &export::Export) -> Exported {
+    Exported {
+        file: a.out.display().to_string(),
+        format: a.format.clone(),
+        period: period.to_string(),
+        from: made.span.from.to_string(),
+        to: made.span.to.to_string(),
+        fiscal_year: made.span.fiscal_year.to_string(),
+        invoices,
+        bookings: made.bookings.len(),
+        sum: made.sum(),
+        balance: made.balance(),
+        warnings: made.warnings.clone(),
+    }
+}
+
+/// Writes `bytes` to `target` so that it never holds half a file: a temporary file beside it (the same
+/// directory, so that the rename stays on one file system) is written, fsynced and given mode 0640, then
+/// renamed over the target, and the directory is fsynced so that the rename survives a power cut. On any
+/// failure the temporary file is removed and the target is as it was.
+pub(super) fn write_atomically(target: &Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+    let fail = |e: std::io::Error| Error::Failed(format!("cannot write {}: {e}", target.display()));
+    let name = target.file_name().ok_or_else(|| Error::invalid("out", format!("{} does not name a file", target.display())))?;
+    let dir = target.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
+    let temp = dir.join(format!(".{}.{}-{nanos}.tmp", name.to_string_lossy(), std::process::id()));
+    let mut file = std::fs::OpenOptions::new().write(true).create_new(true).mode(0o640).open(&temp).map_err(fail)?;
+    let written = (|| -> std::io::Result<()> {
+        // The mode again: `open` applies the umask.
+        file.set_permissions(std::fs::Permissions::from_mode(0o640))?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&temp, target)
+    })();
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&temp);
+        return Err(fail(e));
+    }
+    std::fs::File::open(dir).and_then(|d| d.sync_all()).map_err(fail)
 }

@@ -59,12 +59,12 @@ fn collect(ctx: &Ctx, a: CollectArgs) -> Result<()> {
     }
     let (rows, already): (usize, usize) = (results.iter().map(|r| r.collected).sum(), results.iter().map(|r| r.already_collected).sum());
     let servers = results.iter().filter(|r| !r.failed()).count();
-    if rows == 0 && already == 0 {
-        ctx.out.status("Unchanged", &format!("no finished day with traffic in the logs of {}", count(servers, "server")));
+    if rows == 0 {
+        let before = if already == 0 { String::new() } else { format!("; {} collected before", count(already, "daily total")) };
+        ctx.out.status("Unchanged", &format!("no new finished day with traffic in the logs of {}{before}", count(servers, "server")));
     } else {
         let days: std::collections::BTreeSet<&String> = results.iter().flat_map(|r| &r.days).collect();
-        let message =
-            format!("{} of {} from {}; {already} already collected before", count(rows, "daily total"), count(days.len(), "day"), count(servers, "server"));
+        let message = format!("{} of {} from {}; {already} collected before", count(rows, "daily total"), count(days.len(), "day"), count(servers, "server"));
         ctx.out.status("Collected", &message);
     }
     traffic::summary(&results)

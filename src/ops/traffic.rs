@@ -108,7 +108,7 @@ pub fn collect(ledger: &mut Ledger, names: &[ServerName], date: Option<NaiveDate
     for (server, got) in servers.iter().zip(fetched) {
         let result = match got {
             Err((outcome, error)) => ServerTraffic { error: Some(error), ..ServerTraffic::new(&server.name, outcome) },
-            Ok(totals) => ledger.write(false, |tx| record(tx, &server.name, totals, local_today, &collected_at))?,
+            Ok(totals) => ledger.write(false, |tx| record(tx, &server.name, totals, date, local_today, &collected_at))?,
         };
         results.push(result);
     }
@@ -132,12 +132,17 @@ fn fetch(s: &Server, opts: &SshOptions, date: Option<NaiveDate>) -> Result<Total
 
 /// Records one server's totals in the caller's transaction: each day and domain the ledger has on this
 /// server's packages, once; the rest are warnings. With an audit row when something was recorded.
-fn record(tx: &Tx, server: &ServerName, totals: Totals, local_today: NaiveDate, collected_at: &str) -> Result<ServerTraffic> {
+fn record(tx: &Tx, server: &ServerName, totals: Totals, want: Option<NaiveDate>, local_today: NaiveDate, collected_at: &str) -> Result<ServerTraffic> {
     let mut r = ServerTraffic::new(server, Outcome::Unchanged);
     r.server_today = totals.today.map(|d| d.to_string());
     r.files = totals.files;
     r.warnings = totals.warnings.iter().map(|w| model::printable(w)).collect();
     let owners: BTreeMap<String, String> = domain::on_server(tx, server.as_str())?.into_iter().map(|d| (d.name.to_string(), d.package.to_string())).collect();
+    if let (Some(want), Some(today)) = (want, totals.today)
+        && (want >= today || want >= local_today)
+    {
+        r.warnings.push(format!("{want} is not over yet (the server's date is {today}, this host's {local_today}); nothing of it is collected"));
+    }
     let (mut days, mut domains) = (BTreeSet::new(), BTreeSet::new());
     for t in totals.totals {
         let Some(package) = owners.get(t.domain.as_str()) else {

@@ -328,3 +328,67 @@ fn a_server_down_is_named_exit_3_and_the_others_are_collected() {
     let com = &rows[&(d2.1.clone(), "example.com".to_owned())];
     assert_eq!((com.0.as_str(), com.1.as_str(), com.3), ("xyz01", "h2", on_h2[0].received + on_h2[1].received));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Without servers: the report's arithmetic, and bad input refused before anything is asked
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn the_report_counts_the_bytes_sent_above_the_included_volume() {
+    let env = common::TestEnv::seeded();
+    env.ok(&["domain", "add", "example.org", "--package", "xyz00", "--user", "xyz00"]);
+    env.ok(&["domain", "add", "example.net", "--package", "xyz00", "--user", "xyz00"]);
+    let conn = rusqlite::Connection::open(&env.ledger).unwrap();
+    // November: 10 GB + 7 GB + 1 byte sent by example.org, 2 bytes by example.net; December's day is not
+    // November's. DW/SA includes 16 GB (and xyz00 booked 16): 1 GB + 3 bytes above it.
+    for (day, domain, bytes_in, bytes_out) in [
+        ("2026-11-01", "example.org", 5, 10_000_000_000i64),
+        ("2026-11-30", "example.org", 6, 7_000_000_001),
+        ("2026-11-15", "example.net", 1, 2),
+        ("2026-12-01", "example.org", 1, 99_000_000_000),
+    ] {
+        conn.execute(
+            "INSERT INTO traffic_day (day, domain, package, server, bytes_in, bytes_out, collected_at) VALUES (?1, ?2, 'xyz00', 'h1', ?3, ?4, 'test')",
+            rusqlite::params![day, domain, bytes_in, bytes_out],
+        )
+        .unwrap();
+    }
+    let doc = env.json(&["traffic", "report", "--period", "2026-11"]);
+    let p = &doc[0];
+    assert_eq!((p["bytes_in"].clone(), p["bytes_out"].clone()), (12.into(), 17_000_000_003u64.into()), "{doc}");
+    assert_eq!((p["included_bytes"].clone(), p["over_bytes"].clone()), (16_000_000_000u64.into(), 1_000_000_003u64.into()), "{doc}");
+    let domains: Vec<(String, i64, u64)> = p["domains"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["domain"].as_str().unwrap().to_owned(), d["days"].as_i64().unwrap(), d["bytes_out"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(domains, [("example.net".into(), 1, 2), ("example.org".into(), 2, 17_000_000_001)]);
+    let table = env.ok(&["traffic", "report", "--period", "2026-11"]);
+    assert!(table.contains("106 %, 1.00 GB over"), "{table}");
+    assert_eq!(common::row(&table, "xyz00")[1], "example.net", "{table}");
+    // A package without traffic in the month is shown when asked for; none at all is an empty list.
+    let doc = env.json(&["traffic", "report", "--period", "2026-10", "--package", "xyz00"]);
+    assert_eq!((doc[0]["bytes_out"].clone(), doc[0]["domains"].clone()), (0.into(), serde_json::json!([])), "{doc}");
+    assert_eq!(env.json(&["traffic", "report", "--period", "2026-10"]), serde_json::json!([]));
+}
+
+#[test]
+fn bad_input_is_refused_before_any_server_is_asked() {
+    let env = common::TestEnv::seeded();
+    env.ok(&["server", "add", "ns9", "--address", "192.0.2.9", "--role", "dns-secondary"]);
+    for (args, code, field) in [
+        (&["traffic", "report", "--period", "2026-13"][..], 2, Some("period")),
+        (&["traffic", "report", "--period", "2026-11", "--package", "xyz"], 2, Some("package")),
+        (&["traffic", "report", "--period", "2026-11", "--package", "xyz09"], 1, None),
+        (&["traffic", "collect", "--date", "2026-02-30"], 2, Some("date")),
+        (&["traffic", "collect", "--server", "h1;id"], 2, Some("server")),
+        (&["traffic", "collect", "--server", "h9"], 1, None),
+        (&["traffic", "collect", "--server", "ns9"], 2, Some("server")),
+    ] {
+        let e = env.refused(args, code);
+        if let Some(f) = field {
+            assert_eq!(e["field"], f, "{args:?}: {e}");
+        }
+    }
+}

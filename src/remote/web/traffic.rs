@@ -132,7 +132,6 @@ pub fn parse(records: &[Record], want: Option<NaiveDate>) -> Result<Totals, Stri
         }
     }
     t.totals.sort_by(|a, b| (a.day, a.domain.as_str()).cmp(&(b.day, b.domain.as_str())));
-    t.totals.dedup();
     Ok(t)
 }
 

@@ -12,6 +12,7 @@ pub mod member;
 pub mod package;
 pub mod registry;
 pub mod server;
+pub mod traffic;
 pub mod user;
 
 use crate::{Error, Result};

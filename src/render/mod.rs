@@ -17,6 +17,19 @@ pub const SITES_AVAILABLE: &str = "/etc/apache2/sites-available";
 pub const SITES_ENABLED: &str = "/etc/apache2/sites-enabled";
 /// Per-domain logs, outside every user-writable tree (Apache opens them as root).
 pub const LOG_ROOT: &str = "/var/log/apache2/hsadmin";
+/// The traffic log every hsadmin vhost appends to: one line per request, `DAY DOMAIN IN OUT` (mod_logio's
+/// `%I %O`: bytes received and sent, headers included). It lies in Apache's own root-owned log directory
+/// (root:adm 0750, no customer writes there), beside Apache's logs, so that Debian's logrotate for apache2
+/// (`/var/log/apache2/*.log`: daily, `.1`, then `.N.gz`) rotates it and reloads Apache; LOG_ROOT's
+/// per-domain directories are not rotated by it. `hsadmin traffic collect` sums it on the server.
+pub const TRAFFIC_LOG: &str = "/var/log/apache2/hsadmin-traffic.log";
+
+/// The `CustomLog` line of a vhost of `domain`: the domain is written into the format as literal text,
+/// so that nothing of a request (its Host header, its path) reaches the traffic log: every field of a line
+/// is the day Apache received the request, the ledger's domain, and two counts.
+pub fn traffic_log_line(domain: &str) -> String {
+    format!("    CustomLog {TRAFFIC_LOG} \"%{{%Y-%m-%d}}t {domain} %I %O\"\n")
+}
 pub use crate::model::PACKAGE_HOMES;
 
 /// The vhost file of a domain: `hsadmin-<domain>.conf`, or, where that would not fit a file name (255

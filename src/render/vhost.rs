@@ -1,6 +1,8 @@
 //! An Apache vhost file for one domain: the domain and `www.` on the main document root, each subdomain on
 //! its own, per-domain logs, the domain's options, and HTTPS with the configured certificate when enabled.
-use super::{LOG_ROOT, MANAGED_HEADER};
+//! Every `<VirtualHost>` (the HTTP redirect of an HTTPS domain too) also appends its requests' byte
+//! counts to the traffic log, under the domain's own name (`render::traffic_log_line`).
+use super::{LOG_ROOT, MANAGED_HEADER, traffic_log_line};
 use crate::config::WebConfig;
 use crate::ledger::domain::Domain;
 
@@ -8,6 +10,7 @@ use crate::ledger::domain::Domain;
 pub fn render(domain: &Domain, root: &str, web: &WebConfig) -> String {
     let name = domain.name.as_str();
     let logs = format!("{LOG_ROOT}/{name}");
+    let traffic = traffic_log_line(name);
     let mut s = format!(
         "{MANAGED_HEADER}\n# {} of package {}, domain admin {}\n\n",
         describe(domain),
@@ -38,10 +41,12 @@ pub fn render(domain: &Domain, root: &str, web: &WebConfig) -> String {
     for (server_name, aliases, docroot) in &sites {
         let alias = if aliases.is_empty() { String::new() } else { format!("    ServerAlias {}\n", aliases.join(" ")) };
         let common = format!(
-            "    ServerName {server_name}\n{alias}    DocumentRoot {docroot}\n    ErrorLog {logs}/error.log\n    CustomLog {logs}/access.log combined\n"
+            "    ServerName {server_name}\n{alias}    DocumentRoot {docroot}\n    ErrorLog {logs}/error.log\n    CustomLog {logs}/access.log combined\n{traffic}"
         );
         if domain.https {
-            s += &format!("\n<VirtualHost *:80>\n    ServerName {server_name}\n{alias}    Redirect permanent / https://{server_name}/\n</VirtualHost>\n");
+            s += &format!(
+                "\n<VirtualHost *:80>\n    ServerName {server_name}\n{alias}    Redirect permanent / https://{server_name}/\n{traffic}</VirtualHost>\n"
+            );
             s += &format!(
                 "\n<IfModule ssl_module>\n<VirtualHost *:443>\n{common}    SSLEngine on\n    SSLCertificateFile {}\n    SSLCertificateKeyFile {}\n</VirtualHost>\n</IfModule>\n",
                 web.certificate_file.replace("{domain}", name),
@@ -76,6 +81,10 @@ mod tests {
         assert!(text.contains("CustomLog /var/log/apache2/hsadmin/example.org/access.log combined"));
         assert!(text.contains("Options SymLinksIfOwnerMatch Indexes\n"));
         assert!(!text.contains("443"));
+        // Every vhost, the subdomain's too, counts its bytes under the ledger's domain, never the Host header.
+        let traffic = "    CustomLog /var/log/apache2/hsadmin-traffic.log \"%{%Y-%m-%d}t example.org %I %O\"\n";
+        assert_eq!(text.matches(traffic).count(), 2, "{text}");
+        assert!(!text.contains("%V") && !text.contains("%v"), "{text}");
     }
 
     #[test]
@@ -91,5 +100,7 @@ mod tests {
         assert!(text.contains("SSLCertificateFile /etc/ssl/h/example.org.pem\n    SSLCertificateKeyFile /etc/ssl/h/example.org.key"), "{text}");
         assert!(text.contains("Options SymLinksIfOwnerMatch ExecCGI\n"));
         assert!(text.contains("AddHandler cgi-script"));
+        // The redirect on port 80 and the site on 443, for the domain and its subdomain: four vhosts, four lines.
+        assert_eq!(text.matches("CustomLog /var/log/apache2/hsadmin-traffic.log \"%{%Y-%m-%d}t example.org %I %O\"").count(), 4, "{text}");
     }
 }

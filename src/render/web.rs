@@ -83,7 +83,8 @@ pub struct Desired {
     pub quotas: Vec<Quota>,
     pub vhosts: Vec<Vhost>,
     pub crontabs: Vec<Crontab>,
-    /// Apache modules the vhosts need (ssl for HTTPS).
+    /// Apache modules the vhosts need: logio for the traffic log (built into Debian's Apache, so usually
+    /// there already), ssl for HTTPS.
     pub modules: Vec<String>,
     /// Packages whose data is to be removed: their home directories.
     pub purged_homes: Vec<String>,
@@ -191,6 +192,9 @@ pub fn desired(rows: &Rows, web: &WebConfig) -> Desired {
                 });
             }
         }
+    }
+    if !d.vhosts.is_empty() {
+        d.modules.insert(0, "logio".into());
     }
     d
 }
@@ -312,6 +316,7 @@ pub(crate) mod tests {
         assert!(d.quotas.contains(&Quota { kind: QuotaKind::User, name: "xyz00-web".into(), soft_kb: 102400, hard_kb: 122880 }));
         assert!(d.quotas.contains(&Quota { kind: QuotaKind::Group, name: "xyz00".into(), soft_kb: 1048576, hard_kb: 1048576 }));
         assert_eq!(d.vhosts[0].file, "hsadmin-example.org.conf");
+        assert_eq!(d.modules, ["logio"], "the traffic log needs mod_logio's %I and %O");
         assert!(d.crontabs[0].content.contains("*/5 * * * * php ~/cron.php"));
     }
 
@@ -320,6 +325,7 @@ pub(crate) mod tests {
         let d = render(Some("2026-05-31"));
         assert!(d.accounts.iter().all(|a| a.locked && a.shadow.starts_with('!')));
         assert!(d.vhosts.is_empty());
+        assert!(d.modules.is_empty(), "no vhost, no module needed: {:?}", d.modules);
         assert!(d.crontabs.is_empty());
         // The data stays: directories and quotas are still managed.
         assert!(!d.dirs.is_empty());

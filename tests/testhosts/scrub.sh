@@ -1,9 +1,9 @@
 #!/bin/sh
 # scrub.sh -- run ON a test host (ssh h1 sh -s < scrub.sh): removes everything of hsadmin's kinds, by hand
 # (hsadmin itself removes only what its own ledger created): every account and group in the managed uid
-# range with its processes and crontab, every hsadmin-* vhost, the homes, the per-domain logs, quota limits
-# left on ids in the range, the ssl module a test enabled, the name service's include, zones and secondary
-# copies, and test leftovers. Used by the end-to-end tests
+# range with its processes and crontab, every hsadmin-* vhost, the homes, the per-domain logs and the traffic
+# log with its rotated copies, quota limits left on ids in the range, the ssl module a test enabled, the name
+# service's include, zones and secondary copies, and test leftovers. Used by the end-to-end tests
 # (tests/common) and the apply benchmark.
 set -e
 for u in $(awk -F: '$3 >= 100000 && $3 <= 999999 { print $1 }' /etc/passwd); do
@@ -16,6 +16,7 @@ for g in $(awk -F: '$3 >= 100000 && $3 <= 999999 { print $1 }' /etc/group); do g
 find /var/spool/cron/crontabs -type f ! -name root -delete
 rm -f /etc/apache2/sites-enabled/hsadmin-* /etc/apache2/sites-available/hsadmin-*
 rm -rf --one-file-system /home/pacs/* /var/log/apache2/hsadmin/* /run/hsadmin-* /var/tmp/hsadmin-*
+rm -f /var/log/apache2/hsadmin-traffic.log /var/log/apache2/hsadmin-traffic.log.*
 sync
 quotacheck -ugm /home
 for kind in u g; do

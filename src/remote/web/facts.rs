@@ -1,8 +1,8 @@
 //! The web role's facts: what a web server has of the things hsadmin manages. The script reads
 //! `/etc/passwd`, `/etc/group` and `/etc/shadow` (accounts in the managed uid range), the asked-for
-//! paths (`lstat`, never followed), hsadmin's vhost files and links, the enabled modules, the managed
-//! accounts' crontabs (hashed on the server; a crontab above the size cap is reported, never read) and
-//! the quotas. Everything travels as NUL-framed records and is validated here with the model types.
+//! paths (`lstat`, never followed), hsadmin's vhost files and links, the enabled modules (`mods-enabled`
+//! and those built into the binary, `apache2 -l`), the managed accounts' crontabs (hashed on the server; a
+//! crontab above the size cap is reported, never read) and the quotas. Everything travels as NUL-framed records and is validated here with the model types.
 use crate::model::{DomainName, PackageName, UserName};
 use crate::remote::quote::{Data, Script, ShellArg};
 use crate::remote::records::Record;
@@ -108,6 +108,11 @@ if (opendir(my $dh, '/etc/apache2/sites-enabled')) {
 }
 if (opendir(my $dh, '/etc/apache2/mods-enabled')) {
     for my $n (sort readdir $dh) { rec('module', $1) if $n =~ /\A(.+)\.load\z/s; }
+}
+# Modules built into the binary (Debian's has log_config and logio) are loaded without a .load file.
+if (-x '/usr/sbin/apache2' && open(my $built, '-|', '/usr/sbin/apache2', '-l')) {
+    while (my $l = <$built>) { rec('module', $1) if $l =~ /\A\s*mod_(\w+)\.c\s*\z/; }
+    close $built;
 }
 mkdir "$tmp/cron" or die "$!\n";
 if (opendir(my $dh, '/var/spool/cron/crontabs')) {

@@ -54,6 +54,7 @@ fn converged(d: &Desired) -> WebFacts {
     for c in &d.crontabs {
         f.crontabs.insert(c.user.clone(), Some(sha256_hex(c.content.as_bytes())));
     }
+    f.modules.extend(d.modules.iter().cloned());
     f
 }
 

@@ -1,6 +1,7 @@
 //! Pure functions from ledger rows to what a server should look like. No I/O here: the same input always
 //! renders the same bytes, so a plan is reproducible and a second apply finds nothing to do.
 pub mod crontab;
+pub mod invoice;
 pub mod vhost;
 pub mod web;
 pub mod zone;

@@ -276,9 +276,8 @@ fn trade_tax(w: &mut Writer, b: &VatBreakdown) {
         VatCategory::OutOfScope => w.text("ram:ExemptionReasonCode", "VATEX-EU-O"),
         _ => {}
     }
-    if b.category != VatCategory::OutOfScope {
-        w.text("ram:RateApplicablePercent", &percent(b.rate_bp));
-    }
+    // BT-119 even for O (XRechnung's BR-DE-14), where EN 16931 keeps it off the lines (BR-O-05).
+    w.text("ram:RateApplicablePercent", &percent(b.rate_bp));
     w.close();
 }
 

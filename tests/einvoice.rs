@@ -34,7 +34,11 @@ legal = ["Eingetragen im Genossenschaftsregister Hamburg, GnR 1002", "Vorstand: 
 /// The validators' venv (tests/validators/setup.sh); a missing one fails loudly, never skips.
 fn validators() -> PathBuf {
     let dir = PathBuf::from(std::env::var("HSADMIN_VALIDATORS").unwrap_or_else(|_| "/var/cache/hsadmin-validators".into()));
-    assert!(dir.join("bin/python").exists() && dir.join("rules").is_dir(), "no validators at {} (run tests/validators/setup.sh, or tests/run-all.sh)", dir.display());
+    assert!(
+        dir.join("bin/python").exists() && dir.join("rules").is_dir(),
+        "no validators at {} (run tests/validators/setup.sh, or tests/run-all.sh)",
+        dir.display()
+    );
     dir
 }
 
@@ -53,7 +57,10 @@ fn seller() -> Party {
         bic: Some("GENODEM1GLS".into()),
         bank: Some("GLS Bank".into()),
         creditor_id: Some("DE98ZZZ09999999999".into()),
-        legal: vec!["Eingetragen im Genossenschaftsregister Hamburg, GnR 1002".into(), "Vorstand: Erika Beispiel, Max Beispiel · Aufsichtsrat: Eva Muster".into()],
+        legal: vec![
+            "Eingetragen im Genossenschaftsregister Hamburg, GnR 1002".into(),
+            "Vorstand: Erika Beispiel, Max Beispiel · Aufsichtsrat: Eva Muster".into(),
+        ],
     }
 }
 
@@ -61,7 +68,16 @@ fn seller() -> Party {
 fn buyer(env: &TestEnv, member: &str) -> Party {
     let m = env.json(&["member", "show", member]);
     let s = |k: &str| m[k].as_str().map(str::to_owned);
-    Party { name: s("name").unwrap(), street: s("street"), zipcode: s("zipcode"), city: s("city"), country: s("country"), email: s("email"), vat_id: s("vat_id"), ..Party::default() }
+    Party {
+        name: s("name").unwrap(),
+        street: s("street"),
+        zipcode: s("zipcode"),
+        city: s("city"),
+        country: s("country"),
+        email: s("email"),
+        vat_id: s("vat_id"),
+        ..Party::default()
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -127,13 +143,57 @@ fn books() -> Books {
     let person = ["--street", "Heidestraße 17", "--zipcode", "51147", "--city", "Köln", "--country", "DE", "--since", "2026-01-01"];
     env.ok(&[&["member", "add", "--number", "10001", "--prefix", "xyz", "--name", "Erika Mustermann", "--email", "erika@example.org"][..], &person].concat());
     env.ok(&[
-        "member", "add", "--number", "10002", "--prefix", "abc", "--name", "Müller & Söhne <GmbH>", "--kind", "organisation", "--email", "office@mueller.example",
-        "--street", "Ringstraße 1", "--zipcode", "1010", "--city", "Wien", "--country", "AT", "--vat-id", "ATU13585627", "--vat-country", "AT",
-        "--vat-reverse-charge", "--since", "2026-01-01",
+        "member",
+        "add",
+        "--number",
+        "10002",
+        "--prefix",
+        "abc",
+        "--name",
+        "Müller & Söhne <GmbH>",
+        "--kind",
+        "organisation",
+        "--email",
+        "office@mueller.example",
+        "--street",
+        "Ringstraße 1",
+        "--zipcode",
+        "1010",
+        "--city",
+        "Wien",
+        "--country",
+        "AT",
+        "--vat-id",
+        "ATU13585627",
+        "--vat-country",
+        "AT",
+        "--vat-reverse-charge",
+        "--since",
+        "2026-01-01",
     ]);
     env.ok(&[
-        "member", "add", "--number", "10003", "--prefix", "chv", "--name", "Verein \"Freie Software\" Zürich", "--kind", "organisation", "--email",
-        "kasse@fsz.example", "--street", "Limmatquai 3", "--zipcode", "8001", "--city", "Zürich", "--country", "CH", "--since", "2026-01-01",
+        "member",
+        "add",
+        "--number",
+        "10003",
+        "--prefix",
+        "chv",
+        "--name",
+        "Verein \"Freie Software\" Zürich",
+        "--kind",
+        "organisation",
+        "--email",
+        "kasse@fsz.example",
+        "--street",
+        "Limmatquai 3",
+        "--zipcode",
+        "8001",
+        "--city",
+        "Zürich",
+        "--country",
+        "CH",
+        "--since",
+        "2026-01-01",
     ]);
     use {LineKind as K, Unit as U, VatCategory as C};
     // Domestic: S lines 10.00 + 14/30 × 10.00 = 4.666… → 4.67 + 3 × 1.00 = 17.67; VAT 19 % of 17.67 =
@@ -141,33 +201,48 @@ fn books() -> Books {
     let domestic = issue(
         &env,
         "{year}-{seq:05}",
-        draft(&env, "10001", VatCase::Domestic, vec![
-            line(1, K::Package, "Dynamic Web, single admin (xyz00)", FROM, TO, 1, U::Month, 1000, 1, C::Standard, 1900),
-            line(2, K::Package, "Dynamic Web, single admin (xyz01)", "2026-11-17", TO, 14, U::Day, 1000, 30, C::Standard, 1900),
-            line(3, K::Resource, "xyz00: 3 zusätzliche Benutzer", FROM, TO, 3, U::Month, 100, 1, C::Standard, 1900),
-            line(4, K::Fee, "Mitgliedsbeitrag", FROM, TO, 1, U::Month, 500, 1, C::Exempt, 0),
-        ]),
+        draft(
+            &env,
+            "10001",
+            VatCase::Domestic,
+            vec![
+                line(1, K::Package, "Dynamic Web, single admin (xyz00)", FROM, TO, 1, U::Month, 1000, 1, C::Standard, 1900),
+                line(2, K::Package, "Dynamic Web, single admin (xyz01)", "2026-11-17", TO, 14, U::Day, 1000, 30, C::Standard, 1900),
+                line(3, K::Resource, "xyz00: 3 zusätzliche Benutzer", FROM, TO, 3, U::Month, 100, 1, C::Standard, 1900),
+                line(4, K::Fee, "Mitgliedsbeitrag", FROM, TO, 1, U::Month, 500, 1, C::Exempt, 0),
+            ],
+        ),
     );
     // Reverse charge: AE 12.00 + 7 GB × 0.50 = 3.50 → 15.50 at 0 %; E fee 5.00. Net = gross = 20.50.
     let reverse = issue(
         &env,
         "{year}-{seq:05}",
-        draft(&env, "10002", VatCase::ReverseCharge, vec![
-            line(1, K::Package, "Managed Server <abc00> & Co", FROM, TO, 1, U::Month, 1200, 1, C::ReverseCharge, 0),
-            line(2, K::Traffic, "abc00: Traffic über Inklusivvolumen", FROM, TO, 7, U::Gigabyte, 50, 1, C::ReverseCharge, 0),
-            line(3, K::Fee, "Mitgliedsbeitrag", FROM, TO, 1, U::Month, 500, 1, C::Exempt, 0),
-        ]),
+        draft(
+            &env,
+            "10002",
+            VatCase::ReverseCharge,
+            vec![
+                line(1, K::Package, "Managed Server <abc00> & Co", FROM, TO, 1, U::Month, 1200, 1, C::ReverseCharge, 0),
+                line(2, K::Traffic, "abc00: Traffic über Inklusivvolumen", FROM, TO, 7, U::Gigabyte, 50, 1, C::ReverseCharge, 0),
+                line(3, K::Fee, "Mitgliedsbeitrag", FROM, TO, 1, U::Month, 500, 1, C::Exempt, 0),
+            ],
+        ),
     );
     // Outside the EU: O only. A yearly domain as a twelfth: 1 × 12.00 / 12 = 1.00; package 10.00; fee
     // 5.00. Net = gross = 16.00.
     let non_eu = issue(
         &env,
         "{year}-{seq:05}",
-        draft(&env, "10003", VatCase::NonEu, vec![
-            line(1, K::Package, "Dynamic Web, single admin (chv00)", FROM, TO, 1, U::Month, 1000, 1, C::OutOfScope, 0),
-            line(2, K::Domain, "Domain fsz.example", FROM, TO, 1, U::Month, 1200, 12, C::OutOfScope, 0),
-            line(3, K::Fee, "Mitgliedsbeitrag", FROM, TO, 1, U::Month, 500, 1, C::OutOfScope, 0),
-        ]),
+        draft(
+            &env,
+            "10003",
+            VatCase::NonEu,
+            vec![
+                line(1, K::Package, "Dynamic Web, single admin (chv00)", FROM, TO, 1, U::Month, 1000, 1, C::OutOfScope, 0),
+                line(2, K::Domain, "Domain fsz.example", FROM, TO, 1, U::Month, 1200, 12, C::OutOfScope, 0),
+                line(3, K::Fee, "Mitgliedsbeitrag", FROM, TO, 1, U::Month, 500, 1, C::OutOfScope, 0),
+            ],
+        ),
     );
     // The credit note: the domestic invoice's lines again, 26.03 gross, referring to it.
     let mut cn = draft(&env, "10001", VatCase::Domestic, domestic.lines.clone());
@@ -261,10 +336,17 @@ fn every_xrechnung_passes_the_xsd_and_both_schematrons() {
         assert!(r.contains(part), "{part} missing:\n{r}");
     }
     let n = x(&b.non_eu);
-    assert!(n.contains("<ram:ExemptionReason>Nicht im Inland steuerbare Leistung</ram:ExemptionReason>") && n.contains("<ram:GrandTotalAmount>16.00</ram:GrandTotalAmount>"), "{n}");
+    assert!(
+        n.contains("<ram:ExemptionReason>Nicht im Inland steuerbare Leistung</ram:ExemptionReason>")
+            && n.contains("<ram:GrandTotalAmount>16.00</ram:GrandTotalAmount>"),
+        "{n}"
+    );
     assert!(!n.contains("schemeID=\"VA\""), "BR-O-02: no VAT ids beside category O:\n{n}");
     let c = x(&b.credit);
-    assert!(c.contains("<ram:TypeCode>381</ram:TypeCode>") && c.contains(&format!("<ram:IssuerAssignedID>{}</ram:IssuerAssignedID>", b.domestic.number)), "{c}");
+    assert!(
+        c.contains("<ram:TypeCode>381</ram:TypeCode>") && c.contains(&format!("<ram:IssuerAssignedID>{}</ram:IssuerAssignedID>", b.domestic.number)),
+        "{c}"
+    );
 }
 
 #[test]
@@ -277,7 +359,12 @@ fn a_direct_debit_invoice_passes_too() {
     keep(&file);
     assert_valid_xrechnung(&file);
     let text = String::from_utf8(xml).unwrap();
-    for part in ["<ram:TypeCode>59</ram:TypeCode>", "<ram:DirectDebitMandateID>MANDAT-10001-1</ram:DirectDebitMandateID>", "<ram:CreditorReferenceID>DE98ZZZ09999999999</ram:CreditorReferenceID>", "<ram:IBANID>DE02120300000000202051</ram:IBANID>"] {
+    for part in [
+        "<ram:TypeCode>59</ram:TypeCode>",
+        "<ram:DirectDebitMandateID>MANDAT-10001-1</ram:DirectDebitMandateID>",
+        "<ram:CreditorReferenceID>DE98ZZZ09999999999</ram:CreditorReferenceID>",
+        "<ram:IBANID>DE02120300000000202051</ram:IBANID>",
+    ] {
         assert!(text.contains(part), "{part} missing:\n{text}");
     }
 }
@@ -337,29 +424,35 @@ fn every_pdf_embeds_its_fonts_and_carries_what_section_14_asks() {
         "Seite 1 von 1",
     ];
     let cases: [(&Invoice, &[&str]); 4] = [
-        (&b.domestic, &[
-            "Rechnung 2026-00001",
-            "01.12.2026",
-            "Erika Mustermann",
-            "Heidestraße 17",
-            "51147 Köln",
-            "10001",
-            "14 Tage",
-            "4,67 €",
-            "Nettobetrag zu 19 %",
-            "17,67 €",
-            "Umsatzsteuer 19 %",
-            "3,36 €",
-            "Nettobetrag, umsatzsteuerfrei",
-            "5,00 €",
-            "Gesamtbetrag",
-            "26,03 €",
-            "15.12.2026",
-            "Mitgliedsbeitrag, kein Leistungsaustausch",
-        ]),
-        (&b.reverse, &["01.12.2026", "Müller & Söhne <GmbH>", "ÖSTERREICH", "ATU13585627", "Steuerschuldnerschaft des Leistungsempfängers", "7 GB", "3,50 €", "20,50 €"]),
+        (
+            &b.domestic,
+            &[
+                "Rechnung 2026-00001",
+                "01.12.2026",
+                "Erika Mustermann",
+                "Heidestraße 17",
+                "51147 Köln",
+                "10001",
+                "14 Tage",
+                "4,67 €",
+                "Nettobetrag zu 19 %",
+                "17,67 €",
+                "Umsatzsteuer 19 %",
+                "3,36 €",
+                "Nettobetrag, umsatzsteuerfrei",
+                "5,00 €",
+                "Gesamtbetrag",
+                "26,03 €",
+                "15.12.2026",
+                "Mitgliedsbeitrag, kein Leistungsaustausch",
+            ],
+        ),
+        (
+            &b.reverse,
+            &["01.12.2026", "Müller & Söhne <GmbH>", "ÖSTERREICH", "ATU13585627", "Steuerschuldnerschaft des Leistungsempfängers", "7 GB", "3,50 €", "20,50 €"],
+        ),
         (&b.non_eu, &["01.12.2026", "Verein \"Freie Software\" Zürich", "SCHWEIZ", "Nicht im Inland steuerbare Leistung", "je 12 Monate", "16,00 €"]),
-        (&b.credit, &["Gutschrift 2026-00004", "storniert die Rechnung 2026-00001", "26,03 €", "03.12.2026"]),
+        (&b.credit, &["Stornorechnung 2026-00004", "hebt die Rechnung 2026-00001 auf", "26,03 €", "03.12.2026"]),
     ];
     for (inv, parts) in cases {
         let file = render(&b, inv, "pdf", "pdf");
@@ -442,15 +535,58 @@ fn refusals() {
 #[test]
 fn the_cli_fills_a_missing_phone_from_the_config_or_names_the_key() {
     let b = books();
-    let mut d = draft(&b.env, "10001", VatCase::Domestic, b.domestic.lines.clone());
+    let october: Vec<Line> =
+        b.domestic.lines.iter().map(|l| Line { service_from: "2026-10-01".into(), service_to: "2026-10-31".into(), ..l.clone() }).collect();
+    let mut d = draft(&b.env, "10001", VatCase::Domestic, october);
     d.seller.phone = None;
     d.period = BillingMonth::parse("p", "2026-10").unwrap();
     let inv = issue(&b.env, "{year}-{seq:05}", d);
     // [billing] has a phone: used for the contact.
     let file = render(&b, &inv, "xrechnung", "xml");
+    assert_valid_xrechnung(&file);
     assert!(std::fs::read_to_string(&file).unwrap().contains("<ram:CompleteNumber>+49 40 1234567</ram:CompleteNumber>"));
     std::fs::write(&b.env.config, BILLING.replace("phone = \"+49 40 1234567\"\n", "")).unwrap();
     let e = b.env.refused(&["invoice", "render", inv.number.as_str(), "--format", "xrechnung", "--out", "no.xml"], 2);
     assert!(e["message"].as_str().unwrap().contains("billing.phone"), "{e}");
     b.env.ok(&["invoice", "render", inv.number.as_str(), "--format", "pdf", "--out", "yes.pdf"]);
+}
+
+#[test]
+fn a_long_invoice_flows_onto_more_pages() {
+    let b = books();
+    // 45 domains at 12.00 a year, a twelfth each: 45 × 1.00 = 45.00, not taxable here.
+    let lines: Vec<Line> = (1..=45)
+        .map(|i| {
+            line(
+                i,
+                LineKind::Domain,
+                &format!("Domain verein-freie-software-zuerich-{i:02}.example"),
+                "2026-10-01",
+                "2026-10-31",
+                1,
+                Unit::Month,
+                1200,
+                12,
+                VatCategory::OutOfScope,
+                0,
+            )
+        })
+        .collect();
+    let mut d = draft(&b.env, "10003", VatCase::NonEu, lines);
+    d.period = BillingMonth::parse("p", "2026-10").unwrap();
+    let inv = issue(&b.env, "{year}-{seq:05}", d);
+    let file = render(&b, &inv, "pdf", "pdf");
+    assert_fonts_embedded(&file);
+    let text = pdftotext(&file);
+    for part in ["verein-freie-software-zuerich-45.example", "45,00 €", "Hostsharing eG · Rechnung 2026-00006 · Mitglied 10003 (Fortsetzung)"] {
+        assert!(text.contains(part), "{part:?} missing:\n{text}");
+    }
+    // Each page says which of how many it is, and repeats the table header.
+    let pages = text.matches(" · Seite ").count();
+    assert!(pages > 1, "{text}");
+    for n in 1..=pages {
+        assert!(text.contains(&format!("Seite {n} von {pages}")), "no page {n} of {pages}:\n{text}");
+    }
+    assert_eq!(text.matches("Einzelpreis").count(), pages, "{text}");
+    assert_valid_xrechnung(&render(&b, &inv, "xrechnung", "xml"));
 }

@@ -160,7 +160,13 @@ fn all(ctx: &Ctx, format: Format, period: BillingMonth, dir: &Path) -> Result<()
     for (inv, bytes) in docs {
         let path = dir.join(format!("{}.{}", file_stem(&inv.number), format.extension()));
         write_atomically(&path, &bytes)?;
-        files.push(Written { number: inv.number.to_string(), kind: inv.kind.to_string(), format: format.name(), file: path.display().to_string(), bytes: bytes.len() });
+        files.push(Written {
+            number: inv.number.to_string(),
+            kind: inv.kind.to_string(),
+            format: format.name(),
+            file: path.display().to_string(),
+            bytes: bytes.len(),
+        });
     }
     ctx.out.status("Wrote", &format!("{} for {period} as {} to {}", crate::model::count(files.len(), "document"), format.name(), dir.display()));
     ctx.out.emit(&WrittenAll { period: period.to_string(), format: format.name(), dir: dir.display().to_string(), files })

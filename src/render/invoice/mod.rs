@@ -45,11 +45,12 @@ pub fn exemption_reason(category: VatCategory) -> Option<&'static str> {
     }
 }
 
-/// "Rechnung" or "Gutschrift" (a credit note cancelling an invoice: Stornorechnung).
+/// "Rechnung", or "Stornorechnung" for a credit note cancelling one. Not "Gutschrift": in §14 Abs. 2 UStG
+/// that word means an invoice the recipient issues (self-billing), which a cancellation is not.
 pub fn title(inv: &Invoice) -> &'static str {
     match inv.kind {
         InvoiceKind::Invoice => "Rechnung",
-        InvoiceKind::CreditNote => "Gutschrift",
+        InvoiceKind::CreditNote => "Stornorechnung",
     }
 }
 
@@ -174,7 +175,7 @@ pub fn payment_text(inv: &Invoice, options: &Options) -> String {
     if inv.kind == InvoiceKind::CreditNote {
         let of = inv.corrects.as_ref().map_or(String::new(), |n| format!(" {n}"));
         return format!(
-            "Diese Gutschrift storniert die Rechnung{of}. Der Betrag von {} wird mit ihr verrechnet; \
+            "Diese Stornorechnung hebt die Rechnung{of} auf. Der Betrag von {} wird mit ihr verrechnet; \
              was Sie darauf schon gezahlt haben, erstatten wir Ihnen.",
             euro(inv.gross)
         );

@@ -34,7 +34,7 @@ const PAGE_H: f32 = mm(297.0);
 const LEFT: f32 = mm(25.0);
 const RIGHT: f32 = mm(190.0);
 /// The info block beside the address window.
-const INFO_X: f32 = mm(125.0);
+const INFO_X: f32 = mm(117.0);
 /// Where the body of a page ends at the latest (the footer is below).
 const BODY_END: f32 = mm(258.0);
 
@@ -113,6 +113,8 @@ struct Layout<'f> {
     fonts: &'f Fonts,
     pages: Vec<Vec<Op>>,
     y: f32,
+    /// The line at the top of every page after the first.
+    continued: String,
 }
 
 impl Layout<'_> {
@@ -147,7 +149,10 @@ impl Layout<'_> {
             return false;
         }
         self.pages.push(Vec::new());
-        self.y = mm(30.0);
+        let head = self.continued.clone();
+        self.text(LEFT, mm(18.0), 8.0, false, GREY, Align::Left, &head);
+        self.rule(LEFT, RIGHT, mm(21.0), 0.4, RULE);
+        self.y = mm(28.0);
         true
     }
 }
@@ -155,7 +160,8 @@ impl Layout<'_> {
 /// The invoice as a PDF/A-3b document.
 pub fn render(inv: &Invoice, options: &Options) -> Result<Vec<u8>> {
     let fonts = Fonts { regular: Face::new(REGULAR)?, bold: Face::new(BOLD)? };
-    let mut l = Layout { fonts: &fonts, pages: vec![Vec::new()], y: 0.0 };
+    let continued = format!("{} · {} {} · Mitglied {} (Fortsetzung)", inv.seller.name, title(inv), inv.number, inv.member);
+    let mut l = Layout { fonts: &fonts, pages: vec![Vec::new()], y: 0.0, continued };
     letterhead(&mut l, inv);
     heading(&mut l, inv);
     table(&mut l, inv);
@@ -197,7 +203,7 @@ fn letterhead(l: &mut Layout, inv: &Invoice) {
 
 fn info_block(l: &mut Layout, inv: &Invoice) {
     let mut facts: Vec<(&str, String)> = vec![
-        (if inv.kind == InvoiceKind::CreditNote { "Gutschrift Nr." } else { "Rechnung Nr." }, inv.number.to_string()),
+        (if inv.kind == InvoiceKind::CreditNote { "Stornorechnung Nr." } else { "Rechnung Nr." }, inv.number.to_string()),
         ("Datum", date(&inv.issued)),
         ("Mitgliedsnummer", inv.member.to_string()),
         ("Leistungszeitraum", period(&inv.period.first_day().to_string(), &inv.period.last_day().to_string())),
@@ -224,10 +230,10 @@ fn month_name(inv: &Invoice) -> String {
 }
 
 fn heading(l: &mut Layout, inv: &Invoice) {
-    l.text(LEFT, mm(110.0), 18.0, true, INK, Align::Left, &format!("{} {}", title(inv), inv.number));
-    l.y = mm(113.0);
+    l.text(LEFT, mm(104.0), 18.0, true, INK, Align::Left, &format!("{} {}", title(inv), inv.number));
+    l.y = mm(107.0);
     let intro = match &inv.corrects {
-        Some(original) => format!("mit dieser Gutschrift stornieren wir die Rechnung {original} für {} vollständig.", month_name(inv)),
+        Some(original) => format!("mit dieser Stornorechnung heben wir die Rechnung {original} für {} vollständig auf.", month_name(inv)),
         None => format!("für Ihre Mitgliedschaft und Ihre Leistungen im {} berechnen wir Ihnen:", month_name(inv)),
     };
     l.paragraph(LEFT, RIGHT - LEFT, 10.0, false, INK, "Guten Tag,");
@@ -325,6 +331,7 @@ fn totals(l: &mut Layout, inv: &Invoice) {
 fn closing(l: &mut Layout, inv: &Invoice, options: &Options) {
     for note in vat_notes(inv) {
         l.paragraph(LEFT, RIGHT - LEFT, 8.5, false, GREY, &note);
+        l.y += 2.0;
     }
     l.y += mm(3.0);
     l.paragraph(LEFT, RIGHT - LEFT, 9.5, false, INK, &payment_text(inv, options));

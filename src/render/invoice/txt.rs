@@ -104,14 +104,12 @@ fn totals(out: &mut String, inv: &Invoice) {
 fn footer(out: &mut String, inv: &Invoice) {
     let s = &inv.seller;
     out.push_str("-- \n");
-    let mut contact = address(s, home(inv)).join(", ");
-    if let Some(p) = &s.phone {
-        contact.push_str(&format!(" · Telefon {p}"));
+    wrapped(out, &address(s, home(inv)).join(", "), 0);
+    let contact: Vec<String> =
+        [s.phone.as_ref().map(|p| format!("Telefon {p}")), s.email.as_ref().map(|e| format!("E-Mail {e}"))].into_iter().flatten().collect();
+    if !contact.is_empty() {
+        wrapped(out, &contact.join(" · "), 0);
     }
-    if let Some(e) = &s.email {
-        contact.push_str(&format!(" · {e}"));
-    }
-    wrapped(out, &contact, 0);
     let ids = seller_tax_ids(s);
     if !ids.is_empty() {
         wrapped(out, &ids.join(" · "), 0);

@@ -72,7 +72,7 @@ pub fn amount(m: Money) -> String {
     let whole = (abs / 100).to_string();
     let mut grouped = String::new();
     for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
             grouped.push('.');
         }
         grouped.push(c);
@@ -319,6 +319,7 @@ pub(crate) mod tests {
     use crate::ledger::invoice::{Invoice, Line, Party};
     use crate::model::{BillingMonth, InvoiceNumber, LineKind, MemberNumber, VatCase};
 
+    #[allow(clippy::too_many_arguments)]
     pub fn line(pos: i64, qty: i64, unit: Unit, price: i64, base: i64, cat: VatCategory, bp: i64, desc: &str) -> Line {
         Line {
             pos,

@@ -59,6 +59,18 @@ enum Align {
     Right,
 }
 
+/// How a text looks: size in points, weight, colour.
+#[derive(Clone, Copy)]
+struct Style {
+    size: f32,
+    bold: bool,
+    color: (u8, u8, u8),
+}
+
+const fn st(size: f32, bold: bool, color: (u8, u8, u8)) -> Style {
+    Style { size, bold, color }
+}
+
 enum Op {
     Text { x: f32, y: f32, size: f32, bold: bool, color: (u8, u8, u8), align: Align, text: String },
     Line { x1: f32, x2: f32, y: f32, width: f32, color: (u8, u8, u8) },
@@ -122,7 +134,8 @@ impl Layout<'_> {
         self.pages.last_mut().expect("a page").push(op);
     }
 
-    fn text(&mut self, x: f32, y: f32, size: f32, bold: bool, color: (u8, u8, u8), align: Align, text: &str) {
+    fn text(&mut self, x: f32, y: f32, style: Style, align: Align, text: &str) {
+        let Style { size, bold, color } = style;
         self.op(Op::Text { x, y, size, bold, color, align, text: text.to_owned() });
     }
 
@@ -131,14 +144,15 @@ impl Layout<'_> {
     }
 
     /// `text` wrapped to `width`, from `x` at the current height; returns the lines' count.
-    fn paragraph(&mut self, x: f32, width: f32, size: f32, bold: bool, color: (u8, u8, u8), text: &str) -> usize {
-        let face = self.fonts.face(bold);
+    fn paragraph(&mut self, x: f32, width: f32, style: Style, text: &str) -> usize {
+        let size = style.size;
+        let face = self.fonts.face(style.bold);
         let lines = wrap(text, width, |s| face.width(s, size));
         for l in &lines {
             self.ensure(size * 1.45);
             self.y += size * 1.45;
             let y = self.y;
-            self.text(x, y, size, bold, color, Align::Left, l);
+            self.text(x, y, style, Align::Left, l);
         }
         lines.len()
     }
@@ -150,7 +164,7 @@ impl Layout<'_> {
         }
         self.pages.push(Vec::new());
         let head = self.continued.clone();
-        self.text(LEFT, mm(18.0), 8.0, false, GREY, Align::Left, &head);
+        self.text(LEFT, mm(18.0), st(8.0, false, GREY), Align::Left, &head);
         self.rule(LEFT, RIGHT, mm(21.0), 0.4, RULE);
         self.y = mm(28.0);
         true
@@ -178,21 +192,21 @@ pub fn render(inv: &Invoice, options: &Options) -> Result<Vec<u8>> {
 
 fn letterhead(l: &mut Layout, inv: &Invoice) {
     let s = &inv.seller;
-    l.text(LEFT, mm(22.0), 17.0, true, ACCENT, Align::Left, &s.name);
+    l.text(LEFT, mm(22.0), st(17.0, true, ACCENT), Align::Left, &s.name);
     let contact: Vec<String> = [s.phone.as_ref().map(|p| format!("Telefon {p}")), s.email.clone()].into_iter().flatten().collect();
     let mut y = mm(22.0);
     for (i, line) in address(s, home(inv)).iter().skip(1).chain(contact.iter()).enumerate() {
         y = mm(14.0) + i as f32 * 10.5;
-        l.text(RIGHT, y, 8.0, false, GREY, Align::Right, line);
+        l.text(RIGHT, y, st(8.0, false, GREY), Align::Right, line);
     }
     l.rule(LEFT, RIGHT, mm(30.0).max(y + 6.0), 0.6, ACCENT);
     // The seller's line above the address window (DIN 5008 form B: window at 45 mm), then the member.
     let sender = address(s, home(inv)).join(" · ");
-    l.text(LEFT, mm(50.0), 7.0, false, GREY, Align::Left, &sender);
+    l.text(LEFT, mm(50.0), st(7.0, false, GREY), Align::Left, &sender);
     let w = l.fonts.regular.width(&sender, 7.0);
     l.rule(LEFT, LEFT + w, mm(51.0), 0.3, GREY);
     for (i, line) in address(&inv.buyer, home(inv)).iter().enumerate() {
-        l.text(LEFT, mm(60.0) + i as f32 * 13.5, 10.5, false, INK, Align::Left, line);
+        l.text(LEFT, mm(60.0) + i as f32 * 13.5, st(10.5, false, INK), Align::Left, line);
     }
     info_block(l, inv);
     // Fold marks and the hole mark in the left margin.
@@ -217,8 +231,8 @@ fn info_block(l: &mut Layout, inv: &Invoice) {
     }
     for (i, (k, v)) in facts.iter().enumerate() {
         let y = mm(56.0) + i as f32 * 13.0;
-        l.text(INFO_X, y, 8.0, false, GREY, Align::Left, k);
-        l.text(RIGHT, y, 9.0, i == 0, INK, Align::Right, v);
+        l.text(INFO_X, y, st(8.0, false, GREY), Align::Left, k);
+        l.text(RIGHT, y, st(9.0, i == 0, INK), Align::Right, v);
     }
 }
 
@@ -230,15 +244,15 @@ fn month_name(inv: &Invoice) -> String {
 }
 
 fn heading(l: &mut Layout, inv: &Invoice) {
-    l.text(LEFT, mm(104.0), 18.0, true, INK, Align::Left, &format!("{} {}", title(inv), inv.number));
+    l.text(LEFT, mm(104.0), st(18.0, true, INK), Align::Left, &format!("{} {}", title(inv), inv.number));
     l.y = mm(107.0);
     let intro = match &inv.corrects {
         Some(original) => format!("mit dieser Stornorechnung heben wir die Rechnung {original} für {} vollständig auf.", month_name(inv)),
         None => format!("für Ihre Mitgliedschaft und Ihre Leistungen im {} berechnen wir Ihnen:", month_name(inv)),
     };
-    l.paragraph(LEFT, RIGHT - LEFT, 10.0, false, INK, "Guten Tag,");
+    l.paragraph(LEFT, RIGHT - LEFT, st(10.0, false, INK), "Guten Tag,");
     l.y += 5.0;
-    l.paragraph(LEFT, RIGHT - LEFT, 10.0, false, INK, &intro);
+    l.paragraph(LEFT, RIGHT - LEFT, st(10.0, false, INK), &intro);
     l.y += mm(5.0);
 }
 
@@ -254,7 +268,7 @@ fn table_header(l: &mut Layout) {
         (COL_VAT, Align::Right, "USt."),
         (COL_AMOUNT, Align::Right, "Betrag"),
     ] {
-        l.text(x, base, 8.0, true, ACCENT, align, label);
+        l.text(x, base, st(8.0, true, ACCENT), align, label);
     }
     l.y = y + 17.0;
 }
@@ -281,19 +295,19 @@ fn row(l: &mut Layout, line: &Line) {
         table_header(l);
     }
     let top = l.y + 4.0 + SIZE;
-    l.text(COL_POS, top, SIZE, false, GREY, Align::Left, &line.pos.to_string());
+    l.text(COL_POS, top, st(SIZE, false, GREY), Align::Left, &line.pos.to_string());
     for (i, d) in desc.iter().enumerate() {
-        l.text(COL_DESC, top + i as f32 * LEAD, SIZE, false, INK, Align::Left, d);
+        l.text(COL_DESC, top + i as f32 * LEAD, st(SIZE, false, INK), Align::Left, d);
     }
     let when = period(&line.service_from, &line.service_to);
-    l.text(COL_DESC, top + desc.len() as f32 * LEAD, 7.5, false, GREY, Align::Left, &when);
-    l.text(COL_QTY, top, SIZE, false, INK, Align::Right, &quantity(line.quantity, line.unit));
+    l.text(COL_DESC, top + desc.len() as f32 * LEAD, st(7.5, false, GREY), Align::Left, &when);
+    l.text(COL_QTY, top, st(SIZE, false, INK), Align::Right, &quantity(line.quantity, line.unit));
     for (i, p) in price.iter().enumerate() {
         let (size, color) = if i == 0 { (SIZE, INK) } else { (7.5, GREY) };
-        l.text(COL_PRICE, top + i as f32 * LEAD, size, false, color, Align::Right, p);
+        l.text(COL_PRICE, top + i as f32 * LEAD, st(size, false, color), Align::Right, p);
     }
-    l.text(COL_VAT, top, SIZE, false, INK, Align::Right, &line_vat(line));
-    l.text(COL_AMOUNT, top, SIZE, false, INK, Align::Right, &euro(line.net));
+    l.text(COL_VAT, top, st(SIZE, false, INK), Align::Right, &line_vat(line));
+    l.text(COL_AMOUNT, top, st(SIZE, false, INK), Align::Right, &euro(line.net));
     l.y += height;
     let y = l.y;
     l.rule(LEFT, RIGHT, y, 0.4, RULE);
@@ -317,30 +331,30 @@ fn totals(l: &mut Layout, inv: &Invoice) {
     for (k, v) in rows {
         l.y += 13.0;
         let y = l.y;
-        l.text(LABEL, y, 9.0, false, INK, Align::Left, &k);
-        l.text(COL_AMOUNT, y, 9.0, false, INK, Align::Right, &v);
+        l.text(LABEL, y, st(9.0, false, INK), Align::Left, &k);
+        l.text(COL_AMOUNT, y, st(9.0, false, INK), Align::Right, &v);
     }
     l.y += 8.0;
     let y = l.y;
     l.op(Op::Rect { x: LABEL - mm(2.0), y, w: RIGHT - LABEL + mm(2.0), h: 21.0, color: SHADE });
-    l.text(LABEL, y + 14.5, 11.0, true, ACCENT, Align::Left, "Gesamtbetrag");
-    l.text(COL_AMOUNT, y + 14.5, 11.0, true, ACCENT, Align::Right, &euro(inv.gross));
+    l.text(LABEL, y + 14.5, st(11.0, true, ACCENT), Align::Left, "Gesamtbetrag");
+    l.text(COL_AMOUNT, y + 14.5, st(11.0, true, ACCENT), Align::Right, &euro(inv.gross));
     l.y = y + 21.0 + mm(4.0);
 }
 
 fn closing(l: &mut Layout, inv: &Invoice, options: &Options) {
     for note in vat_notes(inv) {
-        l.paragraph(LEFT, RIGHT - LEFT, 8.5, false, GREY, &note);
+        l.paragraph(LEFT, RIGHT - LEFT, st(8.5, false, GREY), &note);
         l.y += 2.0;
     }
     l.y += mm(3.0);
-    l.paragraph(LEFT, RIGHT - LEFT, 9.5, false, INK, &payment_text(inv, options));
+    l.paragraph(LEFT, RIGHT - LEFT, st(9.5, false, INK), &payment_text(inv, options));
     l.y += mm(3.0);
     let thanks = match inv.kind {
         InvoiceKind::Invoice => "Vielen Dank für Ihr Vertrauen!",
         InvoiceKind::CreditNote => "Bei Fragen sind wir gern für Sie da.",
     };
-    l.paragraph(LEFT, RIGHT - LEFT, 9.5, false, INK, thanks);
+    l.paragraph(LEFT, RIGHT - LEFT, st(9.5, false, INK), thanks);
 }
 
 /// The footer of page `n` of `count` (on the last page of `l`): three columns of the seller's data, the
@@ -361,14 +375,14 @@ fn footer(l: &mut Layout, inv: &Invoice, n: usize, count: usize) {
         for (i, text) in lines.iter().enumerate() {
             let y = top + 10.0 + i as f32 * 9.0;
             bottom = bottom.max(y);
-            l.text(x, y, 7.0, false, GREY, Align::Left, text);
+            l.text(x, y, st(7.0, false, GREY), Align::Left, text);
         }
     }
     for (i, text) in s.legal.iter().enumerate() {
-        l.text(LEFT, bottom + 11.0 + i as f32 * 9.0, 6.5, false, GREY, Align::Left, text);
+        l.text(LEFT, bottom + 11.0 + i as f32 * 9.0, st(6.5, false, GREY), Align::Left, text);
     }
     let page = format!("{} {} · Seite {n} von {count}", title(inv), inv.number);
-    l.text(RIGHT, PAGE_H - mm(8.0), 7.0, false, GREY, Align::Right, &page);
+    l.text(RIGHT, PAGE_H - mm(8.0), st(7.0, false, GREY), Align::Right, &page);
 }
 
 fn fill(color: (u8, u8, u8)) -> Fill {

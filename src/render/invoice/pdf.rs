@@ -218,7 +218,7 @@ fn letterhead(l: &mut Layout, inv: &Invoice) {
 fn info_block(l: &mut Layout, inv: &Invoice) {
     let mut facts: Vec<(&str, String)> = vec![
         (if inv.kind == InvoiceKind::CreditNote { "Stornorechnung Nr." } else { "Rechnung Nr." }, inv.number.to_string()),
-        ("Datum", date(&inv.issued)),
+        (if inv.kind == InvoiceKind::CreditNote { "Datum" } else { "Rechnungsdatum" }, date(&inv.issued)),
         ("Mitgliedsnummer", inv.member.to_string()),
         ("Leistungszeitraum", period(&inv.period.first_day().to_string(), &inv.period.last_day().to_string())),
     ];

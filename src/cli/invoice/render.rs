@@ -1,8 +1,14 @@
 //! `hsadmin invoice render`: one invoice (or a month's) as PDF, XRechnung CII XML or plain text, written
 //! atomically.
 use super::Ctx;
+use crate::ledger::invoice::{self, Filter, Invoice};
+use crate::model::{BillingMonth, InvoiceNumber};
+use crate::output::{Render, table};
+use crate::render::invoice::{Options, pdf, txt, xrechnung};
 use crate::{Error, Result};
-use std::path::PathBuf;
+use serde::Serialize;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
 pub struct RenderArgs {
@@ -26,6 +32,213 @@ pub struct RenderArgs {
     out_dir: Option<PathBuf>,
 }
 
-pub fn run(_ctx: &Ctx, _a: RenderArgs) -> Result<()> {
-    Err(Error::Failed("invoice render is not built yet".into()))
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Pdf,
+    Xrechnung,
+    Txt,
+}
+
+impl Format {
+    fn parse(s: &str) -> Result<Self> {
+        match s.to_ascii_lowercase().as_str() {
+            "pdf" => Ok(Self::Pdf),
+            "xrechnung" => Ok(Self::Xrechnung),
+            "txt" => Ok(Self::Txt),
+            _ => Err(Error::invalid("--format", format!("{} must be one of pdf, xrechnung, txt", crate::model::shown(s)))),
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Self::Pdf => "pdf",
+            Self::Xrechnung => "xrechnung",
+            Self::Txt => "txt",
+        }
+    }
+
+    fn extension(self) -> &'static str {
+        match self {
+            Self::Pdf => "pdf",
+            Self::Xrechnung => "xml",
+            Self::Txt => "txt",
+        }
+    }
+}
+
+/// One document written.
+#[derive(Debug, Serialize)]
+struct Written {
+    number: String,
+    kind: String,
+    format: &'static str,
+    /// The file, or `-` for stdout.
+    file: String,
+    bytes: usize,
+}
+
+/// What `--all` wrote.
+#[derive(Debug, Serialize)]
+struct WrittenAll {
+    period: String,
+    format: &'static str,
+    dir: String,
+    files: Vec<Written>,
+}
+
+impl Render for Written {
+    fn human(&self) -> String {
+        String::new()
+    }
+}
+
+impl Render for WrittenAll {
+    fn human(&self) -> String {
+        let mut t = table::list(["number", "kind", "file", "bytes"]);
+        for w in &self.files {
+            t.add_row(vec![w.number.clone(), w.kind.clone(), w.file.clone(), w.bytes.to_string()]);
+        }
+        table::text(&t)
+    }
+}
+
+pub fn run(ctx: &Ctx, a: RenderArgs) -> Result<()> {
+    let format = Format::parse(&a.format)?;
+    if a.all {
+        let period = BillingMonth::parse("--period", a.period.as_deref().unwrap_or_default())?;
+        let dir = a.out_dir.ok_or_else(|| Error::invalid("--out-dir", "--all needs --out-dir DIR"))?;
+        return all(ctx, format, period, &dir);
+    }
+    let number = InvoiceNumber::parse("invoice number", a.number.as_deref().unwrap_or_default())?;
+    let out = a.out.filter(|p| p.as_os_str() != "-");
+    if out.is_none() {
+        if ctx.out.json {
+            return Err(Error::invalid("--out", "under --json stdout carries the result; write the document with --out FILE"));
+        }
+        if format == Format::Pdf && std::io::stdout().is_terminal() {
+            return Err(Error::invalid("--out", "a PDF is binary and stdout is a terminal; give --out FILE or redirect stdout (> invoice.pdf)"));
+        }
+    }
+    let inv = ctx.ledger()?.read(|tx| invoice::get(tx, number.as_str()))?.ok_or_else(|| Error::NotFound(format!("invoice {number}")))?;
+    let bytes = document(ctx, &inv, format)?;
+    let file = match &out {
+        Some(path) => {
+            write_atomically(path, &bytes)?;
+            ctx.out.status("Wrote", &format!("{} {} as {} to {} ({} bytes)", kind(&inv), inv.number, format.name(), path.display(), bytes.len()));
+            path.display().to_string()
+        }
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(&bytes)?;
+            stdout.flush()?;
+            "-".into()
+        }
+    };
+    if ctx.out.json {
+        ctx.out.emit(&Written { number: inv.number.to_string(), kind: inv.kind.to_string(), format: format.name(), file, bytes: bytes.len() })?;
+    }
+    Ok(())
+}
+
+fn kind(inv: &Invoice) -> &'static str {
+    match inv.kind {
+        crate::model::InvoiceKind::Invoice => "invoice",
+        crate::model::InvoiceKind::CreditNote => "credit note",
+    }
+}
+
+/// Every invoice and credit note of the period into `dir`, as `NUMBER.ext` (a `/` in a number becomes `_`).
+fn all(ctx: &Ctx, format: Format, period: BillingMonth, dir: &Path) -> Result<()> {
+    let invoices = ctx.ledger()?.read(|tx| invoice::list(tx, &Filter { period: Some(period), ..Filter::default() }))?;
+    // Render all first: a seller detail XRechnung lacks fails before any file is written.
+    let docs: Vec<(Invoice, Vec<u8>)> = invoices.into_iter().map(|inv| document(ctx, &inv, format).map(|b| (inv, b))).collect::<Result<_>>()?;
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        std::fs::DirBuilder::new().recursive(true).mode(0o700).create(dir).map_err(|e| Error::Failed(format!("cannot create {}: {e}", dir.display())))?;
+    }
+    let mut files = Vec::new();
+    for (inv, bytes) in docs {
+        let path = dir.join(format!("{}.{}", file_stem(&inv.number), format.extension()));
+        write_atomically(&path, &bytes)?;
+        files.push(Written {
+            number: inv.number.to_string(),
+            kind: inv.kind.to_string(),
+            format: format.name(),
+            file: path.display().to_string(),
+            bytes: bytes.len(),
+        });
+    }
+    ctx.out.status("Wrote", &format!("{} for {period} as {} to {}", crate::model::count(files.len(), "document"), format.name(), dir.display()));
+    ctx.out.emit(&WrittenAll { period: period.to_string(), format: format.name(), dir: dir.display().to_string(), files })
+}
+
+/// An invoice number as a file name: `RE/2026/1` → `RE_2026_1` (numbers hold only `A-Za-z0-9-/`).
+fn file_stem(number: &InvoiceNumber) -> String {
+    number.as_str().replace('/', "_")
+}
+
+/// The document bytes. The seller's phone (a contact detail, not part of the invoice's legal content) comes
+/// from `[billing]` when the invoice's snapshot has none, so that an invoice issued before it was set can
+/// still be rendered as XRechnung.
+fn document(ctx: &Ctx, inv: &Invoice, format: Format) -> Result<Vec<u8>> {
+    let mut inv = inv.clone();
+    if inv.seller.phone.as_deref().is_none_or(str::is_empty) {
+        inv.seller.phone = ctx.config.config.billing.phone.clone().filter(|p| !p.is_empty());
+    }
+    // The direct-debits issue passes the member's mandate here (Options::direct_debit).
+    let options = Options::default();
+    match format {
+        Format::Pdf => pdf::render(&inv, &options),
+        Format::Xrechnung => xrechnung::render(&inv, &options),
+        Format::Txt => Ok(txt::render(&inv, &options)),
+    }
+}
+
+/// Writes `bytes` to `path` so that readers see the old file or the whole new one, never a part: a
+/// temporary file in the same directory (mode 0600: invoices are personal data), fsync, rename, and an
+/// fsync of the directory so that the rename survives a power cut.
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    let name = path.file_name().ok_or_else(|| Error::invalid("--out", format!("{} is not a file name", path.display())))?;
+    let tmp = dir.join(format!(".{}.{}.partial", name.to_string_lossy(), std::process::id()));
+    let cannot = |e: std::io::Error| Error::Failed(format!("cannot write {}: {e}", path.display()));
+    let result = (|| -> std::io::Result<()> {
+        let mut f = std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)?;
+        std::fs::File::open(&dir)?.sync_all()
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(cannot(e));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_have_no_slash() {
+        assert_eq!(file_stem(&InvoiceNumber::parse("n", "RE/2026/00001").unwrap()), "RE_2026_00001");
+        assert_eq!(file_stem(&InvoiceNumber::parse("n", "2026-00001").unwrap()), "2026-00001");
+    }
+
+    #[test]
+    fn writes_atomically_with_mode_0600() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.pdf");
+        write_atomically(&path, b"one").unwrap();
+        write_atomically(&path, b"two").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"two");
+        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "a temporary file was left");
+    }
 }

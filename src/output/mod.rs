@@ -1,5 +1,6 @@
 //! What reaches the user: results on stdout (a table or one JSON document), everything else on stderr.
 //! On a terminal, tables fit its width and long ones go through a pager (`terminal`).
+pub mod file;
 pub mod records;
 pub mod table;
 pub mod terminal;

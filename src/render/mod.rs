@@ -1,6 +1,6 @@
 //! Pure functions from ledger rows to what a server should look like, to the invoice documents (`invoice`:
-//! PDF, XRechnung, text) and to the accounting export's files (`export`). No I/O here: the same input always renders the same bytes, so a plan is reproducible and a
-//! second apply finds nothing to do.
+//! PDF, XRechnung, text) and to the accounting export's files (`export`). No I/O here: the same input always
+//! renders the same bytes, so a plan is reproducible and a second apply finds nothing to do.
 pub mod crontab;
 pub mod export;
 pub mod invoice;

@@ -3,11 +3,12 @@
 use super::Ctx;
 use crate::ledger::invoice::{self, Filter};
 use crate::model::{BillingMonth, Money};
+use crate::output::file::write_atomically;
 use crate::output::{Render, table};
 use crate::render::export::{self, datev, lexware};
 use crate::{Error, Result};
 use serde::Serialize;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
@@ -69,7 +70,7 @@ pub fn run(ctx: &Ctx, a: ExportArgs) -> Result<()> {
         "datev" => datev::render(&invoices, period, accounts, chrono::Local::now().naive_local())?,
         _ => lexware::render(&invoices, period, accounts)?,
     };
-    write_atomically(&a.out, &made.bytes)?;
+    write_atomically(&a.out, &made.bytes, 0o640)?;
     for w in &made.warnings {
         ctx.out.warn(w);
     }
@@ -97,31 +98,4 @@ fn exported(a: &ExportArgs, period: BillingMonth, invoices: usize, made: &export
         balance: made.balance(),
         warnings: made.warnings.clone(),
     }
-}
-
-/// Writes `bytes` to `target` so that it never holds half a file: a temporary file beside it (the same
-/// directory, so that the rename stays on one file system) is written, fsynced and given mode 0640, then
-/// renamed over the target, and the directory is fsynced so that the rename survives a power cut. On any
-/// failure the temporary file is removed and the target is as it was.
-pub(super) fn write_atomically(target: &Path, bytes: &[u8]) -> Result<()> {
-    use std::io::Write;
-    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
-    let fail = |e: std::io::Error| Error::Failed(format!("cannot write {}: {e}", target.display()));
-    let name = target.file_name().ok_or_else(|| Error::invalid("out", format!("{} does not name a file", target.display())))?;
-    let dir = target.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
-    let temp = dir.join(format!(".{}.{}-{nanos}.tmp", name.to_string_lossy(), std::process::id()));
-    let mut file = std::fs::OpenOptions::new().write(true).create_new(true).mode(0o640).open(&temp).map_err(fail)?;
-    let written = (|| -> std::io::Result<()> {
-        // The mode again: `open` applies the umask.
-        file.set_permissions(std::fs::Permissions::from_mode(0o640))?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temp, target)
-    })();
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&temp);
-        return Err(fail(e));
-    }
-    std::fs::File::open(dir).and_then(|d| d.sync_all()).map_err(fail)
 }

@@ -3,6 +3,7 @@
 use super::Ctx;
 use crate::ledger::invoice::{self, Filter, Invoice};
 use crate::model::{BillingMonth, InvoiceNumber};
+use crate::output::file::write_atomically;
 use crate::output::{Render, table};
 use crate::render::invoice::{Options, pdf, txt, xrechnung};
 use crate::{Error, Result};
@@ -123,7 +124,7 @@ pub fn run(ctx: &Ctx, a: RenderArgs) -> Result<()> {
     let bytes = document(ctx, &inv, format)?;
     let file = match &out {
         Some(path) => {
-            write_atomically(path, &bytes)?;
+            write_atomically(path, &bytes, 0o600)?;
             ctx.out.status("Wrote", &format!("{} {} as {} to {} ({} bytes)", kind(&inv), inv.number, format.name(), path.display(), bytes.len()));
             path.display().to_string()
         }
@@ -159,7 +160,7 @@ fn all(ctx: &Ctx, format: Format, period: BillingMonth, dir: &Path) -> Result<()
     let mut files = Vec::new();
     for (inv, bytes) in docs {
         let path = dir.join(format!("{}.{}", file_stem(&inv.number), format.extension()));
-        write_atomically(&path, &bytes)?;
+        write_atomically(&path, &bytes, 0o600)?;
         files.push(Written {
             number: inv.number.to_string(),
             kind: inv.kind.to_string(),
@@ -194,32 +195,6 @@ fn document(ctx: &Ctx, inv: &Invoice, format: Format) -> Result<Vec<u8>> {
     }
 }
 
-/// Writes `bytes` to `path` so that readers see the old file or the whole new one, never a part: a
-/// temporary file in the same directory (mode 0600: invoices are personal data), fsync, rename, and an
-/// fsync of the directory so that the rename survives a power cut.
-pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    use std::os::unix::fs::OpenOptionsExt;
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    let name = path.file_name().ok_or_else(|| Error::invalid("--out", format!("{} is not a file name", path.display())))?;
-    let tmp = dir.join(format!(".{}.{}.partial", name.to_string_lossy(), std::process::id()));
-    let cannot = |e: std::io::Error| Error::Failed(format!("cannot write {}: {e}", path.display()));
-    let result = (|| -> std::io::Result<()> {
-        let mut f = std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)?;
-        std::fs::File::open(&dir)?.sync_all()
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(cannot(e));
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -228,17 +203,5 @@ mod tests {
     fn file_names_have_no_slash() {
         assert_eq!(file_stem(&InvoiceNumber::parse("n", "RE/2026/00001").unwrap()), "RE_2026_00001");
         assert_eq!(file_stem(&InvoiceNumber::parse("n", "2026-00001").unwrap()), "2026-00001");
-    }
-
-    #[test]
-    fn writes_atomically_with_mode_0600() {
-        use std::os::unix::fs::PermissionsExt;
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.pdf");
-        write_atomically(&path, b"one").unwrap();
-        write_atomically(&path, b"two").unwrap();
-        assert_eq!(std::fs::read(&path).unwrap(), b"two");
-        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "a temporary file was left");
     }
 }

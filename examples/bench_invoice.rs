@@ -133,7 +133,10 @@ fn floor_script(generated: &Path) -> (String, usize, usize) {
     }
     let mut sql = String::from("PRAGMA foreign_keys = ON;\nPRAGMA synchronous = FULL;\n");
     for (number, values) in &invoices {
-        sql += &format!("BEGIN IMMEDIATE;\nINSERT INTO invoice VALUES {values};\nINSERT INTO invoice_line VALUES {};\nCOMMIT;\n", by_invoice[number.as_str()].join(", "));
+        sql += &format!(
+            "BEGIN IMMEDIATE;\nINSERT INTO invoice VALUES {values};\nINSERT INTO invoice_line VALUES {};\nCOMMIT;\n",
+            by_invoice[number.as_str()].join(", ")
+        );
     }
     (sql, invoices.len(), lines.len())
 }
@@ -211,7 +214,10 @@ fn main() -> hsadmin::Result<()> {
         let size = std::fs::metadata(&out_file).map(|m| m.len()).unwrap_or(0);
         println!("hsadmin invoice export --period 2026-06 --format datev: {} ({size} bytes)", secs(took));
     } else {
-        println!("TODO: `invoice export --format datev` does not work in this tree yet ({}); time it after the export is merged", String::from_utf8_lossy(&out.stderr).trim());
+        println!(
+            "TODO: `invoice export --format datev` does not work in this tree yet ({}); time it after the export is merged",
+            String::from_utf8_lossy(&out.stderr).trim()
+        );
     }
     Ok(())
 }

@@ -74,7 +74,7 @@ impl Generated {
 
 /// One member's outcome.
 enum Outcome {
-    Issued(Invoice),
+    Issued(Box<Invoice>),
     Already(InvoiceNumber),
     NotBilled(String),
 }
@@ -152,7 +152,7 @@ pub fn generate(ledger: &mut Ledger, billing: &BillingConfig, req: &Request) -> 
 impl Generated {
     fn add(&mut self, member: MemberNumber, (outcome, warnings): (Outcome, Vec<String>)) {
         match outcome {
-            Outcome::Issued(inv) => self.issued.push(Shown::of(inv)),
+            Outcome::Issued(inv) => self.issued.push(Shown::of(*inv)),
             Outcome::Already(number) => self.already_invoiced.push(AlreadyInvoiced { member, number }),
             Outcome::NotBilled(reason) => self.not_billed.push(NotBilled { member, reason }),
         }
@@ -189,7 +189,7 @@ fn one(tx: &Tx, run: &Run, number: MemberNumber) -> Result<(Outcome, Vec<String>
     };
     let inv = rows::issue(tx, &run.format, d, &run.now)?;
     tx.audit("invoice", inv.number.as_str(), "issue", None, snapshot(&inv))?;
-    Ok((Outcome::Issued(inv), built.warnings))
+    Ok((Outcome::Issued(Box::new(inv)), built.warnings))
 }
 
 /// Everything the rules need of one member and month.

@@ -4,6 +4,8 @@
 //!
 //!     cargo build --release && cargo run --release --example bench_invoice [-- RUNS]
 //!
+//! `BENCH_INVOICE_KEEP=FILE` keeps a copy of the built ledger there (to look into a run with `perf`).
+//!
 //! Builds a ledger of 10 000 members (each with a DW/SA package, every fourth with more users, 0–3
 //! registered domains over .de/.org/.com/.net, every tenth with traffic above the included volume; fee
 //! billable) through the real operations in one transaction. Each run starts from a fresh copy of that
@@ -182,6 +184,9 @@ fn main() -> hsadmin::Result<()> {
     let config = dir.path().join("hsadmin.toml");
     std::fs::write(&config, BILLING)?;
     let built = build(&base)?;
+    if let Some(keep) = std::env::var_os("BENCH_INVOICE_KEEP") {
+        copy(&base, Path::new(&keep));
+    }
     println!("built ledger: {MEMBERS} members, packages, {} domains in {}", (0..MEMBERS).map(|i| i % 4).sum::<u32>(), secs(built));
 
     let generate = ["invoice", "generate", "--period", "2026-06", "--date", "2026-07-01"];

@@ -270,6 +270,21 @@ fn golden_invoices_of_a_small_cooperative() {
     assert!(run.stderr.contains("10006 (nothing to bill)"), "{}", run.stderr);
     golden("generate.txt", &run.stdout);
 
+    erika(&env);
+    abroad(&env);
+    // 10005 (not billable) and 10006 (a free package, no fee) get nothing.
+    let list = env.json(&["invoice", "list", "--period", "2026-06"]);
+    let members: Vec<i64> = list.as_array().unwrap().iter().map(|i| i["member"].as_i64().unwrap()).collect();
+    assert_eq!(members, [10001, 10002, 10003, 10004]);
+
+    credit_note(&env);
+    golden("show-2026-00001.txt", &env.ok(&["invoice", "show", "2026-00001"]));
+    golden("list.txt", &env.ok(&["invoice", "list"]));
+    reg.finish();
+}
+
+/// 10001: a person at home, with everything a package can cost.
+fn erika(env: &TestEnv) {
     // 10001, at home, 19 %:
     //   xyz00 the whole month                 1 MON × 10.00            = 10.00
     //   28 − 25 included users = 3            3 MON × 0.50             =  1.50
@@ -281,7 +296,7 @@ fn golden_invoices_of_a_small_cooperative() {
     //   the fee, exempt                       1 MON × 10.00            = 10.00
     //   S basis 10.00 + 1.50 + 2.00 + 1.50 + 1.00 + 0.55 = 16.55; VAT 16.55 × 19 % = 3.1445 → 3.14
     //   net 26.55, gross 29.69; due 14 days after 1 July: 15 July.
-    let d = golden_invoice(&env, "2026-00001");
+    let d = golden_invoice(env, "2026-00001");
     assert_eq!(
         lines(&d),
         [
@@ -304,11 +319,14 @@ fn golden_invoices_of_a_small_cooperative() {
         ])
     );
     assert_eq!(d["lines"][5]["service_from"], "2026-06-20");
+}
 
+/// 10002 (reverse charge), 10003 (outside the EU), 10004 (joined mid-month).
+fn abroad(env: &TestEnv) {
     // 10002, an Austrian business under reverse charge: supplies AE 0 %, the fee exempt.
     //   abc00 (DW/MA) 1 MON × 25.00 = 25.00; alpen-beispiel.com 1 MON × 15.00 / 12 = 1.25; fee 10.00.
     //   net 36.25, no VAT, gross 36.25.
-    let d = golden_invoice(&env, "2026-00002");
+    let d = golden_invoice(env, "2026-00002");
     assert_eq!(
         lines(&d),
         [
@@ -322,38 +340,32 @@ fn golden_invoices_of_a_small_cooperative() {
 
     // 10003 in Switzerland: not taxable here (O), the fee too. chx00 ran 1–15 June: 15 DAY × 10.00 / 30 = 5.00;
     // fee 10.00; net = gross = 15.00.
-    let d = shown(&env, "2026-00003");
+    let d = shown(env, "2026-00003");
     assert_eq!(lines(&d), [l("Dynamic Web, single admin (chx00)", 15, "DAY", 1000, 30, 500, "O 0"), l("Mitgliedsbeitrag", 1, "MON", 1000, 1, 1000, "O 0")]);
     assert_eq!((totals(&d), d["vat_case"].as_str(), d["lines"][0]["service_to"].as_str()), ((1500, 0, 1500), Some("non-eu"), Some("2026-06-15")));
 
     // 10004 joined on 20 June: 11 days. neu00 11 DAY × 10.00 / 30 = 3.666… → 3.67; the fee the same, 3.67 E.
     // VAT 3.67 × 19 % = 0.6973 → 0.70; net 7.34, gross 8.04.
-    let d = golden_invoice(&env, "2026-00004");
+    let d = golden_invoice(env, "2026-00004");
     assert_eq!(lines(&d), [l("Dynamic Web, single admin (neu00)", 11, "DAY", 1000, 30, 367, "S 1900"), l("Mitgliedsbeitrag", 11, "DAY", 1000, 30, 367, "E 0")]);
     assert_eq!(totals(&d), (734, 70, 804));
+}
 
-    // 10005 (not billable) and 10006 (a free package, no fee) get nothing.
-    let list = env.json(&["invoice", "list", "--period", "2026-06"]);
-    let members: Vec<i64> = list.as_array().unwrap().iter().map(|i| i["member"].as_i64().unwrap()).collect();
-    assert_eq!(members, [10001, 10002, 10003, 10004]);
-
+/// A credit note for 10003, then a new invoice.
+fn credit_note(env: &TestEnv) {
     // A credit note for 10003's invoice: its own number (2026-00005), the same lines and amounts, 14 days
     // to its due date as the original had; the invoice is cancelled; generate then issues 10003 a new one.
     let c = env.json(&["invoice", "cancel", "2026-00003", "--date", "2026-07-05"]);
     assert_eq!((c["number"].as_str(), c["kind"].as_str(), c["corrects"].as_str()), (Some("2026-00005"), Some("credit-note"), Some("2026-00003")));
     assert_eq!((c["issued"].as_str(), c["due"].as_str()), (Some("2026-07-05"), Some("2026-07-19")));
-    golden_invoice(&env, "2026-00005");
-    let d = golden_invoice(&env, "2026-00003");
+    golden_invoice(env, "2026-00005");
+    let d = golden_invoice(env, "2026-00003");
     assert_eq!((d["status"].as_str(), d["cancelled_by"].as_str()), (Some("cancelled"), Some("2026-00005")));
     let g = env.json(&["invoice", "generate", "--period", "2026-06", "--date", "2026-07-05"]);
     assert_eq!(g["issued"].as_array().unwrap().iter().map(|i| i["number"].as_str().unwrap()).collect::<Vec<_>>(), ["2026-00006"]);
-    let d = golden_invoice(&env, "2026-00006");
+    let d = golden_invoice(env, "2026-00006");
     assert_eq!((d["member"].as_i64(), totals(&d)), (Some(10003), (1500, 0, 1500)));
-    assert_eq!(d["lines"], shown(&env, "2026-00003")["lines"]);
-
-    golden("show-2026-00001.txt", &env.ok(&["invoice", "show", "2026-00001"]));
-    golden("list.txt", &env.ok(&["invoice", "list"]));
-    reg.finish();
+    assert_eq!(d["lines"], shown(env, "2026-00003")["lines"]);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -203,7 +203,7 @@ fn read_rows(tx: &Tx, m: crate::ledger::member::Member, period: BillingMonth) ->
             Some(s) => {
                 let (from, to) = (s.from.to_string(), s.to.to_string());
                 let name = p.name.as_str();
-                (domain::list(tx, Some(name))?, usage::peak_disk_kb(tx, name, &from, &to)?, usage::package_bytes_out(tx, name, &from, &to)?)
+                (domain::of_package(tx, name)?, usage::peak_disk_kb(tx, name, &from, &to)?, usage::package_bytes_out(tx, name, &from, &to)?)
             }
         };
         packages.push(PackageRows { package: p, domains, peak_disk_kb, bytes_out });

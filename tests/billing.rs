@@ -290,7 +290,7 @@ fn erika(env: &TestEnv) {
     //   28 − 25 included users = 3            3 MON × 0.50             =  1.50
     //   disk: peak 2 700 000 KiB − 1024 MB (1 048 576 KiB) = 1 651 424 KiB = 1.57 GiB → 2 E34 × 1.00 = 2.00
     //   traffic: 21.5 GB − 16 GB included = 5.5 → 6 E34 × 0.25  =  1.50
-    //   beispiel.de, registered before       1 MON × 12.00 / 12       =  1.00
+    //   beispiel.de, registered on 1 June    1 MON × 12.00 / 12       =  1.00
     //   example.org from 20 June: 11 days    11 DAY × 18.00 / 360     =  0.55
     //   (tool.io: no product, a warning; xyz-site.de is only hosted; xyz01 is free)
     //   the fee, exempt                       1 MON × 10.00            = 10.00

@@ -110,7 +110,7 @@ pub fn update(conn: &Connection, m: &Member) -> Result<()> {
 }
 
 pub fn get(conn: &Connection, number: u32) -> Result<Option<Member>> {
-    Ok(conn.query_row(&format!("SELECT {COLUMNS} FROM member WHERE number = ?1"), [number], from_row).optional()?)
+    Ok(conn.prepare_cached(&format!("SELECT {COLUMNS} FROM member WHERE number = ?1"))?.query_row([number], from_row).optional()?)
 }
 
 pub fn by_prefix(conn: &Connection, prefix: &str) -> Result<Option<Member>> {

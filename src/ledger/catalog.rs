@@ -66,7 +66,7 @@ pub fn product(conn: &Connection, code: &str) -> Result<Option<Product>> {
 }
 
 pub fn products(conn: &Connection) -> Result<Vec<Product>> {
-    let mut stmt = conn.prepare("SELECT code, name, kind, period FROM product ORDER BY code")?;
+    let mut stmt = conn.prepare_cached("SELECT code, name, kind, period FROM product ORDER BY code")?;
     Ok(stmt.query_map([], product_row)?.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -107,7 +107,7 @@ pub fn price_on(conn: &Connection, product: &str, date: &str) -> Result<Option<P
 }
 
 pub fn prices(conn: &Connection) -> Result<Vec<Price>> {
-    let mut stmt = conn.prepare(&format!("SELECT {PRICE_COLUMNS} FROM price ORDER BY product, valid_from"))?;
+    let mut stmt = conn.prepare_cached(&format!("SELECT {PRICE_COLUMNS} FROM price ORDER BY product, valid_from"))?;
     Ok(stmt.query_map([], price_row)?.collect::<rusqlite::Result<_>>()?)
 }
 

@@ -128,6 +128,12 @@ pub fn list(conn: &Connection, package: Option<&str>) -> Result<Vec<Domain>> {
     Ok(stmt.query_map([package], from_row)?.collect::<rusqlite::Result<_>>()?)
 }
 
+/// The domains of one package, by name (through the package index: `list` with a package scans them all).
+pub fn of_package(conn: &Connection, package: &str) -> Result<Vec<Domain>> {
+    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM domain WHERE package = ?1 ORDER BY name"))?;
+    Ok(stmt.query_map([package], from_row)?.collect::<rusqlite::Result<_>>()?)
+}
+
 /// What `domain list` keeps; `None` keeps every domain.
 #[derive(Debug, Default)]
 pub struct Filter {

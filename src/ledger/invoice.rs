@@ -144,28 +144,28 @@ pub fn issue(conn: &Connection, format: &NumberFormat, draft: Draft, created_at:
     let breakdown = breakdown(&draft.lines);
     let net: i64 = draft.lines.iter().map(|l| l.net.cents()).sum();
     let vat: i64 = breakdown.iter().map(|b| b.tax.cents()).sum();
-    conn.execute(
+    let mut insert = conn.prepare_cached(
         "INSERT INTO invoice (number, series, seq, kind, member, period, issued, due, corrects, vat_case, buyer, seller, net_cents, vat_cents, gross_cents, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-        params![
-            number,
-            series,
-            seq,
-            draft.kind,
-            draft.member,
-            draft.period,
-            draft.issued,
-            draft.due,
-            draft.corrects,
-            draft.vat_case,
-            serde_json::to_string(&draft.buyer).expect("a party serialises"),
-            serde_json::to_string(&draft.seller).expect("a party serialises"),
-            net,
-            vat,
-            net + vat,
-            created_at
-        ],
     )?;
+    insert.execute(params![
+        number,
+        series,
+        seq,
+        draft.kind,
+        draft.member,
+        draft.period,
+        draft.issued,
+        draft.due,
+        draft.corrects,
+        draft.vat_case,
+        serde_json::to_string(&draft.buyer).expect("a party serialises"),
+        serde_json::to_string(&draft.seller).expect("a party serialises"),
+        net,
+        vat,
+        net + vat,
+        created_at
+    ])?;
     let mut stmt = conn.prepare_cached(
         "INSERT INTO invoice_line (invoice, pos, kind, product, package, domain, description, service_from, service_to, quantity, unit,
          unit_price_cents, base_quantity, net_cents, vat_category, vat_rate_bp) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
@@ -292,12 +292,9 @@ pub fn list(conn: &Connection, filter: &Filter) -> Result<Vec<Invoice>> {
 
 /// The member's invoice for the period that no credit note cancels, if there is one.
 pub fn current(conn: &Connection, member: MemberNumber, period: BillingMonth) -> Result<Option<InvoiceNumber>> {
-    Ok(conn
-        .query_row(
-            "SELECT o.number FROM invoice o WHERE o.member = ?1 AND o.period = ?2 AND o.kind = 'invoice'
-             AND NOT EXISTS (SELECT 1 FROM invoice c WHERE c.corrects = o.number)",
-            params![member, period],
-            |r| r.get(0),
-        )
-        .optional()?)
+    let mut stmt = conn.prepare_cached(
+        "SELECT o.number FROM invoice o WHERE o.member = ?1 AND o.period = ?2 AND o.kind = 'invoice'
+         AND NOT EXISTS (SELECT 1 FROM invoice c WHERE c.corrects = o.number)",
+    )?;
+    Ok(stmt.query_row(params![member, period], |r| r.get(0)).optional()?)
 }

@@ -110,7 +110,7 @@ pub fn update(conn: &Connection, m: &Member) -> Result<()> {
 }
 
 pub fn get(conn: &Connection, number: u32) -> Result<Option<Member>> {
-    Ok(conn.query_row(&format!("SELECT {COLUMNS} FROM member WHERE number = ?1"), [number], from_row).optional()?)
+    Ok(conn.prepare_cached(&format!("SELECT {COLUMNS} FROM member WHERE number = ?1"))?.query_row([number], from_row).optional()?)
 }
 
 pub fn by_prefix(conn: &Connection, prefix: &str) -> Result<Option<Member>> {
@@ -147,4 +147,11 @@ pub fn list(conn: &Connection, f: &Filter, sort: Sort) -> Result<Vec<Member>> {
     ))?;
     let rows = stmt.query_map(params![f.name.as_ref().map(TextField::as_str), f.status, f.since.map(|d| d.to_string())], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The members billed for a period from `first` to `last` (`YYYY-MM-DD`): billable, joined by `last` and not
+/// gone before `first`; by number.
+pub fn billable_in(conn: &Connection, first: &str, last: &str) -> Result<Vec<MemberNumber>> {
+    let mut stmt = conn.prepare("SELECT number FROM member WHERE billable = 1 AND since <= ?2 AND (until IS NULL OR until >= ?1) ORDER BY number")?;
+    Ok(stmt.query_map(params![first, last], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?)
 }

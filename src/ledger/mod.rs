@@ -189,9 +189,10 @@ fn migrate(conn: &mut Connection) -> Result<()> {
 /// Moves the counter `name` to the first value that is at least `floor` and above every value it handed out
 /// before, and returns it. Inside the caller's transaction, so a rolled-back (or dry) run hands out nothing.
 pub fn next_in_sequence(conn: &Connection, name: &str, floor: i64) -> Result<i64> {
-    let last: Option<i64> = conn.query_row("SELECT last FROM sequence WHERE name = ?1", [name], |r| r.get(0)).optional()?;
+    let last: Option<i64> = conn.prepare_cached("SELECT last FROM sequence WHERE name = ?1")?.query_row([name], |r| r.get(0)).optional()?;
     let next = last.map_or(floor, |l| (l + 1).max(floor));
-    conn.execute("INSERT INTO sequence (name, last) VALUES (?1, ?2) ON CONFLICT (name) DO UPDATE SET last = excluded.last", rusqlite::params![name, next])?;
+    conn.prepare_cached("INSERT INTO sequence (name, last) VALUES (?1, ?2) ON CONFLICT (name) DO UPDATE SET last = excluded.last")?
+        .execute(rusqlite::params![name, next])?;
     Ok(next)
 }
 

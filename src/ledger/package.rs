@@ -146,6 +146,14 @@ pub fn running_after(conn: &Connection, member: u32, date: &str) -> Result<Vec<S
     Ok(stmt.query_map(params![member, date], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?)
 }
 
+/// A member's packages that run on some day from `first` to `last` (`YYYY-MM-DD`, inclusive), by name.
+pub fn active_in(conn: &Connection, member: u32, first: &str, last: &str) -> Result<Vec<Package>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM package WHERE member = ?1 AND valid_from <= ?3 AND (valid_to IS NULL OR valid_to >= ?2) ORDER BY name"
+    ))?;
+    Ok(stmt.query_map(params![member, first, last], from_row)?.collect::<rusqlite::Result<_>>()?)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

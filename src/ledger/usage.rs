@@ -32,9 +32,8 @@ pub fn traffic_collected(conn: &Connection, day: &str, domain: &str) -> Result<b
 
 /// Bytes a package's domains sent from `from` to `to` (inclusive).
 pub fn package_bytes_out(conn: &Connection, package: &str, from: &str, to: &str) -> Result<i64> {
-    Ok(conn.query_row("SELECT coalesce(sum(bytes_out), 0) FROM traffic_day WHERE package = ?1 AND day BETWEEN ?2 AND ?3", params![package, from, to], |r| {
-        r.get(0)
-    })?)
+    let mut stmt = conn.prepare_cached("SELECT coalesce(sum(bytes_out), 0) FROM traffic_day WHERE package = ?1 AND day BETWEEN ?2 AND ?3")?;
+    Ok(stmt.query_row(params![package, from, to], |r| r.get(0))?)
 }
 
 /// The traffic rows from `from` to `to`, optionally of one package, by day and domain.
@@ -83,7 +82,8 @@ pub fn record_disk(conn: &Connection, package: &str, day: &str, used_kb: u64) ->
 
 /// The most disk (KiB) a package used on any day from `from` to `to`, if it was measured then.
 pub fn peak_disk_kb(conn: &Connection, package: &str, from: &str, to: &str) -> Result<Option<i64>> {
-    Ok(conn.query_row("SELECT max(used_kb) FROM usage_day WHERE package = ?1 AND day BETWEEN ?2 AND ?3", params![package, from, to], |r| r.get(0))?)
+    let mut stmt = conn.prepare_cached("SELECT max(used_kb) FROM usage_day WHERE package = ?1 AND day BETWEEN ?2 AND ?3")?;
+    Ok(stmt.query_row(params![package, from, to], |r| r.get(0))?)
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ pub mod cron;
 pub mod dns;
 pub mod doctor;
 pub mod domain;
+pub mod invoice;
 pub mod log;
 pub mod member;
 pub mod package;

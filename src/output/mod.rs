@@ -63,6 +63,7 @@ fn would(verb: &str) -> Option<&'static str> {
         "Transferred" => "Would transfer",
         "Imported" => "Would import",
         "Trusted" => "Would trust",
+        "Issued" => "Would issue",
         _ => return None,
     })
 }

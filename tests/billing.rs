@@ -9,6 +9,7 @@
 //! Domains are registered at the test EPP registry (tests/registry/registry.py, as tests/registrar.rs does);
 //! usage is written with the ledger API (`ledger::usage`), as the traffic collector and the converge engine do.
 mod common;
+use common::validators::{assert_fonts_embedded, assert_valid_xrechnung, datev_check, pdftotext};
 use common::{TestEnv, catalog_path};
 use hsadmin::ledger::usage::{self, TrafficDay};
 use hsadmin::ledger::{Actor, Ledger};
@@ -280,7 +281,49 @@ fn golden_invoices_of_a_small_cooperative() {
     credit_note(&env);
     golden("show-2026-00001.txt", &env.ok(&["invoice", "show", "2026-00001"]));
     golden("list.txt", &env.ok(&["invoice", "list"]));
+    documents_pass_the_independent_validators(&env);
     reg.finish();
+}
+
+/// Every invoice and credit note the cooperative got, rendered by the binary, passes software we did not
+/// write: each XRechnung the CII XSD and the CEN and KoSIT schematrons, each PDF embeds its fonts and
+/// names its number, and the month's DATEV file is read by the strict DATEV reader with one booking per
+/// invoice and revenue account and the balance of the ledger's invoices less its credit notes.
+fn documents_pass_the_independent_validators(env: &TestEnv) {
+    // The XRechnung wants the seller's phone (BR-DE-2); render takes it from the config.
+    std::fs::write(&env.config, format!("{BILLING}phone = \"+49 40 1234567\"\n")).unwrap();
+    let all = env.json(&["invoice", "list", "--period", "2026-06"]);
+    let all = all.as_array().unwrap();
+    assert_eq!(all.len(), 6, "five invoices and a credit note");
+    let dir = env.dir.path().join("documents");
+    for format in ["xrechnung", "pdf"] {
+        env.ok(&["invoice", "render", "--all", "--period", "2026-06", "--format", format, "--out-dir", dir.to_str().unwrap()]);
+    }
+    for inv in all {
+        let number = inv["number"].as_str().unwrap();
+        assert_valid_xrechnung(&dir.join(format!("{number}.xml")));
+        let pdf = dir.join(format!("{number}.pdf"));
+        assert_fonts_embedded(&pdf);
+        assert!(pdftotext(&pdf).contains(number), "{number}.pdf does not name its number");
+    }
+    let file = env.dir.path().join("EXTF_Buchungsstapel.csv");
+    env.ok(&["invoice", "export", "--period", "2026-06", "--format", "datev", "--out", file.to_str().unwrap()]);
+    let read = datev_check(&file).unwrap_or_else(|e| panic!("the DATEV reader refused the export: {e}"));
+    // One booking per invoice and revenue account: per VAT category, the membership fee on an account of its own.
+    let accounts = |i: &Value| {
+        let mut a: Vec<(String, bool)> = i["lines"].as_array().unwrap().iter().map(|l| (l["vat_category"].to_string(), l["kind"] == "fee")).collect();
+        a.sort();
+        a.dedup();
+        a.len()
+    };
+    let categories: usize = all.iter().map(accounts).sum();
+    let signed: i64 = all.iter().map(|i| if i["kind"] == "credit-note" { -cents(&i["gross"]) } else { cents(&i["gross"]) }).sum();
+    assert_eq!(read["bookings"].as_u64(), Some(categories as u64), "{read}");
+    let balance = format!("{}.{:02}", signed / 100, signed % 100);
+    assert_eq!(read["balance"].as_str(), Some(balance.as_str()), "{read}");
+    let lexware = env.dir.path().join("lexware.csv");
+    env.ok(&["invoice", "export", "--period", "2026-06", "--format", "lexware", "--out", lexware.to_str().unwrap()]);
+    assert_eq!(std::fs::read(&lexware).unwrap().split(|b| *b == b'\n').filter(|l| !l.is_empty()).count(), categories + 1);
 }
 
 /// 10001: a person at home, with everything a package can cost.

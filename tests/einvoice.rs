@@ -5,12 +5,12 @@ mod common;
 // The invoices are issued with the library into a ledger made by the binary (`invoice generate` is built
 // elsewhere), each figure worked out by hand below.
 use common::TestEnv;
+use common::validators::*;
 use hsadmin::ledger::invoice::{self, Draft, Invoice, Line, Party};
 use hsadmin::model::{BillingMonth, InvoiceKind, LineKind, MemberNumber, Money, NumberFormat, Unit, VatCase, VatCategory};
 use hsadmin::render::invoice::{DirectDebit, Options};
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 const BILLING: &str = r#"
 [billing]
@@ -30,17 +30,6 @@ creditor_id = "DE98ZZZ09999999999"
 payment_terms_days = 14
 legal = ["Eingetragen im Genossenschaftsregister Hamburg, GnR 1002", "Vorstand: Erika Beispiel, Max Beispiel · Aufsichtsrat: Eva Muster"]
 "#;
-
-/// The validators' venv (tests/validators/setup.sh); a missing one fails loudly, never skips.
-fn validators() -> PathBuf {
-    let dir = PathBuf::from(std::env::var("HSADMIN_VALIDATORS").unwrap_or_else(|_| "/var/cache/hsadmin-validators".into()));
-    assert!(
-        dir.join("bin/python").exists() && dir.join("rules").is_dir(),
-        "no validators at {} (run tests/validators/setup.sh, or tests/run-all.sh)",
-        dir.display()
-    );
-    dir
-}
 
 fn seller() -> Party {
     Party {
@@ -259,22 +248,6 @@ fn books() -> Books {
     Books { env, domestic, reverse, non_eu, credit, slashed }
 }
 
-fn run(cmd: &mut Command) -> (bool, String) {
-    let out = cmd.output().unwrap_or_else(|e| panic!("{cmd:?}: {e}"));
-    (out.status.success(), format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)))
-}
-
-fn xsd(file: &Path) -> (bool, String) {
-    let schema = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/cii/Factur-X_EN16931.xsd");
-    run(Command::new("xmllint").arg("--noout").arg("--schema").arg(schema).arg(file))
-}
-
-fn schematron(file: &Path, rules: &str) -> (bool, String) {
-    let v = validators();
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/validators/svrl_check.py");
-    run(Command::new(v.join("bin/python")).arg(script).arg(file).arg(v.join("rules").join(rules)))
-}
-
 /// Keeps a rendered file for a person to look at, when HSADMIN_EINVOICE_KEEP names a directory.
 fn keep(file: &Path) {
     if let Some(dir) = std::env::var_os("HSADMIN_EINVOICE_KEEP") {
@@ -288,15 +261,6 @@ fn render(b: &Books, inv: &Invoice, format: &str, ext: &str) -> PathBuf {
     b.env.ok(&["invoice", "render", inv.number.as_str(), "--format", format, "--out", file.to_str().unwrap()]);
     keep(&file);
     file
-}
-
-fn assert_valid_xrechnung(file: &Path) {
-    let (ok, out) = xsd(file);
-    assert!(ok, "{} fails the CII XSD:\n{out}", file.display());
-    for rules in ["EN16931-CII-validation.xsl", "XRechnung-CII-validation.xsl"] {
-        let (ok, out) = schematron(file, rules);
-        assert!(ok, "{} fails {rules}:\n{out}\n{}", file.display(), std::fs::read_to_string(file).unwrap());
-    }
 }
 
 #[test]
@@ -387,25 +351,6 @@ fn a_broken_xrechnung_fails_both_schematrons() {
     assert!(!ok && out.contains("BR-CO-14") && out.contains("BR-CO-15"), "EN 16931 did not catch it:\n{out}");
     let (ok, out) = schematron(&bad, "XRechnung-CII-validation.xsl");
     assert!(!ok && out.contains("BR-DE-15"), "XRechnung did not catch it:\n{out}");
-}
-
-fn pdftotext(file: &Path) -> String {
-    let (ok, text) = run(Command::new("pdftotext").arg("-layout").arg(file).arg("-"));
-    assert!(ok, "pdftotext {}: {text}", file.display());
-    text
-}
-
-/// Every font in the PDF is embedded (pdffonts' `emb` column), and there is at least one.
-fn assert_fonts_embedded(file: &Path) {
-    let (ok, out) = run(Command::new("pdffonts").arg(file));
-    assert!(ok, "pdffonts: {out}");
-    let rows: Vec<&str> = out.lines().skip(2).filter(|l| !l.trim().is_empty()).collect();
-    assert!(!rows.is_empty(), "no fonts:\n{out}");
-    for row in rows {
-        let cols: Vec<&str> = row.split_whitespace().collect();
-        // name type [type…] encoding emb sub uni object ID: emb is the 5th field from the end.
-        assert_eq!(cols[cols.len() - 5], "yes", "a font is not embedded:\n{out}");
-    }
 }
 
 #[test]

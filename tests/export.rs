@@ -15,36 +15,17 @@ mod common;
 // 9 bookings; Σ Umsatz 18.57 + 30.00 + 20.00 + 9.52 + 30.00 = 108.09; balance (Soll − Haben) 48.09.
 // The file covers 2026-11-01 to 2026-12-10 (the month, widened to the last Belegdatum), fiscal year 2026.
 use common::TestEnv;
+use common::validators::*;
 use hsadmin::ledger::invoice::{self, Draft, Invoice, Line, Party};
 use hsadmin::ledger::{Actor, Ledger};
 use hsadmin::model::{BillingMonth, InvoiceKind, LineKind, MemberNumber, Money, NumberFormat, Unit, VatCase, VatCategory};
 use serde_json::Value;
 use std::os::unix::fs::PermissionsExt;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
 // ---------------------------------------------------------------------------------------------
 // The validator, the cooperative, its invoices
 // ---------------------------------------------------------------------------------------------
-
-/// The validators' venv (tests/validators/setup.sh). A test that needs it fails loudly without it.
-fn validators() -> PathBuf {
-    let dir = PathBuf::from(std::env::var_os("HSADMIN_VALIDATORS").unwrap_or_else(|| "/var/cache/hsadmin-validators".into()));
-    assert!(dir.join("bin/python").exists(), "the validators are not installed at {} (run tests/validators/setup.sh)", dir.display());
-    dir
-}
-
-/// The independent reader on `file`: its JSON line, or its refusal (exit code and stderr).
-fn datev_check(file: &Path) -> Result<Value, String> {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/validators/datev_check.py");
-    let out = Command::new(validators().join("bin/python")).arg(script).arg(file).output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    if !out.status.success() {
-        return Err(stderr);
-    }
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    Ok(serde_json::from_str(stdout.trim()).unwrap_or_else(|e| panic!("datev_check.py printed no JSON ({e}): {stdout}\n{stderr}")))
-}
 
 /// A ledger with the five members and the Berater/Mandant of the books in the config.
 fn cooperative() -> TestEnv {

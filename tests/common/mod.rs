@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod robot;
+pub mod validators;
 
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};

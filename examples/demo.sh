@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # hsadmin end to end against the local Debian test servers: a member joins and pays in shares, gets a
 # package with a user, a domain and a cron job on server h1 — and the site answers over HTTP, its zone
-# from h1's name server.
+# from h1's name server — and is invoiced for the month: PDF, XRechnung and the DATEV bookings.
 # Usage: examples/demo.sh   (starts the test servers if needed and leaves them running;
 #                            stop them with tests/testhosts/down.sh)
 set -euo pipefail
@@ -24,7 +24,8 @@ export HSADMIN_LEDGER="$demo/ledger.db" HSADMIN_CONFIG="$demo/hsadmin.toml"
 cp "$state/hsadmin.toml" "$HSADMIN_CONFIG"     # [ssh] user, key and known_hosts of the test servers
 
 hsadmin init
-hsadmin member add 10001 --prefix xyz --name "Erika Mustermann" --email erika@example.org --since 2026-01-01
+hsadmin member add 10001 --prefix xyz --name "Erika Mustermann" --email erika@example.org --since 2026-01-01 \
+    --street "Hauptstr. 1" --zipcode 20095 --city Hamburg --country DE
 hsadmin share subscribe 10001 --count 2 --date 2026-01-01 --reference SUB-2026-0001
 hsadmin asset deposit 10001 --amount 128.00 --date 2026-01-05 --reference PAY-2026-0001
 hsadmin server add h1 --address 127.0.0.11 --role web,dns-primary --ipv4 127.0.0.11
@@ -48,7 +49,32 @@ hsadmin dns show example.org
 printf '\n\033[1m# the zone, served by h1'"'"'s BIND:\033[0m\n' >&2
 ssh -F "$state/ssh_config" h1 'dig @127.0.0.11 example.org A +short; dig @127.0.0.11 mail.example.org A +short'
 
+# Billing: the seller goes into the config once; then this month's invoice, its documents and the bookings.
+cat >> "$HSADMIN_CONFIG" <<'TOML'
+[billing]
+name = "Hostsharing eG"
+street = "Flughafenstraße 52a"
+zipcode = "22335"
+city = "Hamburg"
+email = "billing@example.net"
+phone = "+49 40 123456"
+tax_number = "27/123/45678"
+vat_id = "DE136695976"
+bank = "GLS Bank"
+iban = "DE02430609670000000000"
+bic = "GENODEM1GLS"
+TOML
+month=$(date +%Y-%m)
+hsadmin traffic collect
+hsadmin invoice generate --period "$month"
+hsadmin invoice generate --period "$month"          # exactly once: the second run adds nothing
+number=$(target/release/hsadmin invoice list --period "$month" -o name | head -1)
+hsadmin invoice show "$number"
+hsadmin invoice render "$number" --format pdf --out "$demo/invoice.pdf"
+hsadmin invoice render "$number" --format xrechnung --out "$demo/invoice.xml"
+hsadmin invoice export --period "$month" --format datev --out "$demo/EXTF_Buchungsstapel.csv"
+
 hsadmin package show xyz00
 hsadmin --json member show 10001
 hsadmin log --entity domain
-echo "demo ledger: $HSADMIN_LEDGER   (the test servers keep running: tests/testhosts/down.sh stops them)" >&2
+echo "demo ledger: $HSADMIN_LEDGER, invoice: $demo/invoice.pdf and .xml   (the test servers keep running: tests/testhosts/down.sh stops them)" >&2

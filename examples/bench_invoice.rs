@@ -173,7 +173,7 @@ fn binary() -> PathBuf {
 }
 
 const BILLING: &str = "[billing]\nname = \"Hostsharing eG\"\nstreet = \"Flughafenstraße 52a\"\nzipcode = \"22335\"\ncity = \"Hamburg\"\n\
-                       email = \"billing@example.net\"\ntax_number = \"27/123/45678\"\niban = \"DE02430609670000000000\"\n";
+                       email = \"billing@example.net\"\ntax_number = \"27/123/45678\"\niban = \"DE02120300000000202051\"\n";
 
 fn main() -> hsadmin::Result<()> {
     let runs: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(3);

@@ -61,7 +61,7 @@ phone = "+49 40 123456"
 tax_number = "27/123/45678"
 vat_id = "DE136695976"
 bank = "GLS Bank"
-iban = "DE02430609670000000000"
+iban = "DE02120300000000202051"
 bic = "GENODEM1GLS"
 TOML
 month=$(date +%Y-%m)

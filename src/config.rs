@@ -364,6 +364,10 @@ mod tests {
             ("[dns]\nmx = [\"mx.example.net\"]\n", "dns.mx[0]"),
             ("[dns]\nspf = \"v=spf1 \\\" -all\"\n", "dns.spf"),
             ("[dns]\nhostmaster = \"a@b\"\n", "dns.hostmaster"),
+            ("[billing]\niban = \"DE02430609670000000000\"\n", "billing.iban"),
+            ("[billing]\nbic = \"GENO1\"\n", "billing.bic"),
+            ("[billing]\nnumber_format = \"{seq}\"\n", "billing.number_format"),
+            ("[billing.accounts]\nchart = \"SKR99\"\n", "billing.accounts.chart"),
         ] {
             std::fs::write(&p, text).unwrap();
             let e = load(Some(&p)).unwrap_err();

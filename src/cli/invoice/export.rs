@@ -79,7 +79,7 @@ pub fn run(ctx: &Ctx, a: ExportArgs) -> Result<()> {
     }
     ctx.out.status(
         "Exported",
-        &format!("{} bookings of {} invoices and credit notes ({} EUR) to {}", made.bookings.len(), invoices.len(), made.sum(), a.out.display()),
+        &format!("{} of {} ({} EUR) to {}", crate::model::count(made.bookings.len(), "booking"), documents(&invoices), made.sum(), a.out.display()),
     );
     ctx.out.emit(&exported(&a, period, invoices.len(), &made))
 }
@@ -98,4 +98,12 @@ fn exported(a: &ExportArgs, period: BillingMonth, invoices: usize, made: &export
         balance: made.balance(),
         warnings: made.warnings.clone(),
     }
+}
+
+/// `3 invoices`, `3 invoices and 1 credit note`.
+fn documents(invoices: &[crate::ledger::invoice::Invoice]) -> String {
+    use crate::model::{InvoiceKind, count};
+    let credits = invoices.iter().filter(|i| i.kind == InvoiceKind::CreditNote).count();
+    let plain = count(invoices.len() - credits, "invoice");
+    if credits == 0 { plain } else { format!("{plain} and {}", count(credits, "credit note")) }
 }

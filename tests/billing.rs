@@ -9,15 +9,14 @@
 //! Domains are registered at the test EPP registry (tests/registry/registry.py, as tests/registrar.rs does);
 //! usage is written with the ledger API (`ledger::usage`), as the traffic collector and the converge engine do.
 mod common;
+use common::registry::Registry;
 use common::validators::{assert_fonts_embedded, assert_valid_xrechnung, datev_check, pdftotext};
 use common::{TestEnv, catalog_path};
 use hsadmin::ledger::usage::{self, TrafficDay};
 use hsadmin::ledger::{Actor, Ledger};
 use serde_json::{Value, json};
-use std::io::{BufRead, BufReader, Write};
-use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 // ---------------------------------------------------------------------------------------------
@@ -83,57 +82,6 @@ fn traffic(env: &TestEnv, package: &str, domain: &str, day: &str, bytes_out: i64
 /// A day's disk usage of a package, as the converge engine records it.
 fn disk(env: &TestEnv, package: &str, day: &str, kb: u64) {
     ledger(env).write(false, |tx| usage::record_disk(tx, package, day, kb)).unwrap();
-}
-
-/// The test registry, one process per test, controlled through its stdin (see tests/registrar.rs).
-struct Registry {
-    child: Child,
-    stdin: ChildStdin,
-    stdout: BufReader<ChildStdout>,
-    dir: tempfile::TempDir,
-    port: u16,
-}
-
-impl Registry {
-    fn start() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/registry/registry.py");
-        // Debian's python3 has python3-lxml (tests/run-all.sh installs it).
-        let python = if Path::new("/usr/bin/python3").exists() { "/usr/bin/python3" } else { "python3" };
-        let mut child = Command::new(python).arg(script).arg(dir.path()).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().expect("start the test registry");
-        let stdin = child.stdin.take().unwrap();
-        let mut stdout = BufReader::new(child.stdout.take().unwrap());
-        let mut line = String::new();
-        stdout.read_line(&mut line).unwrap();
-        let port = line.trim().strip_prefix("port ").unwrap_or_else(|| panic!("registry said {line:?}")).parse().unwrap();
-        Self { child, stdin, stdout, dir, port }
-    }
-
-    /// Points `env` at this registry, with the billing configuration.
-    fn configure(&self, env: &TestEnv) {
-        let pw = env.dir.path().join("epp.password");
-        std::fs::write(&pw, "secret\n").unwrap();
-        std::fs::set_permissions(&pw, std::fs::Permissions::from_mode(0o600)).unwrap();
-        let config = format!(
-            "[registrar]\nbackend = \"epp\"\nhost = \"127.0.0.1\"\nport = {}\nclient_id = \"hsadmin-test\"\npassword_file = \"{}\"\n\
-             ca_file = \"{}\"\nadmin_contact = \"HS-ADMIN\"\ntech_contact = \"HS-TECH\"\ntimeout_secs = 10\n[dns]\nnameservers = [\"ns1.example.net\", \"ns2.example.net\"]\n{BILLING}",
-            self.port,
-            pw.display(),
-            self.dir.path().join("ca.pem").display()
-        );
-        std::fs::write(&env.config, config).unwrap();
-    }
-
-    /// Every frame hsadmin sent was valid EPP.
-    fn finish(mut self) {
-        writeln!(self.stdin, "stats").unwrap();
-        let mut line = String::new();
-        self.stdout.read_line(&mut line).unwrap();
-        let stats: Value = serde_json::from_str(line.trim().strip_prefix("ok ").unwrap()).unwrap();
-        assert_eq!(stats["invalid"], 0, "invalid EPP frames: {}", std::fs::read_to_string(self.dir.path().join("invalid.log")).unwrap_or_default());
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -214,7 +162,7 @@ fn l(d: &str, q: i64, unit: &str, price: i64, base: i64, net: i64, vat: &str) ->
 fn cooperative() -> (TestEnv, Registry) {
     let env = TestEnv::new();
     let reg = Registry::start();
-    reg.configure(&env);
+    reg.configure_with(&env, BILLING);
     env.ok(&["server", "add", "h1", "--address", "127.0.0.11", "--role", "web"]);
     env.ok(&["catalog", "import", &catalog_path()]);
     let address = |street: &'static str, zip: &'static str, city: &'static str, country: &'static str| {

@@ -366,6 +366,8 @@ mod tests {
             ("[dns]\nhostmaster = \"a@b\"\n", "dns.hostmaster"),
             ("[billing]\niban = \"DE02430609670000000000\"\n", "billing.iban"),
             ("[billing]\nbic = \"GENO1\"\n", "billing.bic"),
+            ("[billing]\ncreditor_id = \"DE97ZZZ09999999999\"\n", "billing.creditor_id"),
+            ("[billing]\ncreditor_id = \"DE98ZZZ0999999999\"\n", "billing.creditor_id"),
             ("[billing]\nnumber_format = \"{seq}\"\n", "billing.number_format"),
             ("[billing.accounts]\nchart = \"SKR99\"\n", "billing.accounts.chart"),
         ] {

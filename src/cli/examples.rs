@@ -109,6 +109,27 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "bank-account add",
+        &[
+            "# The account a member is debited from (the BIC is optional for SEPA)",
+            "hsadmin bank-account add 10001 --iban DE02120300000000202051 --holder \"Erika Mustermann\"",
+            "hsadmin bank-account add 10002 --iban 'AT61 1904 3002 3457 3201' --bic BKAUATWW --holder 'ABC GmbH'",
+        ],
+    ),
+    ("bank-account list", &["hsadmin bank-account list --member 10001", "# With the accounts that were removed", "hsadmin bank-account list --all"]),
+    ("bank-account remove", &["# Refused while a mandate uses it: revoke that first", "hsadmin bank-account remove 3"]),
+    (
+        "mandate add",
+        &[
+            "# Signed on New Year's Day, for the member's only bank account",
+            "hsadmin mandate add 10001 --reference HS-10001-20260101 --signed 2026-01-01",
+            "# A member with several accounts names one",
+            "hsadmin mandate add 10002 --reference HS-10002-20260315 --signed 2026-03-15 --bank-account 4",
+        ],
+    ),
+    ("mandate list", &["hsadmin mandate list --member 10001", "# Mandates lapsed after 36 months without a debit", "hsadmin mandate list --status expired"]),
+    ("mandate revoke", &["# The member revoked it by letter; no debit from the 1st on", "hsadmin mandate revoke HS-10001-20260101 --date 2026-12-01"]),
+    (
         "package create",
         &[
             "# A webspace package on h01, with the resources of its product",

@@ -1,6 +1,7 @@
 //! The command line: clap definitions, one file per command group. A handler parses, calls one
 //! operation, and renders its result; it holds no SQL and no business rules.
 mod asset;
+mod bank;
 mod catalog;
 pub(crate) mod complete;
 mod config;
@@ -15,6 +16,7 @@ mod init;
 mod invoice;
 mod log;
 mod man;
+mod mandate;
 mod member;
 mod package;
 mod registry;
@@ -120,6 +122,12 @@ pub enum Command {
     /// Usage: bytes sent per domain and day, collected from the web servers
     #[command(subcommand)]
     Traffic(traffic::TrafficCommand),
+    /// Bank accounts of members, for direct debits
+    #[command(subcommand)]
+    BankAccount(bank::BankAccountCommand),
+    /// SEPA direct-debit mandates of members: signed, used (FRST, RCUR), revoked, expired after 36 months unused
+    #[command(subcommand)]
+    Mandate(mandate::MandateCommand),
     /// Invoices and credit notes: generate, render (PDF, XRechnung), export to accounting (DATEV, Lexware)
     #[command(subcommand)]
     Invoice(invoice::InvoiceCommand),
@@ -295,6 +303,8 @@ fn run(cli: Cli, args: &[std::ffi::OsString], out: &Output) -> Result<u8> {
         Command::Catalog(c) => catalog::run(&ctx, c),
         Command::Traffic(c) => traffic::run(&ctx, c),
         Command::Invoice(c) => invoice::run(&ctx, c),
+        Command::BankAccount(c) => bank::run(&ctx, c),
+        Command::Mandate(c) => mandate::run(&ctx, c),
         Command::Package(c) => package::run(&ctx, c),
         Command::User(c) => user::run(&ctx, c),
         Command::Cron(c) => cron::run(&ctx, c),

@@ -29,7 +29,22 @@ fn status_on(env: &TestEnv, today: &str) -> String {
 }
 
 fn add_abc(env: &TestEnv) {
-    env.ok(&["member", "add", "--number", "10002", "--prefix", "abc", "--kind", "organisation", "--name", "ABC GmbH", "--email", "abc@example.org", "--since", "2026-01-01"]);
+    env.ok(&[
+        "member",
+        "add",
+        "--number",
+        "10002",
+        "--prefix",
+        "abc",
+        "--kind",
+        "organisation",
+        "--name",
+        "ABC GmbH",
+        "--email",
+        "abc@example.org",
+        "--since",
+        "2026-01-01",
+    ]);
 }
 
 /// Erika with her account (id 1) and the mandate of the issue text.
@@ -74,7 +89,11 @@ fn the_invocations_of_the_issue_work() {
 #[test]
 fn a_german_iban_gives_blz_and_account_number() {
     let env = with_mandate();
-    let r = env.command().args(["bank-account", "add", "10001", "--iban", "DE89 3704 0044 0532 0130 00", "--bic", "COBADEFFXXX", "--holder", "Erika Mustermann"]).output().unwrap();
+    let r = env
+        .command()
+        .args(["bank-account", "add", "10001", "--iban", "DE89 3704 0044 0532 0130 00", "--bic", "COBADEFFXXX", "--holder", "Erika Mustermann"])
+        .output()
+        .unwrap();
     let text = String::from_utf8_lossy(&r.stdout);
     assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
     assert_eq!(common::field(&text, "iban"), "DE89 3704 0044 0532 0130 00");
@@ -107,7 +126,8 @@ fn an_account_in_use_is_removed_only_after_its_mandate_is_revoked() {
     env.refused(&["mandate", "add", "10001", "--reference", "HS-2", "--signed", "2026-05-01"], 2);
     assert_eq!(env.json(&["mandate", "list", "--status", "revoked"]).as_array().unwrap().len(), 1);
     assert_eq!(env.json(&["mandate", "list", "--status", "valid"]).as_array().unwrap().len(), 0);
-    let actions: Vec<String> = env.json(&["log"]).as_array().unwrap().iter().map(|e| format!("{} {}", e["entity"].as_str().unwrap(), e["action"].as_str().unwrap())).collect();
+    let actions: Vec<String> =
+        env.json(&["log"]).as_array().unwrap().iter().map(|e| format!("{} {}", e["entity"].as_str().unwrap(), e["action"].as_str().unwrap())).collect();
     assert_eq!(actions[actions.len() - 2..], ["mandate revoke", "bank_account remove"]);
 }
 
@@ -287,8 +307,7 @@ fn schwifty_and_stdnum_agree_with_hsadmin_on_every_value_used() {
         "AT621904300234573201",
     ];
     let creditor_ids = ["DE98ZZZ09999999999", "DE98ABC09999999999", "DE97ZZZ09999999999", "DE98ZZZ0999999999", "DE98ZZZ09999999999X", "AT61ZZZ01234567890"];
-    let lines: Vec<String> =
-        ibans.iter().map(|v| format!("iban {v}")).chain(creditor_ids.iter().map(|v| format!("creditor-id {v}"))).collect();
+    let lines: Vec<String> = ibans.iter().map(|v| format!("iban {v}")).chain(creditor_ids.iter().map(|v| format!("creditor-id {v}"))).collect();
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/validators/iban_check.py");
     let mut child = Command::new(common::validators::validators().join("bin/python"))
         .arg(script)

@@ -112,8 +112,9 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
         "bank-account add",
         &[
             "# The account a member is debited from (the BIC is optional for SEPA)",
-            "hsadmin bank-account add 10001 --iban DE02120300000000202051 --holder \"Erika Mustermann\"",
-            "hsadmin bank-account add 10002 --iban 'AT61 1904 3002 3457 3201' --bic BKAUATWW --holder 'ABC GmbH'",
+            "hsadmin bank-account add 10001 --iban DE02120300000000202051 --holder 'Erika Mustermann'",
+            "# With spaces as on paper, and a BIC",
+            "hsadmin bank-account add 10002 --iban 'AT61 1904 3002 3457 3201' --bic BKAUATWW --holder ABC",
         ],
     ),
     ("bank-account list", &["hsadmin bank-account list --member 10001", "# With the accounts that were removed", "hsadmin bank-account list --all"]),

@@ -72,7 +72,8 @@ pub fn run(ctx: &Ctx, cmd: MandateCommand) -> Result<()> {
             let signed = model::date("signed", &a.signed)?;
             let v = ctx.ledger()?.write(a.dry_run, |tx| ops::add_mandate(tx, member, &reference, signed, a.bank_account, today))?;
             let account = &v.mandate.bank_account;
-            ctx.out.status("Added", &format!("mandate {} of member {} for bank account {} ({})", reference.as_str(), member, account.id, account.iban.as_str()));
+            ctx.out
+                .status("Added", &format!("mandate {} of member {} for bank account {} ({})", reference.as_str(), member, account.id, account.iban.as_str()));
             ctx.dry_run_note(a.dry_run);
             ctx.out.emit(&v)
         }
@@ -98,8 +99,12 @@ pub fn run(ctx: &Ctx, cmd: MandateCommand) -> Result<()> {
 /// What `mandate revoke` records: listed before it asks.
 fn revoking(v: &MandateView) -> Preview {
     let m = &v.mandate;
-    Preview::new(format!("revoke mandate {} of member {}", m.reference.as_str(), m.member))
-        .line(format!("from {} on; signed {}, account {}", table::opt(&m.revoked), m.signed, m.bank_account.iban.as_str()))
+    Preview::new(format!("revoke mandate {} of member {}", m.reference.as_str(), m.member)).line(format!(
+        "from {} on; signed {}, account {}",
+        table::opt(&m.revoked),
+        m.signed,
+        m.bank_account.iban.as_str()
+    ))
 }
 
 impl Render for MandateView {

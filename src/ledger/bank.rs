@@ -72,9 +72,8 @@ pub fn get(conn: &Connection, id: i64) -> Result<Option<BankAccount>> {
 
 /// The accounts of one member, or of all, in member and id order; removed ones only with `removed`.
 pub fn list(conn: &Connection, member: Option<MemberNumber>, removed: bool) -> Result<Vec<BankAccount>> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM bank_account a WHERE (?1 IS NULL OR a.member = ?1) AND (?2 OR a.removed IS NULL) ORDER BY a.member, a.id"
-    ))?;
+    let mut stmt = conn
+        .prepare(&format!("SELECT {COLUMNS} FROM bank_account a WHERE (?1 IS NULL OR a.member = ?1) AND (?2 OR a.removed IS NULL) ORDER BY a.member, a.id"))?;
     Ok(stmt.query_map(params![member, removed], from_row)?.collect::<rusqlite::Result<_>>()?)
 }
 

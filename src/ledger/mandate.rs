@@ -53,7 +53,8 @@ impl Mandate {
     }
 }
 
-const SELECT: &str = "SELECT m.id, m.member, m.reference, m.signed, m.revoked, m.first_used, m.last_used, a.id, a.member, a.iban, a.bic, a.holder, a.added, a.removed
+const SELECT: &str =
+    "SELECT m.id, m.member, m.reference, m.signed, m.revoked, m.first_used, m.last_used, a.id, a.member, a.iban, a.bic, a.holder, a.added, a.removed
      FROM mandate m JOIN bank_account a ON a.id = m.bank_account";
 
 fn from_row(r: &Row) -> rusqlite::Result<Mandate> {

@@ -46,9 +46,8 @@ pub struct Bic(String);
 impl Bic {
     pub fn parse(field: &str, s: &str) -> Result<Self> {
         let b = s.as_bytes();
-        let ok = (b.len() == 8 || b.len() == 11)
-            && b[..6].iter().all(u8::is_ascii_uppercase)
-            && b[6..].iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+        let ok =
+            (b.len() == 8 || b.len() == 11) && b[..6].iter().all(u8::is_ascii_uppercase) && b[6..].iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
         ensure(ok, field, s, "must be a BIC of 8 or 11 characters (4 + 2 letters, then letters or digits), like GENODEM1GLS")?;
         Ok(Self(s.to_owned()))
     }

@@ -7,7 +7,22 @@ use chrono::NaiveDate;
 pub use audit::AuditEntry;
 
 /// The kinds of things the audit log records.
-pub const ENTITIES: &[&str] = &["member", "share_tx", "asset_tx", "server", "product", "price", "package", "unix_user", "cron_job", "domain", "dns_record", "invoice", "bank_account", "mandate"];
+pub const ENTITIES: &[&str] = &[
+    "member",
+    "share_tx",
+    "asset_tx",
+    "server",
+    "product",
+    "price",
+    "package",
+    "unix_user",
+    "cron_job",
+    "domain",
+    "dns_record",
+    "invoice",
+    "bank_account",
+    "mandate",
+];
 
 /// What `hsadmin log` asks for; `None` keeps every entry.
 #[derive(Debug, Default)]

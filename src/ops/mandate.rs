@@ -87,8 +87,14 @@ fn account_for(tx: &Tx, number: MemberNumber, id: Option<i64>, today: NaiveDate)
         let mut active = bank::list(tx, Some(number), false)?;
         return match active.len() {
             1 => Ok(active.remove(0)),
-            0 => Err(Error::invalid("bank-account", format!("member {number} has no bank account; add one first (hsadmin bank-account add {number} --iban … --holder …)"))),
-            n => Err(Error::invalid("bank-account", format!("member {number} has {n} bank accounts; name one with --bank-account ID (see hsadmin bank-account list --member {number})"))),
+            0 => Err(Error::invalid(
+                "bank-account",
+                format!("member {number} has no bank account; add one first (hsadmin bank-account add {number} --iban … --holder …)"),
+            )),
+            n => Err(Error::invalid(
+                "bank-account",
+                format!("member {number} has {n} bank accounts; name one with --bank-account ID (see hsadmin bank-account list --member {number})"),
+            )),
         };
     };
     let a = bank::get(tx, id)?.ok_or_else(|| Error::invalid("bank-account", format!("there is no bank account {id}")))?;
@@ -101,7 +107,14 @@ fn account_for(tx: &Tx, number: MemberNumber, id: Option<i64>, today: NaiveDate)
     Ok(a)
 }
 
-pub fn add_mandate(tx: &Tx, number: MemberNumber, reference: &MandateReference, signed: NaiveDate, account: Option<i64>, today: NaiveDate) -> Result<MandateView> {
+pub fn add_mandate(
+    tx: &Tx,
+    number: MemberNumber,
+    reference: &MandateReference,
+    signed: NaiveDate,
+    account: Option<i64>,
+    today: NaiveDate,
+) -> Result<MandateView> {
     existing(tx, number)?;
     if signed > today {
         return Err(Error::invalid("signed", format!("{signed} is after today ({today}): enter a mandate once it is signed")));

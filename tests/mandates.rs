@@ -141,6 +141,10 @@ fn a_revocation_takes_effect_on_its_day() {
     assert_eq!(status_on(&env, "2026-06-30"), "valid");
     assert_eq!(status_on(&env, "2026-07-01"), "revoked");
     assert_eq!(status_on(&env, "2025-12-31"), "not-yet-signed");
+    // Until the revocation takes effect the mandate still holds its account.
+    let e = env.refused(&["bank-account", "remove", "1", "--yes"], 4);
+    assert!(e["message"].as_str().unwrap().contains("revoked from 2026-07-01 on"), "{e}");
+    assert_eq!(on(&env, "2026-07-01", &["bank-account", "remove", "1", "--yes"]).code, 0);
 }
 
 #[test]
@@ -331,4 +335,17 @@ fn schwifty_and_stdnum_agree_with_hsadmin_on_every_value_used() {
     }
     // Both kinds of verdict were tested.
     assert!(valid >= 8 && valid < lines.len() - 6, "{valid} of {} valid", lines.len());
+}
+
+#[test]
+fn completion_offers_members_accounts_and_mandate_references() {
+    let env = with_mandate();
+    let complete = |words: &[&str]| {
+        let out = env.command().env("COMPLETE", "fish").arg("--").arg("hsadmin").args(words).output().unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(complete(&["mandate", "add", "100"]).lines().any(|l| l.starts_with("10001\t")), "{}", complete(&["mandate", "add", "100"]));
+    assert!(complete(&["bank-account", "remove", ""]).lines().any(|l| l.starts_with("1\tmember 10001")));
+    assert!(complete(&["mandate", "revoke", "HS"]).lines().any(|l| l.starts_with(REFERENCE)));
+    assert!(complete(&["mandate", "list", "--status", "ex"]).lines().any(|l| l == "expired"));
 }

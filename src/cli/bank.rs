@@ -52,6 +52,7 @@ pub struct ListArgs {
 #[derive(Debug, clap::Args)]
 pub struct RemoveArgs {
     /// Bank account id (see `bank-account list`)
+    #[arg(add = complete::bank_account())]
     id: i64,
     /// Do not ask for confirmation
     #[arg(short = 'y', long)]

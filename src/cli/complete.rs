@@ -1,4 +1,5 @@
-//! Completion of ledger values: member numbers and package, user, domain, server and product names.
+//! Completion of ledger values: member numbers, package, user, domain, server and product names, cron job and
+//! bank account ids, mandate references.
 //!
 //! The scripts that `hsadmin util completions SHELL` prints are clap_complete's dynamic ones: on TAB the
 //! shell runs `COMPLETE=SHELL hsadmin -- WORDS…`, and `main` answers before parsing anything else. Flags,
@@ -36,6 +37,14 @@ pub fn product() -> ArgValueCandidates {
 
 pub fn cron_job() -> ArgValueCandidates {
     ArgValueCandidates::new(|| candidates(Names::CronJob))
+}
+
+pub fn bank_account() -> ArgValueCandidates {
+    ArgValueCandidates::new(|| candidates(Names::BankAccount))
+}
+
+pub fn mandate() -> ArgValueCandidates {
+    ArgValueCandidates::new(|| candidates(Names::Mandate))
 }
 
 /// The keys with their descriptions; nothing (rather than an error on the terminal) when there is no

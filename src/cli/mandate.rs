@@ -31,6 +31,7 @@ pub struct AddArgs {
     signed: String,
     /// The account it debits [default: the member's only bank account]
     #[arg(long, value_name = "ID")]
+    #[arg(add = complete::bank_account())]
     bank_account: Option<i64>,
     /// Validate and show the result, commit nothing
     #[arg(long)]
@@ -51,6 +52,7 @@ pub struct ListArgs {
 #[derive(Debug, clap::Args)]
 pub struct RevokeArgs {
     /// The mandate reference
+    #[arg(add = complete::mandate())]
     reference: String,
     /// The first day no debit may use it (YYYY-MM-DD) [default: today]
     #[arg(long, value_name = "DATE")]

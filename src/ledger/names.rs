@@ -14,6 +14,8 @@ pub enum Names {
     Server,
     Product,
     CronJob,
+    BankAccount,
+    Mandate,
 }
 
 impl Names {
@@ -27,6 +29,8 @@ impl Names {
             Names::Server => "SELECT name, address || ' (' || roles || ')' FROM server ORDER BY name",
             Names::Product => "SELECT code, name FROM product ORDER BY code",
             Names::CronJob => "SELECT CAST(id AS TEXT), user || ': ' || command FROM cron_job ORDER BY id",
+            Names::BankAccount => "SELECT CAST(id AS TEXT), 'member ' || member || ' ' || iban FROM bank_account WHERE removed IS NULL ORDER BY id",
+            Names::Mandate => "SELECT reference, 'member ' || member || ', signed ' || signed FROM mandate WHERE revoked IS NULL ORDER BY reference",
         }
     }
 }

@@ -63,17 +63,15 @@ pub fn remove_account(tx: &Tx, id: i64, today: NaiveDate) -> Result<BankAccount>
     if let Some(day) = before.removed {
         return Err(Error::Conflict(format!("bank account {id} was already removed on {day}")));
     }
-    let live: Vec<String> = rows::of_account(tx, id)?
-        .into_iter()
-        .filter(|m| matches!(m.status(today), MandateStatus::Valid | MandateStatus::NotYetSigned))
-        .map(|m| m.reference.as_str().to_owned())
-        .collect();
-    if !live.is_empty() {
-        return Err(Error::Conflict(format!(
-            "bank account {id} is used by the mandate {}; revoke it first (hsadmin mandate revoke {})",
-            live.join(", "),
-            live[0]
-        )));
+    let live: Vec<Mandate> =
+        rows::of_account(tx, id)?.into_iter().filter(|m| matches!(m.status(today), MandateStatus::Valid | MandateStatus::NotYetSigned)).collect();
+    if let Some(m) = live.first() {
+        let names: Vec<&str> = live.iter().map(|m| m.reference.as_str()).collect();
+        let how = match m.revoked {
+            Some(day) => format!("it is revoked from {day} on; remove the account then"),
+            None => format!("revoke it first (hsadmin mandate revoke {})", m.reference.as_str()),
+        };
+        return Err(Error::Conflict(format!("bank account {id} is used by the mandate {}; {how}", names.join(", "))));
     }
     bank::mark_removed(tx, id, today)?;
     let after = account(tx, id)?;

@@ -10,6 +10,7 @@ mod cron;
 mod dns;
 mod doctor;
 mod domain;
+mod dtaus;
 mod examples;
 mod init;
 mod invoice;
@@ -123,6 +124,9 @@ pub enum Command {
     /// Invoices and credit notes: generate, render (PDF, XRechnung), export to accounting (DATEV, Lexware)
     #[command(subcommand)]
     Invoice(invoice::InvoiceCommand),
+    /// DTAUS files, the legacy German direct-debit format: check and list one (export comes with the direct-debit ledger)
+    #[command(subcommand)]
+    Dtaus(dtaus::DtausCommand),
     /// Show what `apply` would change on the servers (reads them, changes nothing)
     Plan(converge::PlanArgs),
     /// Bring the servers in line with the ledger: one session and one script per server, in parallel
@@ -295,6 +299,7 @@ fn run(cli: Cli, args: &[std::ffi::OsString], out: &Output) -> Result<u8> {
         Command::Catalog(c) => catalog::run(&ctx, c),
         Command::Traffic(c) => traffic::run(&ctx, c),
         Command::Invoice(c) => invoice::run(&ctx, c),
+        Command::Dtaus(c) => dtaus::run(&ctx, c),
         Command::Package(c) => package::run(&ctx, c),
         Command::User(c) => user::run(&ctx, c),
         Command::Cron(c) => cron::run(&ctx, c),

@@ -74,8 +74,9 @@ impl Currency {
     }
 }
 
-/// C7a + C7b: the Textschlüssel and its Ergänzung, e.g. 05 000 (Lastschrift, Einzugsermächtigung).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// C7a + C7b: the Textschlüssel and its Ergänzung, e.g. 05 000 (Lastschrift, Einzugsermächtigung); in JSON
+/// the five digits, `"05000"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Key {
     pub key: u8,
     pub extension: u16,
@@ -84,6 +85,12 @@ pub struct Key {
 impl Key {
     /// 05000: Lastschrift, Einzugsermächtigungsverfahren, the key of hsadmin's debits.
     pub const DEBIT: Key = Key { key: 5, extension: 0 };
+}
+
+impl Serialize for Key {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
 }
 
 impl std::fmt::Display for Key {

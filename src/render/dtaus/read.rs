@@ -79,10 +79,11 @@ pub fn read(bytes: &[u8]) -> R<Dtaus> {
     while pos < bytes.len() {
         let number = out.files.len() + 1;
         let suffix = if number > 1 { format!(" of logical file {number}") } else { String::new() };
-        let at = |pos: usize| ReadError { record: format!("record at byte {}", pos + 1), offset: pos, field: String::new(), message: String::new() };
+        let at = |pos: usize| ReadError { record: "record".into(), offset: pos, field: String::new(), message: String::new() };
         let kind_of = |pos: usize| bytes.get(pos + 4).copied().unwrap_or(0);
         if kind_of(pos) != b'A' {
-            return Err(ReadError { message: format!("an A record (Datei-Vorsatz) was expected{suffix}, found {}", describe(kind_of(pos))), ..at(pos) });
+            let found = if bytes[pos..pos + 128].iter().all(|&b| b == 0) { "a block of NUL bytes (an empty file)".into() } else { describe(kind_of(pos)) };
+            return Err(ReadError { message: format!("an A record (Datei-Vorsatz) was expected{suffix}, found {found}"), ..at(pos) });
         }
         let start = pos;
         let mut rec = Rec { bytes: &bytes[pos..pos + 128], start: pos, name: format!("A record{suffix}"), warnings: &mut out.warnings };
@@ -126,7 +127,8 @@ pub fn read(bytes: &[u8]) -> R<Dtaus> {
 
 fn describe(b: u8) -> String {
     match b {
-        b'A' | b'C' | b'E' => format!("an {} record", b as char),
+        b'A' | b'E' => format!("an {} record", b as char),
+        b'C' => "a C record".into(),
         b if b.is_ascii_graphic() => format!("record type {:?}", b as char),
         b => format!("byte 0x{b:02X} as the record type (position 5)"),
     }

@@ -214,9 +214,9 @@ fn a_broken_file_names_record_field_and_byte() {
     let e = broken(&bytes, 384 + 4, b'C');
     assert!(e.starts_with("C record 2, field C1"), "{e}");
     let e = read(&bytes[..384]).unwrap_err().to_string();
-    assert_eq!(e, "record at byte 385 at byte 385: the file ends after 1 C record(s) without an E record (Datei-Nachsatz)");
+    assert_eq!(e, "record at byte 385: the file ends after 1 C record(s) without an E record (Datei-Nachsatz)");
     let e = read(&bytes[128..]).unwrap_err().to_string();
-    assert!(e.contains("an A record (Datei-Vorsatz) was expected, found an C record"), "{e}");
+    assert!(e.contains("an A record (Datei-Vorsatz) was expected, found a C record"), "{e}");
     let e = read(&bytes[..500]).unwrap_err().to_string();
     assert!(e.contains("500 bytes, not a multiple of 128"), "{e}");
     assert!(read(b"").unwrap_err().to_string().contains("empty"));

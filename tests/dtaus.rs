@@ -48,7 +48,10 @@ fn expectations() -> Vec<(&'static str, Expect)> {
         ("dtaus0_valid_header_and_checksum", Valid { count: 0, amounts: 0, accounts: 0, banks: 0, nul_warning: false }),
         ("dtaus0_valid_header_checksum_and_transaction", Valid { count: J.0, amounts: J.1, accounts: J.2, banks: J.3, nul_warning: true }),
         ("dtaus0_valid_header_checksum_and_transaction_ext", Valid { count: J.0, amounts: J.1, accounts: J.2, banks: J.3, nul_warning: true }),
-        ("dtaus0_valid_header_checksum_and_transaction_missing_currency_valid", Valid { count: J.0, amounts: J.1, accounts: J.2, banks: J.3, nul_warning: true }),
+        (
+            "dtaus0_valid_header_checksum_and_transaction_missing_currency_valid",
+            Valid { count: J.0, amounts: J.1, accounts: J.2, banks: J.3, nul_warning: true },
+        ),
         ("dtaus0_valid_header_when_spaces_allowed_for_a10_and_checksum", Valid { count: 0, amounts: 0, accounts: 0, banks: 0, nul_warning: false }),
         ("pear_LK_fixed_05000_valid.dta", Valid { count: 2, amounts: 123456 + 32190, accounts: 2 * 13579000, banks: 2 * 33334444, nul_warning: false }),
         ("dtaus0_illegal_create_date_with_legal_transaction", Broken(&["A record, field A7 creation date (positions 51-56), at byte 51"])),
@@ -60,9 +63,18 @@ fn expectations() -> Vec<(&'static str, Expect)> {
         ("dtaus0_legal_header_standalone", Broken(&["record at byte 129: the file ends after 0 C record(s) without an E record"])),
         ("dtaus0_legal_header_and_transaction_but_missing_checksum", Broken(&["record at byte 897: the file ends after 1 C record(s) without an E record"])),
         ("dtaus0_missing_header_legal_transaction_and_checksum", Broken(&["record at byte 1: an A record (Datei-Vorsatz) was expected, found a C record"])),
-        ("dtaus0_valid_header_checksum_and_forbidden_transaction_ext", Broken(&["C record 1, field C7 Textschlüssel (positions 45-49), at byte 173", "51000 does not belong in a LK file"])),
-        ("dtaus0_valid_header_checksum_and_transaction_missing_currency", Broken(&["A record, field A12 currency marker (positions 128-128), at byte 128", "DM"])),
-        ("dtaus0_valid_header_checksum_illegal_format_transaction", Broken(&["C record 1, field C3 first bank's code (positions 6-13), at byte 134", "\"1111#111\""])),
+        (
+            "dtaus0_valid_header_checksum_and_forbidden_transaction_ext",
+            Broken(&["C record 1, field C7 Textschlüssel (positions 45-49), at byte 173", "51000 does not belong in a LK file"]),
+        ),
+        (
+            "dtaus0_valid_header_checksum_and_transaction_missing_currency",
+            Broken(&["A record, field A12 currency marker (positions 128-128), at byte 128", "DM"]),
+        ),
+        (
+            "dtaus0_valid_header_checksum_illegal_format_transaction",
+            Broken(&["C record 1, field C3 first bank's code (positions 6-13), at byte 134", "\"1111#111\""]),
+        ),
         ("dtaus0_valid_header_illegal_format_checksum", Broken(&["E record, field E4 number of C records (positions 11-17), at byte 139"])),
         ("dtaus_illegal_create_date_with_legal_transaction", Broken(&["450 bytes, not a multiple of 128"])),
         ("empty_256", Broken(&["record at byte 1", "a block of NUL bytes (an empty file)"])),
@@ -134,10 +146,16 @@ fn the_vectors_are_read_field_by_field() {
     let doc = env.json(&["dtaus", "show", data("dtaus0_valid_header_checksum_and_transaction_ext").to_str().unwrap()]);
     let f = &doc["files"][0];
     assert_eq!(f["name"], "ABCDEFGHUJKI.UHZGTÄÖÜß+ ,$&");
-    assert_eq!((f["kind"].as_str(), f["bank"].as_u64(), f["account"].as_u64(), f["reference"].as_u64()), (Some("LK"), Some(11111111), Some(1111111111), Some(2222222222)));
+    assert_eq!(
+        (f["kind"].as_str(), f["bank"].as_u64(), f["account"].as_u64(), f["reference"].as_u64()),
+        (Some("LK"), Some(11111111), Some(1111111111), Some(2222222222))
+    );
     assert_eq!((f["created"].as_str(), f["execution"].as_str(), f["currency"].as_str()), (Some("2003-01-01"), Some("2003-01-15"), Some("EUR")));
     let t = &f["transactions"][0];
-    assert_eq!((t["first_bank"].as_u64(), t["customer"].as_u64(), t["sender_bank"].as_u64(), t["sender_account"].as_u64()), (Some(11111111), Some(44444444444), Some(55555555), Some(6666666666)));
+    assert_eq!(
+        (t["first_bank"].as_u64(), t["customer"].as_u64(), t["sender_bank"].as_u64(), t["sender_account"].as_u64()),
+        (Some(11111111), Some(44444444444), Some(55555555), Some(6666666666))
+    );
     assert_eq!(t["key"], "05000");
     assert_eq!(t["name"], serde_json::json!(["ABCDEFGHIJKLMNOPQRSTUÄÖÜß$.", "1BCDEFGHIJKLMNOPQRSTUÄÖÜß$."]));
     assert_eq!(t["sender_name"], serde_json::json!(["ABCDEFGHIJKLMNOPQRSTUÄÖÜß$.", "15CDEFGHIJKLMNOPQRSTUÄÖÜß$."]));
@@ -171,18 +189,25 @@ fn debits() -> File {
     f
 }
 
+/// The wrapper compiled once per test run (the tests run in parallel threads: one javac, not two writing the
+/// same class file).
 fn validator() -> PathBuf {
-    let build = Path::new(env!("CARGO_TARGET_TMPDIR")).join("dtaus-validator");
-    std::fs::create_dir_all(&build).unwrap();
-    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/validators/DtausRead.java");
-    let out = Command::new("javac")
-        .args(["-encoding", "UTF-8", "-cp", CLASSPATH, "-d"])
-        .arg(&build)
-        .arg(&source)
-        .output()
-        .expect("javac (default-jdk-headless) is installed: tests/run-all.sh installs it");
-    assert!(out.status.success(), "javac failed:\n{}", String::from_utf8_lossy(&out.stderr));
-    build
+    static BUILD: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    BUILD
+        .get_or_init(|| {
+            let build = Path::new(env!("CARGO_TARGET_TMPDIR")).join("dtaus-validator");
+            std::fs::create_dir_all(&build).unwrap();
+            let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/validators/DtausRead.java");
+            let out = Command::new("javac")
+                .args(["-encoding", "UTF-8", "-cp", CLASSPATH, "-d"])
+                .arg(&build)
+                .arg(&source)
+                .output()
+                .expect("javac (default-jdk-headless) is installed: tests/run-all.sh installs it");
+            assert!(out.status.success(), "javac failed:\n{}", String::from_utf8_lossy(&out.stderr));
+            build
+        })
+        .clone()
 }
 
 const CLASSPATH: &str = "/usr/share/java/obantoo-bin.jar:/usr/share/java/hbci4j-core.jar";
@@ -208,8 +233,14 @@ fn written_files_are_read_back_by_obantoo_and_hbci4j() {
     let (code, doc, stderr) = independent(&build, &path);
     assert_eq!(code, 0, "{doc}\n{stderr}");
     let s = f.sums();
-    assert_eq!((doc["count"].as_u64(), doc["amounts"].as_u64(), doc["accounts"].as_u64(), doc["banks"].as_u64()), (Some(4), Some(1857 + 952 + 99_999_999 + 1), Some(202051 + 5432109876 + 1 + 9_999_999_999), Some(12030000 + 50010517 + 10010010 + 76026000)));
-    assert_eq!((s.count as u64, s.amounts, s.accounts, s.banks), (4, 1857 + 952 + 99_999_999 + 1, 202051 + 5432109876 + 1 + 9_999_999_999, 12030000 + 50010517 + 10010010 + 76026000));
+    assert_eq!(
+        (doc["count"].as_u64(), doc["amounts"].as_u64(), doc["accounts"].as_u64(), doc["banks"].as_u64()),
+        (Some(4), Some(1857 + 952 + 99_999_999 + 1), Some(202051 + 5432109876 + 1 + 9_999_999_999), Some(12030000 + 50010517 + 10010010 + 76026000))
+    );
+    assert_eq!(
+        (s.count as u64, s.amounts, s.accounts, s.banks),
+        (4, 1857 + 952 + 99_999_999 + 1, 202051 + 5432109876 + 1 + 9_999_999_999, 12030000 + 50010517 + 10010010 + 76026000)
+    );
     assert_eq!(doc["kind"], "LK");
     assert_eq!(doc["keys"], serde_json::json!(["05000", "05000", "05000", "05000"]));
     assert_eq!(doc["sender"], "HOSTSHARING EG");

@@ -73,7 +73,10 @@ impl Render for Shown {
                 dtaus::Kind::Gk => "GK (credit transfers)",
             };
             out += &table::text(&table::fields([
-                ("file", if self.dtaus.files.len() > 1 { format!("{} (logical file {} at byte {})", self.file, i + 1, lf.offset + 1) } else { self.file.clone() }),
+                (
+                    "file",
+                    if self.dtaus.files.len() > 1 { format!("{} (logical file {} at byte {})", self.file, i + 1, lf.offset + 1) } else { self.file.clone() },
+                ),
                 ("kind", kind.to_owned()),
                 ("sender", f.name.clone()),
                 ("bank", format!("{:08}", f.bank)),

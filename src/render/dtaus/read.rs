@@ -193,10 +193,7 @@ impl Rec<'_> {
             None => {
                 let (i, b) = raw.iter().enumerate().find(|(_, b)| !din66003::allowed(**b)).expect("a byte outside the alphabet");
                 let why = if b.is_ascii_lowercase() { "lower case is not allowed" } else { "not in the DTAUS character set (DIN 66003)" };
-                Err(ReadError {
-                    offset: self.start + pos - 1 + i,
-                    ..self.err(pos, len, field, format!("{} at position {}: {why}", shown(&[*b]), pos + i))
-                })
+                Err(ReadError { offset: self.start + pos - 1 + i, ..self.err(pos, len, field, format!("{} at position {}: {why}", shown(&[*b]), pos + i)) })
             }
         }
     }
@@ -261,7 +258,12 @@ impl Rec<'_> {
         match self.byte(pos) {
             b'1' => Ok(Currency::Eur),
             b' ' if created.year() < 2002 => Ok(Currency::Dem),
-            b' ' => Err(self.err(pos, 1, field, format!("blank (Deutsche Mark), but the file was created on {created}, after DM ended (2001); 1 (euro) was expected"))),
+            b' ' => Err(self.err(
+                pos,
+                1,
+                field,
+                format!("blank (Deutsche Mark), but the file was created on {created}, after DM ended (2001); 1 (euro) was expected"),
+            )),
             b => Err(self.err(pos, 1, field, format!("{} is not 1 (euro) or blank (DM)", shown(&[b])))),
         }
     }

@@ -130,12 +130,8 @@ fn c_record(file: &File, k: usize, t: &Transaction, out: &mut Vec<u8>) -> Result
     blanks(out, 2);
     num(out, &field("c18 extensions"), n as u128, 2)?;
     // The extension parts: the name's continuation (01) first, the purpose lines (02), the sender's (03) last.
-    let parts: Vec<(&str, &String)> = t.name[1..]
-        .iter()
-        .map(|l| ("01", l))
-        .chain(t.purpose[1..].iter().map(|l| ("02", l)))
-        .chain(t.sender_name[1..].iter().map(|l| ("03", l)))
-        .collect();
+    let parts: Vec<(&str, &String)> =
+        t.name[1..].iter().map(|l| ("01", l)).chain(t.purpose[1..].iter().map(|l| ("02", l))).chain(t.sender_name[1..].iter().map(|l| ("03", l))).collect();
     for (i, (kind, line)) in parts.iter().enumerate() {
         // Block 2 holds parts 1 and 2, then 11 blanks; each further block 4 parts, then 12 blanks.
         if i == 2 {

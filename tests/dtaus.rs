@@ -284,3 +284,28 @@ fn a_broken_control_sum_is_refused_by_the_independent_parser_and_by_dtaus_show()
         assert!(err["message"].as_str().unwrap().contains(&format!("E record, field {field}")), "{err}");
     }
 }
+
+#[test]
+fn a_missing_file_and_several_logical_files() {
+    let env = TestEnv::empty();
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.dta");
+    let e = env.fails(&["dtaus", "show", missing.to_str().unwrap()], 2);
+    assert_eq!(e["field"], "file", "{e}");
+    // Two logical files in one physical file; the second one's E record broken.
+    let one = dtaus::write(&debits()).unwrap();
+    let two = dir.path().join("two.dta");
+    std::fs::write(&two, [one.clone(), one.clone()].concat()).unwrap();
+    let doc = env.json(&["dtaus", "show", two.to_str().unwrap()]);
+    assert_eq!(doc["files"].as_array().unwrap().len(), 2);
+    assert_eq!(doc["files"][1]["offset"].as_u64(), Some(one.len() as u64));
+    let mut broken = [one.clone(), one.clone()].concat();
+    let at = 2 * one.len() - 128 + 40;
+    broken[at] = if broken[at] == b'9' { b'8' } else { broken[at] + 1 };
+    std::fs::write(&two, &broken).unwrap();
+    let e = env.fails(&["dtaus", "show", two.to_str().unwrap()], 2);
+    let message = e["message"].as_str().unwrap();
+    assert!(message.contains("E record of logical file 2, field E6 sum of account numbers (positions 31-47)"), "{message}");
+    // The byte named is where the field starts (E6 at position 31 of the second E record).
+    assert!(message.contains(&format!("at byte {}", 2 * one.len() - 128 + 31)), "{message}");
+}

@@ -67,10 +67,7 @@ fn expectations() -> Vec<(&'static str, Expect)> {
             "dtaus0_valid_header_checksum_and_forbidden_transaction_ext",
             Broken(&["C record 1, field C7 Textschlüssel (positions 45-49), at byte 173", "51000 does not belong in a LK file"]),
         ),
-        (
-            "dtaus0_valid_header_checksum_and_transaction_missing_currency",
-            Broken(&["A record, field A12 currency marker (positions 128-128), at byte 128", "DM"]),
-        ),
+        ("dtaus0_valid_header_checksum_and_transaction_missing_currency", Broken(&["A record, field A12 currency marker (position 128), at byte 128", "DM"])),
         (
             "dtaus0_valid_header_checksum_illegal_format_transaction",
             Broken(&["C record 1, field C3 first bank's code (positions 6-13), at byte 134", "\"1111#111\""]),
@@ -308,4 +305,24 @@ fn a_missing_file_and_several_logical_files() {
     assert!(message.contains("E record of logical file 2, field E6 sum of account numbers (positions 31-47)"), "{message}");
     // The byte named is where the field starts (E6 at position 31 of the second E record).
     assert!(message.contains(&format!("at byte {}", 2 * one.len() - 128 + 31)), "{message}");
+}
+
+#[test]
+fn the_writer_gives_back_the_bytes_of_third_party_files() {
+    // PEAR Payment_DTA wrote this file (blanks everywhere a field is unused, as the writer does): what the
+    // reader makes of it, written again, is the same file byte for byte.
+    let bytes = std::fs::read(data("pear_LK_fixed_05000_valid.dta")).unwrap();
+    let read = dtaus::read(&bytes).unwrap();
+    assert_eq!(dtaus::write(&read.files[0].file).unwrap(), bytes);
+    // jDTAUS's file with 15 extension parts differs only where the writer follows the specification: blanks
+    // instead of NUL bytes in E9, blanks instead of type `00` in the unused extension slots.
+    let bytes = std::fs::read(data("dtaus0_valid_header_checksum_and_transaction_ext")).unwrap();
+    let read = dtaus::read(&bytes).unwrap();
+    let written = dtaus::write(&read.files[0].file).unwrap();
+    assert_eq!(written.len(), bytes.len());
+    let differ: Vec<usize> = (0..bytes.len()).filter(|&i| bytes[i] != written[i]).collect();
+    let e9 = bytes.len() - 51..bytes.len();
+    let unused_slots = [128 + 640 + 29, 128 + 640 + 58, 128 + 640 + 87];
+    assert!(differ.iter().all(|i| e9.contains(i) || unused_slots.iter().any(|s| (*s..s + 2).contains(i))), "{differ:?}");
+    assert!(differ.iter().all(|&i| written[i] == b' '));
 }

@@ -37,7 +37,8 @@ pub struct LogicalFile {
 pub struct ReadError {
     /// `A record`, `C record 3`, `E record`, or `file`.
     pub record: String,
-    /// The byte in the file where the problem is (0-based).
+    /// The byte in the file where the problem is (0-based): the field's first byte, or, for a character
+    /// outside the alphabet, that character's.
     pub offset: usize,
     /// The field, with its positions in the record (`C12 amount (positions 80-90)`), or empty.
     pub field: String,
@@ -169,7 +170,8 @@ struct Rec<'a> {
 
 impl Rec<'_> {
     fn err(&self, pos: usize, len: usize, field: &str, message: String) -> ReadError {
-        ReadError { record: self.name.clone(), offset: self.start + pos - 1, field: format!("{field} (positions {pos}-{})", pos + len - 1), message }
+        let at = if len == 1 { format!("position {pos}") } else { format!("positions {pos}-{}", pos + len - 1) };
+        ReadError { record: self.name.clone(), offset: self.start + pos - 1, field: format!("{field} ({at})"), message }
     }
 
     fn raw(&self, pos: usize, len: usize) -> &[u8] {

@@ -210,7 +210,7 @@ fn a_broken_file_names_record_field_and_byte() {
     let e = broken(&bytes, 5, b'X');
     assert!(e.starts_with("A record, field A3 file kind (positions 6-7), at byte 6"), "{e}");
     let e = broken(&bytes, 127, b'2');
-    assert!(e.starts_with("A record, field A12 currency marker (positions 128-128), at byte 128"), "{e}");
+    assert!(e.starts_with("A record, field A12 currency marker (position 128), at byte 128"), "{e}");
     let e = broken(&bytes, 384 + 4, b'C');
     assert!(e.starts_with("C record 2, field C1"), "{e}");
     let e = read(&bytes[..384]).unwrap_err().to_string();

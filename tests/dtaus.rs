@@ -235,7 +235,7 @@ fn written_files_are_read_back_by_obantoo_and_hbci4j() {
         (Some(4), Some(1857 + 952 + 99_999_999 + 1), Some(202051 + 5432109876 + 1 + 9_999_999_999), Some(12030000 + 50010517 + 10010010 + 76026000))
     );
     assert_eq!(
-        (s.count as u64, s.amounts, s.accounts, s.banks),
+        (s.count, s.amounts, s.accounts, s.banks),
         (4, 1857 + 952 + 99_999_999 + 1, 202051 + 5432109876 + 1 + 9_999_999_999, 12030000 + 50010517 + 10010010 + 76026000)
     );
     assert_eq!(doc["kind"], "LK");

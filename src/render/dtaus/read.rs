@@ -69,7 +69,7 @@ pub fn read(bytes: &[u8]) -> R<Dtaus> {
     if bytes.is_empty() {
         return Err(fail(0, "the file is empty".into()));
     }
-    if bytes.len() % 128 != 0 {
+    if !bytes.len().is_multiple_of(128) {
         return Err(fail(
             bytes.len() - bytes.len() % 128,
             format!("the file has {} bytes, not a multiple of 128 (the last block is cut short; a tape file in EBCDIC is not the disk format)", bytes.len()),
@@ -144,7 +144,7 @@ fn c_size(bytes: &[u8], pos: usize, name: &str) -> R<usize> {
         .filter(|s| s.bytes().all(|b| b.is_ascii_digit()))
         .and_then(|s| s.parse().ok())
         .ok_or_else(|| err(format!("{} is not a number", shown(field))))?;
-    if len < 187 || (len - 187) % 29 != 0 || (len - 187) / 29 > MAX_EXTENSIONS {
+    if len < 187 || !(len - 187).is_multiple_of(29) || (len - 187) / 29 > MAX_EXTENSIONS {
         return Err(err(format!("{len} is not 187 + 29·n for 0 to {MAX_EXTENSIONS} extension parts")));
     }
     let size = 128 * c_blocks((len - 187) / 29);

@@ -91,6 +91,15 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
     ),
     ("invoice list", &["hsadmin invoice list --period 2026-11", "hsadmin --json invoice list --member 10001 --status issued"]),
     ("invoice show", &["hsadmin invoice show 2026-00001"]),
+    (
+        "dtaus show",
+        &[
+            "# Check a DTAUS file and list its debits with the header and the control sums",
+            "hsadmin dtaus show debits.dta",
+            "# The parsed file as one JSON document (amounts in cents); a broken file is exit 2 naming record and byte",
+            "hsadmin --json dtaus show debits.dta",
+        ],
+    ),
     ("invoice cancel", &["# A credit note that cancels the invoice; generate then issues a new one", "hsadmin invoice cancel 2026-00001"]),
     (
         "invoice render",

@@ -11,6 +11,7 @@ mod cron;
 mod dns;
 mod doctor;
 mod domain;
+mod dtaus;
 mod examples;
 mod init;
 mod invoice;
@@ -131,6 +132,9 @@ pub enum Command {
     /// Invoices and credit notes: generate, render (PDF, XRechnung), export to accounting (DATEV, Lexware)
     #[command(subcommand)]
     Invoice(invoice::InvoiceCommand),
+    /// DTAUS files, the legacy German direct-debit format: check and list one (export comes with the direct-debit ledger)
+    #[command(subcommand)]
+    Dtaus(dtaus::DtausCommand),
     /// Show what `apply` would change on the servers (reads them, changes nothing)
     Plan(converge::PlanArgs),
     /// Bring the servers in line with the ledger: one session and one script per server, in parallel
@@ -305,6 +309,7 @@ fn run(cli: Cli, args: &[std::ffi::OsString], out: &Output) -> Result<u8> {
         Command::Invoice(c) => invoice::run(&ctx, c),
         Command::BankAccount(c) => bank::run(&ctx, c),
         Command::Mandate(c) => mandate::run(&ctx, c),
+        Command::Dtaus(c) => dtaus::run(&ctx, c),
         Command::Package(c) => package::run(&ctx, c),
         Command::User(c) => user::run(&ctx, c),
         Command::Cron(c) => cron::run(&ctx, c),

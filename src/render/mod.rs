@@ -4,6 +4,8 @@
 pub mod crontab;
 pub mod export;
 pub mod invoice;
+pub mod sepa;
+pub mod xml;
 pub mod vhost;
 pub mod web;
 pub mod zone;

@@ -15,18 +15,20 @@ pub struct OpenDocument {
     pub kind: InvoiceKind,
     pub issued: String,
     pub gross_cents: i64,
+    /// The invoice a credit note cancels.
+    pub corrects: Option<InvoiceNumber>,
 }
 
 /// Every open invoice and credit note, by member and in order of issue.
 pub fn open_documents(conn: &Connection) -> Result<Vec<OpenDocument>> {
     let mut stmt = conn.prepare(
-        "SELECT i.member, i.number, i.kind, i.issued, i.gross_cents FROM invoice i
+        "SELECT i.member, i.number, i.kind, i.issued, i.gross_cents, i.corrects FROM invoice i
          WHERE NOT EXISTS (SELECT 1 FROM debit_invoice di WHERE di.invoice = i.number
                            AND NOT EXISTS (SELECT 1 FROM debit_return r WHERE r.debit = di.debit))
          ORDER BY i.member, i.series, i.seq",
     )?;
     let rows = stmt.query_map([], |r| {
-        Ok(OpenDocument { member: r.get(0)?, number: r.get(1)?, kind: r.get(2)?, issued: r.get(3)?, gross_cents: r.get(4)? })
+        Ok(OpenDocument { member: r.get(0)?, number: r.get(1)?, kind: r.get(2)?, issued: r.get(3)?, gross_cents: r.get(4)?, corrects: r.get(5)? })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

@@ -72,7 +72,9 @@ pub fn run(ctx: &Ctx, cmd: SepaCommand) -> Result<()> {
 fn creditor(ctx: &Ctx) -> Result<Creditor> {
     let b = &ctx.config.config.billing;
     let need = |v: &Option<String>, key: &str, what: &str| {
-        v.clone().filter(|s| !s.is_empty()).ok_or_else(|| Error::invalid(format!("billing.{key}"), format!("a direct debit needs {what}; set billing.{key} in hsadmin.toml")))
+        v.clone()
+            .filter(|s| !s.is_empty())
+            .ok_or_else(|| Error::invalid(format!("billing.{key}"), format!("a direct debit needs {what}; set billing.{key} in hsadmin.toml")))
     };
     let creditor_id = need(&b.creditor_id, "creditor_id", "the cooperative's SEPA creditor id")?;
     let creditor_id = model::CreditorId::parse("billing.creditor_id", &creditor_id)?.as_str().to_owned();

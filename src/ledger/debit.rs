@@ -79,10 +79,8 @@ pub fn insert_batch(conn: &Connection, b: &Batch) -> Result<()> {
 
 /// Records a debit and the invoices it collects; returns its id.
 pub fn insert_debit(conn: &Connection, d: &Debit) -> Result<i64> {
-    conn.prepare_cached(
-        "INSERT INTO debit (batch, member, mandate, sequence_type, amount_cents, end_to_end_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?
-    .execute(params![d.batch, d.member, d.mandate, d.sequence_type, d.amount_cents, d.end_to_end_id])?;
+    conn.prepare_cached("INSERT INTO debit (batch, member, mandate, sequence_type, amount_cents, end_to_end_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?
+        .execute(params![d.batch, d.member, d.mandate, d.sequence_type, d.amount_cents, d.end_to_end_id])?;
     let id = conn.last_insert_rowid();
     let mut link = conn.prepare_cached("INSERT INTO debit_invoice (debit, invoice) VALUES (?1, ?2)")?;
     for n in &d.invoices {
@@ -93,23 +91,19 @@ pub fn insert_debit(conn: &Connection, d: &Debit) -> Result<i64> {
 
 pub fn batch(conn: &Connection, id: i64) -> Result<Option<Batch>> {
     let row = conn
-        .query_row(
-            "SELECT id, format, collection_date, created_at, message_id, count, sum_cents, sha256, file FROM debit_batch WHERE id = ?1",
-            [id],
-            |r| {
-                Ok(Batch {
-                    id: r.get(0)?,
-                    format: r.get(1)?,
-                    collection_date: super::bank::day(r, 2)?,
-                    created_at: r.get(3)?,
-                    message_id: r.get(4)?,
-                    count: r.get(5)?,
-                    sum_cents: r.get(6)?,
-                    sha256: r.get(7)?,
-                    file: r.get(8)?,
-                })
-            },
-        )
+        .query_row("SELECT id, format, collection_date, created_at, message_id, count, sum_cents, sha256, file FROM debit_batch WHERE id = ?1", [id], |r| {
+            Ok(Batch {
+                id: r.get(0)?,
+                format: r.get(1)?,
+                collection_date: super::bank::day(r, 2)?,
+                created_at: r.get(3)?,
+                message_id: r.get(4)?,
+                count: r.get(5)?,
+                sum_cents: r.get(6)?,
+                sha256: r.get(7)?,
+                file: r.get(8)?,
+            })
+        })
         .optional()?;
     Ok(row)
 }

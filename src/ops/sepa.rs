@@ -293,12 +293,24 @@ pub fn record_return(tx: &Tx, batch_id: i64, member: MemberNumber, reason: &Retu
         return Err(Error::invalid("--date", format!("{date} is before debit batch {batch_id} was created ({sent})")));
     }
     if let Some(r) = rows::return_of(tx, d.id)? {
-        return Err(Error::Conflict(format!("the debit of member {member} in batch {batch_id} was already returned on {} ({})", r.returned, r.reason.as_str())));
+        return Err(Error::Conflict(format!(
+            "the debit of member {member} in batch {batch_id} was already returned on {} ({})",
+            r.returned,
+            r.reason.as_str()
+        )));
     }
     let r = Return { debit: d.id, reason: reason.clone(), returned: date, recorded_at: now.to_owned() };
     rows::insert_return(tx, &r)?;
     tx.audit("debit", &d.end_to_end_id, "return", super::snapshot(&d), super::snapshot(&r))?;
-    Ok(Returned { batch: batch_id, member, end_to_end_id: d.end_to_end_id, amount: Money::from_cents(d.amount_cents), reason: r.reason, returned: date, reopened: d.invoices })
+    Ok(Returned {
+        batch: batch_id,
+        member,
+        end_to_end_id: d.end_to_end_id,
+        amount: Money::from_cents(d.amount_cents),
+        reason: r.reason,
+        returned: date,
+        reopened: d.invoices,
+    })
 }
 
 /// The member's mandate an invoice issued on `issued` names (the oldest valid one that day), if any; bank

@@ -5,9 +5,9 @@ pub mod crontab;
 pub mod export;
 pub mod invoice;
 pub mod sepa;
-pub mod xml;
 pub mod vhost;
 pub mod web;
+pub mod xml;
 pub mod zone;
 
 pub use web::*;

@@ -276,7 +276,12 @@ mod tests {
             message_id: "HS-1".into(),
             created_at: "2026-12-01T10:00:00".into(),
             collection_date: crate::model::date("d", "2026-12-03").unwrap(),
-            creditor: Creditor { name: "Hostsharing eG".into(), iban: "DE02120300000000202051".into(), bic: Some("GENODEM1GLS".into()), creditor_id: "DE98ZZZ09999999999".into() },
+            creditor: Creditor {
+                name: "Hostsharing eG".into(),
+                iban: "DE02120300000000202051".into(),
+                bic: Some("GENODEM1GLS".into()),
+                creditor_id: "DE98ZZZ09999999999".into(),
+            },
             transactions: vec![tx("E1", 1190, SequenceType::First), tx("E2", 5, SequenceType::Recurring), tx("E3", 100_000, SequenceType::Recurring)],
         }
     }

@@ -87,4 +87,3 @@ impl Writer {
         self.out
     }
 }
-

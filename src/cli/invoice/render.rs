@@ -3,9 +3,9 @@
 use super::Ctx;
 use crate::ledger::invoice::{self, Filter, Invoice};
 use crate::model::{BillingMonth, InvoiceNumber};
+use crate::ops::sepa::mandate_on;
 use crate::output::file::write_atomically;
 use crate::output::{Render, table};
-use crate::ops::sepa::mandate_on;
 use crate::render::invoice::{DirectDebit, Options, pdf, txt, xrechnung};
 use crate::{Error, Result};
 use serde::Serialize;

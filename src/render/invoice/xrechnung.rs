@@ -309,8 +309,8 @@ fn compact(iban: &str) -> String {
     iban.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-pub use crate::render::xml::escape;
 use crate::render::xml::Writer;
+pub use crate::render::xml::escape;
 
 #[cfg(test)]
 mod tests {

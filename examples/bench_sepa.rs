@@ -3,6 +3,8 @@
 //!
 //!     cargo build --release && cargo run --release --example bench_sepa [-- RUNS]
 //!
+//! `BENCH_SEPA_KEEP=FILE` keeps a copy of the invoiced ledger there (to look into a run with `perf`).
+//!
 //! The Python side needs a venv with sepaxml: `python3 -m venv /var/cache/hsadmin-bench-venv &&
 //! /var/cache/hsadmin-bench-venv/bin/pip install sepaxml` (or `BENCH_VENV=DIR`).
 //!
@@ -158,6 +160,9 @@ fn main() -> hsadmin::Result<()> {
     let (took, out) = hsadmin(&bin, &base, &config, &["invoice", "generate", "--period", "2026-06", "--date", "2026-07-01"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     println!("built ledger: {MEMBERS} members with packages, accounts and mandates in {}; invoice generate {}", secs(built), secs(took));
+    if let Some(keep) = std::env::var_os("BENCH_SEPA_KEEP") {
+        copy(&base, Path::new(&keep));
+    }
     let xsd = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/sepa/pain.008.001.08_GBIC_4.xsd");
     let file = dir.path().join("debits.xml");
     let export = ["sepa", "export", "--collection-date", "2026-07-03", "--out", file.to_str().unwrap()];

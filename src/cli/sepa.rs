@@ -127,14 +127,31 @@ fn again(ctx: &Ctx, id: i64, out: Option<PathBuf>) -> Result<()> {
     ctx.out.emit(&Rewritten { batch: id, format: b.format, collection_date: b.collection_date, message_id: b.message_id, count, sum, sha256: b.sha256, file })
 }
 
+/// For people: the batch in a few fields (the debits are in the file and in `--json`), then who was left out.
 impl Render for Result_ {
     fn human(&self) -> String {
-        let mut t = table::list(["member", "mandate", "seq", "amount", "invoices"]);
-        for d in &self.exported.debits {
-            let invoices: Vec<&str> = d.invoices.iter().map(|n| n.as_str()).collect();
-            t.add_row(vec![d.member.to_string(), d.mandate.clone(), d.sequence_type.to_string(), d.amount.to_string(), invoices.join(", ")]);
+        let e = &self.exported;
+        let count = |seq| e.debits.iter().filter(|d| d.sequence_type == seq).count().to_string();
+        let mut text = table::text(&table::fields([
+            ("batch", table::opt(&e.batch)),
+            ("format", e.format.to_string()),
+            ("collection date", e.collection_date.to_string()),
+            ("debits", e.count.to_string()),
+            ("FRST", count(crate::model::SequenceType::First)),
+            ("RCUR", count(crate::model::SequenceType::Recurring)),
+            ("sum", e.sum.to_string()),
+            ("file", self.file.clone().unwrap_or_else(|| "-".into())),
+            ("skipped", e.skipped.len().to_string()),
+        ]));
+        if !e.skipped.is_empty() {
+            let mut t = table::list(["member", "open", "reason"]);
+            for s in &e.skipped {
+                t.add_row(vec![s.member.to_string(), Money::from_cents(s.open_cents).to_string(), s.reason.clone()]);
+            }
+            text.push('\n');
+            text.push_str(&table::text(&t));
         }
-        table::text(&t)
+        text
     }
 }
 

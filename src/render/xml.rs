@@ -4,6 +4,16 @@
 /// Escapes text for XML content and attribute values; characters XML 1.0 cannot carry at all become U+FFFD.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    escape_into(&mut out, s);
+    out
+}
+
+/// [`escape`], appending to `out`.
+pub fn escape_into(out: &mut String, s: &str) {
+    if s.bytes().all(|b| b >= 0x20 && !matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'')) {
+        out.push_str(s);
+        return;
+    }
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -16,7 +26,6 @@ pub fn escape(s: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 /// A small indenting XML writer: every text and attribute value goes through [`escape`].
@@ -42,7 +51,11 @@ impl Writer {
         self.out.push('<');
         self.out.push_str(name);
         for (k, v) in attrs {
-            self.out.push_str(&format!(" {k}=\"{}\"", escape(v)));
+            self.out.push(' ');
+            self.out.push_str(k);
+            self.out.push_str("=\"");
+            escape_into(&mut self.out, v);
+            self.out.push('"');
         }
     }
 
@@ -59,7 +72,9 @@ impl Writer {
     pub(crate) fn close(&mut self) {
         let name = self.open.pop().expect("an open element");
         self.indent();
-        self.out.push_str(&format!("</{name}>\n"));
+        self.out.push_str("</");
+        self.out.push_str(&name);
+        self.out.push_str(">\n");
     }
 
     pub(crate) fn empty(&mut self, name: &str) {
@@ -73,7 +88,11 @@ impl Writer {
 
     pub(crate) fn text_with(&mut self, name: &str, attrs: &[(&str, &str)], value: &str) {
         self.start(name, attrs);
-        self.out.push_str(&format!(">{}</{name}>\n", escape(value)));
+        self.out.push('>');
+        escape_into(&mut self.out, value);
+        self.out.push_str("</");
+        self.out.push_str(name);
+        self.out.push_str(">\n");
     }
 
     pub(crate) fn opt_text(&mut self, name: &str, value: Option<&str>) {

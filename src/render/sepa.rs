@@ -122,7 +122,7 @@ pub fn render(m: &Message) -> Option<Vec<u8>> {
     if m.format == DebitFormat::Dtaus {
         return None;
     }
-    let mut w = Writer::default();
+    let mut w = Writer::flat(2048 + 600 * m.transactions.len());
     w.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let ns = namespace(m.format);
     w.open_with("Document", &[("xmlns", ns), ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance")]);

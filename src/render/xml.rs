@@ -33,14 +33,24 @@ pub fn escape_into(out: &mut String, s: &str) {
 pub(crate) struct Writer {
     out: String,
     open: Vec<String>,
+    /// One element a line without indentation (large files such as pain.008 batches).
+    flat: bool,
 }
 
 impl Writer {
+    /// A writer that does not indent: each element on a line of its own, at its start.
+    pub(crate) fn flat(capacity: usize) -> Self {
+        Self { out: String::with_capacity(capacity), open: Vec::new(), flat: true }
+    }
+
     pub(crate) fn raw(&mut self, s: &str) {
         self.out.push_str(s);
     }
 
     pub(crate) fn indent(&mut self) {
+        if self.flat {
+            return;
+        }
         for _ in 0..self.open.len() {
             self.out.push_str("  ");
         }

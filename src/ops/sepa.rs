@@ -181,6 +181,34 @@ fn transaction(p: &Planned, batch: i64) -> Transaction {
     }
 }
 
+/// Records each planned debit with its invoices and its mandate's use; returns them as the result lists them.
+fn record_debits(tx: &Tx, batch: i64, date: NaiveDate, planned: Vec<Planned>, transactions: Vec<Transaction>) -> Result<Vec<DebitView>> {
+    let mut views = Vec::with_capacity(planned.len());
+    for (p, t) in planned.into_iter().zip(transactions) {
+        let d = Debit {
+            id: 0,
+            batch,
+            member: p.mandate.member,
+            mandate: p.mandate.id,
+            sequence_type: t.sequence_type,
+            amount_cents: p.amount_cents,
+            end_to_end_id: t.end_to_end_id,
+            invoices: p.invoices,
+        };
+        rows::insert_debit(tx, &d)?;
+        mandate::record_use(tx, p.mandate.id, date)?;
+        views.push(DebitView {
+            member: d.member,
+            mandate: t.mandate_reference,
+            sequence_type: d.sequence_type,
+            amount: Money::from_cents(d.amount_cents),
+            end_to_end_id: d.end_to_end_id,
+            invoices: d.invoices,
+        });
+    }
+    Ok(views)
+}
+
 /// Collects every open invoice of the members with a valid mandate in one batch, in the caller's
 /// transaction: the batch with the file's bytes, its debits with their invoices, each mandate's use.
 pub fn export(tx: &Tx, req: &ExportRequest) -> Result<Exported> {
@@ -229,28 +257,7 @@ pub fn export(tx: &Tx, req: &ExportRequest) -> Result<Exported> {
         file,
     };
     rows::insert_batch(tx, &batch)?;
-    for (p, t) in planned.into_iter().zip(message.transactions) {
-        let d = Debit {
-            id: 0,
-            batch: id,
-            member: p.mandate.member,
-            mandate: p.mandate.id,
-            sequence_type: t.sequence_type,
-            amount_cents: p.amount_cents,
-            end_to_end_id: t.end_to_end_id,
-            invoices: p.invoices,
-        };
-        rows::insert_debit(tx, &d)?;
-        mandate::record_use(tx, p.mandate.id, req.collection_date)?;
-        out.debits.push(DebitView {
-            member: d.member,
-            mandate: t.mandate_reference,
-            sequence_type: d.sequence_type,
-            amount: Money::from_cents(d.amount_cents),
-            end_to_end_id: d.end_to_end_id,
-            invoices: d.invoices,
-        });
-    }
+    out.debits = record_debits(tx, id, req.collection_date, planned, message.transactions)?;
     tx.audit("debit_batch", &id.to_string(), "export", None, super::snapshot(&batch))?;
     out.batch = Some(id);
     out.message_id = Some(message_id);

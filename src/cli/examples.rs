@@ -140,6 +140,18 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
     ("mandate list", &["hsadmin mandate list --member 10001", "# Mandates lapsed after 36 months without a debit", "hsadmin mandate list --status expired"]),
     ("mandate revoke", &["# The member revoked it by letter; no debit from the 1st on", "hsadmin mandate revoke HS-10001-20260101 --date 2026-12-01"]),
     (
+        "sepa export",
+        &[
+            "# Every open invoice of members with a valid mandate, collected on the 3rd",
+            "hsadmin sepa export --collection-date 2026-12-03 --out debits.xml",
+            "# For a bank that still takes the 2009 version; first see what it would collect",
+            "hsadmin sepa export --collection-date 2026-12-03 --format pain.008.001.02 --dry-run",
+            "# The file of batch 7 again, byte for byte",
+            "hsadmin sepa export --batch 7 --out debits-7.xml",
+        ],
+    ),
+    ("debit return", &["# The bank returned member 10001's debit of batch 7: account closed", "hsadmin debit return 7 10001 --reason AC04 --date 2026-12-08"]),
+    (
         "package create",
         &[
             "# A webspace package on h01, with the resources of its product",

@@ -8,6 +8,7 @@ mod config;
 pub(crate) mod confirm;
 mod converge;
 mod cron;
+mod debit;
 mod dns;
 mod doctor;
 mod domain;
@@ -21,6 +22,7 @@ mod mandate;
 mod member;
 mod package;
 mod registry;
+mod sepa;
 mod server;
 mod share;
 mod traffic;
@@ -135,6 +137,12 @@ pub enum Command {
     /// DTAUS files, the legacy German direct-debit format: check and list one (export comes with the direct-debit ledger)
     #[command(subcommand)]
     Dtaus(dtaus::DtausCommand),
+    /// SEPA direct debits: the open invoices of members with a mandate as one pain.008 file, exactly once
+    #[command(subcommand)]
+    Sepa(sepa::SepaCommand),
+    /// Direct debits sent: record a debit the bank returned, so that its invoices are collected again
+    #[command(subcommand)]
+    Debit(debit::DebitCommand),
     /// Show what `apply` would change on the servers (reads them, changes nothing)
     Plan(converge::PlanArgs),
     /// Bring the servers in line with the ledger: one session and one script per server, in parallel
@@ -310,6 +318,8 @@ fn run(cli: Cli, args: &[std::ffi::OsString], out: &Output) -> Result<u8> {
         Command::BankAccount(c) => bank::run(&ctx, c),
         Command::Mandate(c) => mandate::run(&ctx, c),
         Command::Dtaus(c) => dtaus::run(&ctx, c),
+        Command::Sepa(c) => sepa::run(&ctx, c),
+        Command::Debit(c) => debit::run(&ctx, c),
         Command::Package(c) => package::run(&ctx, c),
         Command::User(c) => user::run(&ctx, c),
         Command::Cron(c) => cron::run(&ctx, c),

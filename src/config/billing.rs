@@ -24,6 +24,9 @@ pub struct BillingConfig {
     pub bic: Option<String>,
     /// The SEPA creditor id (Gläubiger-Identifikationsnummer) for direct debits.
     pub creditor_id: Option<String>,
+    /// TARGET2 business days between today and the earliest collection date of a direct debit (CORE: 1;
+    /// many banks want 2 for their own cut-off).
+    pub debit_lead_days: u32,
     /// Invoice numbers: `{year}` and `{seq}`/`{seq:05}`, one series per year.
     pub number_format: String,
     /// Days from the issue date to the due date.
@@ -49,6 +52,7 @@ impl Default for BillingConfig {
             iban: None,
             bic: None,
             creditor_id: None,
+            debit_lead_days: 1,
             number_format: "{year}-{seq:05}".into(),
             payment_terms_days: 14,
             legal: Vec::new(),
@@ -128,6 +132,9 @@ impl BillingConfig {
         }
         if !(1..=365).contains(&self.payment_terms_days) {
             return fail("payment_terms_days", "must be between 1 and 365");
+        }
+        if !(1..=30).contains(&self.debit_lead_days) {
+            return fail("debit_lead_days", "must be between 1 and 30 TARGET2 business days");
         }
         if !self.email.is_empty() && model::Email::parse("email", &self.email).is_err() {
             return fail("email", "must be an e-mail address");

@@ -115,10 +115,8 @@ pub fn valid_for(conn: &Connection, member: MemberNumber, date: NaiveDate) -> Re
 
 /// Records a debit on `date`: `first_used` the first time, `last_used` every time (never moving back).
 pub fn record_use(conn: &Connection, mandate: i64, date: NaiveDate) -> Result<()> {
-    conn.execute(
-        "UPDATE mandate SET first_used = coalesce(first_used, ?2), last_used = max(coalesce(last_used, ?2), ?2) WHERE id = ?1",
-        params![mandate, date.to_string()],
-    )?;
+    conn.prepare_cached("UPDATE mandate SET first_used = coalesce(first_used, ?2), last_used = max(coalesce(last_used, ?2), ?2) WHERE id = ?1")?
+        .execute(params![mandate, date.to_string()])?;
     Ok(())
 }
 

@@ -8,6 +8,7 @@ pub mod bank;
 pub mod capital;
 pub mod catalog;
 pub mod cron;
+pub mod debit;
 pub mod dns;
 pub mod domain;
 pub mod health;
@@ -37,6 +38,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_dns.sql"),
     include_str!("migrations/0008_billing.sql"),
     include_str!("migrations/0009_direct_debits.sql"),
+    include_str!("migrations/0010_debits.sql"),
 ];
 
 /// How long a command waits for another hsadmin process to finish its write.

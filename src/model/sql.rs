@@ -70,6 +70,10 @@ text_sql!(
     Bic => "BIC in the ledger",
     Holder => "account holder in the ledger",
     MandateReference => "mandate reference in the ledger",
+    CreditorId => "creditor id in the ledger",
+    SequenceType => "sequence type in the ledger",
+    DebitFormat => "debit file format in the ledger",
+    ReturnReason => "return reason in the ledger",
 );
 
 /// A billing month is stored as its text, `YYYY-MM`.

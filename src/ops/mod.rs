@@ -13,6 +13,7 @@ pub mod mandate;
 pub mod member;
 pub mod package;
 pub mod registry;
+pub mod sepa;
 pub mod server;
 pub mod traffic;
 pub mod user;

@@ -5,8 +5,10 @@ pub mod crontab;
 pub mod dtaus;
 pub mod export;
 pub mod invoice;
+pub mod sepa;
 pub mod vhost;
 pub mod web;
+pub mod xml;
 pub mod zone;
 
 pub use web::*;

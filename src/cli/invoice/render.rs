@@ -3,9 +3,10 @@
 use super::Ctx;
 use crate::ledger::invoice::{self, Filter, Invoice};
 use crate::model::{BillingMonth, InvoiceNumber};
+use crate::ops::sepa::mandate_on;
 use crate::output::file::write_atomically;
 use crate::output::{Render, table};
-use crate::render::invoice::{Options, pdf, txt, xrechnung};
+use crate::render::invoice::{DirectDebit, Options, pdf, txt, xrechnung};
 use crate::{Error, Result};
 use serde::Serialize;
 use std::io::{IsTerminal, Write};
@@ -120,8 +121,12 @@ pub fn run(ctx: &Ctx, a: RenderArgs) -> Result<()> {
             return Err(Error::invalid("--out", "a PDF is binary and stdout is a terminal; give --out FILE or redirect stdout (> invoice.pdf)"));
         }
     }
-    let inv = ctx.ledger()?.read(|tx| invoice::get(tx, number.as_str()))?.ok_or_else(|| Error::NotFound(format!("invoice {number}")))?;
-    let bytes = document(ctx, &inv, format)?;
+    let (inv, debit) = ctx.ledger()?.read(|tx| {
+        let inv = invoice::get(tx, number.as_str())?.ok_or_else(|| Error::NotFound(format!("invoice {number}")))?;
+        let debit = direct_debit(ctx, tx, &inv)?;
+        Ok((inv, debit))
+    })?;
+    let bytes = document(ctx, &inv, format, debit)?;
     let file = match &out {
         Some(path) => {
             write_atomically(path, &bytes, 0o600)?;
@@ -150,9 +155,12 @@ fn kind(inv: &Invoice) -> &'static str {
 
 /// Every invoice and credit note of the period into `dir`, as `NUMBER.ext` (a `/` in a number becomes `_`).
 fn all(ctx: &Ctx, format: Format, period: BillingMonth, dir: &Path) -> Result<()> {
-    let invoices = ctx.ledger()?.read(|tx| invoice::list(tx, &Filter { period: Some(period), ..Filter::default() }))?;
+    let invoices = ctx.ledger()?.read(|tx| {
+        let list = invoice::list(tx, &Filter { period: Some(period), ..Filter::default() })?;
+        list.into_iter().map(|inv| direct_debit(ctx, tx, &inv).map(|d| (inv, d))).collect::<Result<Vec<_>>>()
+    })?;
     // Render all first: a seller detail XRechnung lacks fails before any file is written.
-    let docs: Vec<(Invoice, Vec<u8>)> = invoices.into_iter().map(|inv| document(ctx, &inv, format).map(|b| (inv, b))).collect::<Result<_>>()?;
+    let docs: Vec<(Invoice, Vec<u8>)> = invoices.into_iter().map(|(inv, d)| document(ctx, &inv, format, d).map(|b| (inv, b))).collect::<Result<_>>()?;
     {
         use std::os::unix::fs::DirBuilderExt;
         std::fs::DirBuilder::new().recursive(true).mode(0o700).create(dir).map_err(|e| Error::Failed(format!("cannot create {}: {e}", dir.display())))?;
@@ -178,16 +186,29 @@ fn file_stem(number: &InvoiceNumber) -> String {
     number.as_str().replace('/', "_")
 }
 
+/// The direct debit an invoice names: the member's mandate valid on its issue date, with the creditor id
+/// from `[billing]` (without one, no invoice names a debit) and the account the mandate debits.
+fn direct_debit(ctx: &Ctx, tx: &crate::ledger::Tx, inv: &Invoice) -> Result<Option<DirectDebit>> {
+    let Some(creditor_id) = ctx.config.config.billing.creditor_id.clone().filter(|c| !c.is_empty()) else { return Ok(None) };
+    if inv.kind != crate::model::InvoiceKind::Invoice {
+        return Ok(None);
+    }
+    Ok(mandate_on(tx, inv.member, &inv.issued)?.map(|m| DirectDebit {
+        mandate_reference: m.reference.as_str().to_owned(),
+        creditor_id,
+        iban: m.bank_account.iban.as_str().to_owned(),
+    }))
+}
+
 /// The document bytes. The seller's phone (a contact detail, not part of the invoice's legal content) comes
 /// from `[billing]` when the invoice's snapshot has none, so that an invoice issued before it was set can
 /// still be rendered as XRechnung.
-fn document(ctx: &Ctx, inv: &Invoice, format: Format) -> Result<Vec<u8>> {
+fn document(ctx: &Ctx, inv: &Invoice, format: Format, direct_debit: Option<DirectDebit>) -> Result<Vec<u8>> {
     let mut inv = inv.clone();
     if inv.seller.phone.as_deref().is_none_or(str::is_empty) {
         inv.seller.phone = ctx.config.config.billing.phone.clone().filter(|p| !p.is_empty());
     }
-    // The direct-debits issue passes the member's mandate here (Options::direct_debit).
-    let options = Options::default();
+    let options = Options { direct_debit };
     match format {
         Format::Pdf => pdf::render(&inv, &options),
         Format::Xrechnung => xrechnung::render(&inv, &options),

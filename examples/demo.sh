@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # hsadmin end to end against the local Debian test servers: a member joins and pays in shares, gets a
 # package with a user, a domain and a cron job on server h1 — and the site answers over HTTP, its zone
-# from h1's name server — and is invoiced for the month: PDF, XRechnung and the DATEV bookings.
+# from h1's name server — and is invoiced for the month: PDF, XRechnung, the DATEV bookings and the SEPA direct debit.
 # Usage: examples/demo.sh   (starts the test servers if needed and leaves them running;
 #                            stop them with tests/testhosts/down.sh)
 set -euo pipefail
@@ -63,7 +63,11 @@ vat_id = "DE136695976"
 bank = "GLS Bank"
 iban = "DE02120300000000202051"
 bic = "GENODEM1GLS"
+creditor_id = "DE98ZZZ09999999999"
 TOML
+# Erika pays by SEPA direct debit: her account and signed mandate, before the invoice names them.
+hsadmin bank-account add 10001 --iban DE02120300000000202051 --holder "Erika Mustermann"
+hsadmin mandate add 10001 --reference HS-10001-20260101 --signed 2026-01-01
 month=$(date +%Y-%m)
 hsadmin traffic collect
 hsadmin invoice generate --period "$month"
@@ -73,8 +77,15 @@ hsadmin invoice show "$number"
 hsadmin invoice render "$number" --format pdf --out "$demo/invoice.pdf"
 hsadmin invoice render "$number" --format xrechnung --out "$demo/invoice.xml"
 hsadmin invoice export --period "$month" --format datev --out "$demo/EXTF_Buchungsstapel.csv"
+# The month's debits: the first TARGET2 business day hsadmin allows (a dry run checks each candidate).
+day=$(date -d tomorrow +%F)
+for _ in 1 2 3 4 5 6 7 8 9 10; do
+    target/release/hsadmin -q sepa export --collection-date "$day" --dry-run >/dev/null 2>&1 && break
+    day=$(date -d "$day + 1 day" +%F)
+done
+hsadmin sepa export --collection-date "$day" --out "$demo/debits.xml"
 
 hsadmin package show xyz00
 hsadmin --json member show 10001
 hsadmin log --entity domain
-echo "demo ledger: $HSADMIN_LEDGER, invoice: $demo/invoice.pdf and .xml   (the test servers keep running: tests/testhosts/down.sh stops them)" >&2
+echo "demo ledger: $HSADMIN_LEDGER, invoice: $demo/invoice.pdf and .xml, debits: $demo/debits.xml   (the test servers keep running: tests/testhosts/down.sh stops them)" >&2

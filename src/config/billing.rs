@@ -145,12 +145,12 @@ impl BillingConfig {
             return fail("vat_id", "must be a VAT id like DE123456789");
         }
         if let Some(iban) = &self.iban
-            && iban.parse::<iban::Iban>().is_err()
+            && model::Iban::parse("iban", iban).is_err()
         {
             return fail("iban", "must be an IBAN with valid check digits, like DE89370400440532013000 (no spaces)");
         }
         if let Some(bic) = &self.bic
-            && !is_bic(bic)
+            && model::Bic::parse("bic", bic).is_err()
         {
             return fail("bic", "must be a BIC of 8 or 11 characters, like GENODEM1GLS");
         }
@@ -166,12 +166,6 @@ impl BillingConfig {
         }
         self.accounts.check().or_else(|(k, r)| fail(&format!("accounts.{k}"), &r))
     }
-}
-
-/// A BIC (ISO 9362): bank code (4 letters), country (2 letters), location (2), optional branch (3).
-fn is_bic(s: &str) -> bool {
-    let b = s.as_bytes();
-    (b.len() == 8 || b.len() == 11) && b[..6].iter().all(u8::is_ascii_uppercase) && b[6..].iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
 }
 
 impl AccountsConfig {

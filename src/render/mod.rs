@@ -5,6 +5,7 @@ pub mod crontab;
 pub mod dtaus;
 pub mod export;
 pub mod invoice;
+pub mod latin;
 pub mod sepa;
 pub mod vhost;
 pub mod web;

@@ -37,19 +37,6 @@ const HIGH: [(u8, char); 27] = [
     (0x9F, 'Ÿ'),
 ];
 
-/// The base letter of each character of Latin Extended-A (U+0100–U+017F), row by row; `*` marks the ones
-/// Windows-1252 holds itself (Œ œ Š š Ÿ Ž ž) and the ligatures Ĳ ĳ, which become two letters.
-const LATIN_EXTENDED_A: &str = concat!(
-    "AaAaAaCcCcCcCcDd", // Ā ā Ă ă Ą ą Ć ć Ĉ ĉ Ċ ċ Č č Ď ď
-    "DdEeEeEeEeEeGgGg", // Đ đ Ē ē Ĕ ĕ Ė ė Ę ę Ě ě Ĝ ĝ Ğ ğ
-    "GgGgHhHhIiIiIiIi", // Ġ ġ Ģ ģ Ĥ ĥ Ħ ħ Ĩ ĩ Ī ī Ĭ ĭ Į į
-    "Ii**JjKkkLlLlLlL", // İ ı Ĳ ĳ Ĵ ĵ Ķ ķ ĸ Ĺ ĺ Ļ ļ Ľ ľ Ŀ
-    "lLlNnNnNnnNnOoOo", // ŀ Ł ł Ń ń Ņ ņ Ň ň ŉ Ŋ ŋ Ō ō Ŏ ŏ
-    "Oo**RrRrRrSsSsSs", // Ő ő Œ œ Ŕ ŕ Ŗ ŗ Ř ř Ś ś Ŝ ŝ Ş ş
-    "**TtTtTtUuUuUuUu", // Š š Ţ ţ Ť ť Ŧ ŧ Ũ ũ Ū ū Ŭ ŭ Ů ů
-    "UuUuWwYy*ZzZz**s", // Ű ű Ų ų Ŵ ŵ Ŷ ŷ Ÿ Ź ź Ż ż Ž ž ſ
-);
-
 /// The Windows-1252 byte of a character, if it has one. Control characters have none: nothing in these
 /// files may break a line or a field.
 pub fn byte(c: char) -> Option<u8> {
@@ -67,25 +54,10 @@ pub fn encode(text: &str) -> Result<Vec<u8>, char> {
 /// A Windows-1252 stand-in for a character it lacks: the Latin letter without its accent, a plain hyphen
 /// for the other dashes.
 fn stand_in(c: char) -> Option<&'static str> {
-    let n = c as u32;
-    if (0x100..=0x17F).contains(&n) {
-        let i = (n - 0x100) as usize;
-        return match (n, &LATIN_EXTENDED_A[i..=i]) {
-            (0x132, _) => Some("IJ"),
-            (0x133, _) => Some("ij"),
-            (_, "*") => None,
-            (_, base) => Some(base),
-        };
+    match c {
+        '\u{2010}'..='\u{2012}' | '\u{2015}' | '\u{2212}' => Some("-"),
+        _ => crate::render::latin::base(c),
     }
-    Some(match c {
-        'Ș' => "S",
-        'ș' => "s",
-        'Ț' => "T",
-        'ț' => "t",
-        'ẞ' => "SS",
-        '\u{2010}'..='\u{2012}' | '\u{2015}' | '\u{2212}' => "-",
-        _ => return None,
-    })
 }
 
 /// A name as Windows-1252 can carry it: unchanged where it can, Latin letters without their accents
@@ -125,7 +97,6 @@ mod tests {
         for (b, c) in HIGH {
             assert_eq!(byte(c), Some(b));
         }
-        assert_eq!(LATIN_EXTENDED_A.len(), 128);
     }
 
     #[test]

@@ -1,5 +1,5 @@
-//! Benchmark: `hsadmin sepa export` of 10 000 debits, beside the Python reference (PyPI `sepaxml` building
-//! and validating the same 10 000 debits, examples/bench_sepa.py), in the same run.
+//! Benchmark: `hsadmin sepa export` and `hsadmin dtaus export` of 10 000 debits, beside the Python reference
+//! (PyPI `sepaxml` building and validating the same 10 000 debits, examples/bench_sepa.py), in the same run.
 //!
 //!     cargo build --release && cargo run --release --example bench_sepa [-- RUNS]
 //!
@@ -11,8 +11,9 @@
 //! Builds a ledger of 10 000 members (each with a DW/SA package, a bank account and a mandate; names with
 //! umlauts) through the real operations in one transaction, issues their June invoices with `hsadmin
 //! invoice generate`, then times, each run on a fresh copy: `hsadmin sepa export` (open invoices → batch,
-//! debits, mandate use and the file, one transaction, the file written atomically), and sepaxml with the
-//! debits hsadmin chose. Each file is checked with xmllint against the DK GBIC_4 schema (not timed).
+//! debits, mandate use and the file, one transaction, the file written atomically), sepaxml with the
+//! debits hsadmin chose, and `hsadmin dtaus export` of the same invoices. Each pain.008 file is checked with
+//! xmllint against the DK GBIC_4 schema, each DTAUS file read back with `hsadmin dtaus show` (not timed).
 use hsadmin::config::HostingConfig;
 use hsadmin::ledger::{Actor, Ledger};
 use hsadmin::model::{Email, Holder, Iban, MandateReference, MemberNumber, PackageName, Prefix, ProductCode, ServerName, TextField};
@@ -22,7 +23,8 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 const MEMBERS: u32 = 10_000;
-const IBANS: [&str; 3] = ["DE02120300000000202051", "DE89370400440532013000", "AT611904300234573201"];
+/// German accounts, so that the DTAUS file holds every debit too.
+const IBANS: [&str; 3] = ["DE02120300000000202051", "DE89370400440532013000", "DE75512108001245126199"];
 
 fn prefix(i: u32) -> String {
     let b = |n: u32| (b'a' + (n % 26) as u8) as char;
@@ -166,7 +168,9 @@ fn main() -> hsadmin::Result<()> {
     let xsd = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/sepa/pain.008.001.08_GBIC_4.xsd");
     let file = dir.path().join("debits.xml");
     let export = ["sepa", "export", "--collection-date", "2026-07-03", "--out", file.to_str().unwrap()];
-    let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+    let dta = dir.path().join("debits.dta");
+    let dtaus = ["dtaus", "export", "--execution-date", "2026-07-03", "--out", dta.to_str().unwrap()];
+    let (mut ours, mut theirs, mut old) = (Vec::new(), Vec::new(), Vec::new());
     for run in 0..runs {
         copy(&base, &work);
         let (took, out) = hsadmin(&bin, &work, &config, &export);
@@ -178,20 +182,31 @@ fn main() -> hsadmin::Result<()> {
         let input = debits_as_json(&xml);
         let (py, size) = python(&venv, &input);
         theirs.push(py);
+        copy(&base, &work);
+        let (dt, out) = hsadmin(&bin, &work, &config, &dtaus);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        old.push(dt);
+        let (_, shown) = hsadmin(&bin, &work, &config, &["--json", "dtaus", "show", dta.to_str().unwrap()]);
+        let shown: serde_json::Value = serde_json::from_slice(&shown.stdout).unwrap();
+        assert_eq!(shown["files"][0]["sums"]["count"].as_u64(), Some(u64::from(MEMBERS)), "dtaus show of the DTAUS file");
         println!(
-            "run {}: hsadmin {} ({} debits, {} bytes, xmllint GBIC_4 ok), sepaxml {} ({size} bytes)",
+            "run {}: hsadmin sepa {} ({} debits, {} bytes, xmllint GBIC_4 ok), sepaxml {} ({size} bytes), hsadmin dtaus {} ({} bytes, dtaus show ok)",
             run + 1,
             secs(took),
             input.lines().count(),
             xml.len(),
-            secs(py)
+            secs(py),
+            secs(dt),
+            std::fs::metadata(&dta)?.len()
         );
     }
     let (h, p) = (median(ours.clone()), median(theirs.clone()));
     println!("{:<62} {:>9} {:>9}", "10 000 debits, pain.008.001.08", "min", "median");
     println!("{:<62} {:>9} {:>9}", "hsadmin sepa export (ledger → batch → file)", secs(*ours.iter().min().unwrap()), secs(h));
     println!("{:<62} {:>9} {:>9}", "sepaxml: build and validate the same debits", secs(*theirs.iter().min().unwrap()), secs(p));
-    println!("sepaxml / hsadmin (median): {:.1}×", p.as_secs_f64() / h.as_secs_f64());
+    let d = median(old.clone());
+    println!("{:<62} {:>9} {:>9}", "hsadmin dtaus export (ledger → batch → file)", secs(*old.iter().min().unwrap()), secs(d));
+    println!("sepaxml / hsadmin sepa (median): {:.1}×, sepaxml / hsadmin dtaus: {:.1}×", p.as_secs_f64() / h.as_secs_f64(), p.as_secs_f64() / d.as_secs_f64());
     let (again, _) = hsadmin(&bin, &work, &config, &export);
     println!("a re-run that collects nothing: {}", secs(again));
     Ok(())

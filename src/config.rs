@@ -389,8 +389,7 @@ mod tests {
     #[test]
     fn example_config_documents_every_key() {
         let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("hsadmin.toml.example")).unwrap();
-        let mut config = Config::default();
-        config.ledger = Some("x".into());
+        let config = Config { ledger: Some("x".into()), ..Default::default() };
         let value = serde_json::to_value(&config).unwrap();
         fn keys(prefix: &str, v: &serde_json::Value, out: &mut Vec<(String, String)>) {
             for (k, v) in v.as_object().unwrap() {

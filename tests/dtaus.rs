@@ -24,6 +24,7 @@ mod common;
 // - `dtaus_illegal_create_date_with_legal_transaction` (without the 0) is the tape format in EBCDIC, not the
 //   disk format: refused for its length (450 bytes, not blocks of 128).
 use common::TestEnv;
+use common::debits::{self, at};
 use hsadmin::render::dtaus::{self, File};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -325,4 +326,157 @@ fn the_writer_gives_back_the_bytes_of_third_party_files() {
     let unused_slots = [128 + 640 + 29, 128 + 640 + 58, 128 + 640 + 87];
     assert!(differ.iter().all(|i| e9.contains(i) || unused_slots.iter().any(|s| (*s..s + 2).contains(i))), "{differ:?}");
     assert!(differ.iter().all(|&i| written[i] == b' '));
+}
+
+// ---------------------------------------------------------------------------------------------
+// `dtaus export`: the cooperative's open invoices as an LK file, exactly once
+// ---------------------------------------------------------------------------------------------
+
+/// The cooperative of tests/sepa.rs (10001 on a German account, 10002 on an Austrian one, 10003 without
+/// mandate, 10004 revoked) and 10005 on a German account with an overlong holder's name; 10001 and 10005 also
+/// invoiced for January to May, so that their purposes run over several lines.
+fn cooperative() -> TestEnv {
+    let env = debits::cooperative();
+    let address = ["--street", "Hauptstr. 1", "--zipcode", "20095", "--city", "Hamburg", "--country", "DE"];
+    let mut args = vec!["member", "add", "10005", "--prefix", "ueb", "--name", "Übermuth", "--email", "u@example.org", "--since", "2026-01-01"];
+    args.extend_from_slice(&address);
+    env.ok(&args);
+    env.ok(&["package", "create", "ueb00", "--member", "10005", "--product", "DW/SA", "--server", "h1", "--since", "2026-01-01"]);
+    let holder = "Maximiliane Übermuth-Schießl von und zu Großenhain-Überlingen am See";
+    env.ok(&["bank-account", "add", "10005", "--iban", "DE89370400440532013000", "--holder", holder]);
+    env.ok(&["mandate", "add", "10005", "--reference", "HS-10005-20260101", "--signed", "2026-01-01"]);
+    for month in ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06"] {
+        env.ok(&["invoice", "generate", "--period", month, "--date", "2026-07-01"]);
+    }
+    env
+}
+
+fn numbers(env: &TestEnv, member: &str) -> Vec<String> {
+    env.json(&["invoice", "list", "--member", member]).as_array().unwrap().iter().map(|i| i["number"].as_str().unwrap().to_owned()).collect()
+}
+
+fn gross(env: &TestEnv, member: &str) -> u64 {
+    env.json(&["invoice", "list", "--member", member]).as_array().unwrap().iter().map(|i| i["gross"]["cents"].as_u64().unwrap()).sum()
+}
+
+#[test]
+fn an_export_is_read_back_collects_once_and_is_written_again_byte_for_byte() {
+    let build = validator();
+    let env = cooperative();
+    let file = env.dir.path().join("debits.dta");
+    let r = at(&env, "2026-07-01", &["dtaus", "export", "--execution-date", "2026-07-03", "--out", file.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let doc = r.json();
+    assert_eq!((doc["batch"].as_i64(), doc["format"].as_str(), doc["count"].as_i64()), (Some(1), Some("dtaus"), Some(2)), "{doc}");
+    let (g1, g5) = (gross(&env, "10001"), gross(&env, "10005"));
+    assert_eq!(doc["sum"]["cents"].as_u64(), Some(g1 + g5));
+    let skipped: Vec<(String, String)> =
+        doc["skipped"].as_array().unwrap().iter().map(|s| (s["member"].to_string(), s["reason"].as_str().unwrap().into())).collect();
+    assert_eq!(skipped.iter().map(|s| s.0.as_str()).collect::<Vec<_>>(), ["10002", "10003", "10004"], "{skipped:?}");
+    assert!(skipped[0].1.contains("German accounts only") && skipped[0].1.contains("AT611904300234573201"), "{skipped:?}");
+    assert!(r.stderr.contains("member 10002 left out"), "{}", r.stderr);
+    assert_eq!(std::fs::metadata(&file).map(|m| std::os::unix::fs::PermissionsExt::mode(&m.permissions()) & 0o777).unwrap(), 0o600);
+
+    // OBanToo and hbci4j read it: counts, sums, keys, names in DIN 66003, the purposes naming the invoices.
+    let (code, java, stderr) = independent(&build, &file);
+    assert_eq!(code, 0, "{java}\n{stderr}");
+    assert_eq!((java["count"].as_u64(), java["amounts"].as_u64()), (Some(2), Some(g1 + g5)));
+    assert_eq!(java["accounts"].as_u64(), Some(202051 + 532013000));
+    assert_eq!(java["banks"].as_u64(), Some(12030000 + 37040044));
+    assert_eq!((java["kind"].as_str(), java["sender"].as_str()), (Some("LK"), Some("HOSTSHARING EG")));
+    assert_eq!(java["keys"], serde_json::json!(["05000", "05000"]));
+    assert_eq!(java["names"], serde_json::json!(["ERIKA MUSTERMANN", "MAXIMILIANE ÜBERMUTH-SCHIEßL VON UND ZU GROßENHAIN-ÜBE"]));
+    assert_eq!(java["hbci4j"]["count"].as_u64(), Some(2));
+    let purposes: Vec<&str> = java["purposes"].as_array().unwrap().iter().map(|p| p.as_str().unwrap()).collect();
+    let n1 = numbers(&env, "10001");
+    assert_eq!(n1.len(), 6);
+    assert!(purposes[0].starts_with("MITGLIED 10001 RECHNUNGEN\n"), "{purposes:?}");
+    assert!(n1.iter().all(|n| purposes[0].contains(n.as_str())), "{purposes:?} {n1:?}");
+    assert!(purposes[0].lines().all(|l| l.len() <= 27) && purposes[0].lines().count() > 2);
+
+    // `dtaus show` agrees, and names what the A and C records carry.
+    let shown = env.json(&["dtaus", "show", file.to_str().unwrap()]);
+    let f = &shown["files"][0];
+    assert_eq!((f["created"].as_str(), f["execution"].as_str(), f["reference"].as_u64()), (Some("2026-07-01"), Some("2026-07-03"), Some(1)));
+    assert_eq!((f["bank"].as_u64(), f["account"].as_u64()), (Some(12030000), Some(202051)));
+    let customers: Vec<u64> = f["transactions"].as_array().unwrap().iter().map(|t| t["customer"].as_u64().unwrap()).collect();
+    assert_eq!(customers, [10001, 10005]);
+    assert_eq!(shown["files"][0]["sums"]["amounts"].as_u64(), Some(g1 + g5));
+
+    // Exactly once: a re-run collects nothing; `--batch` writes the same bytes; sepa export will not.
+    let again = at(&env, "2026-07-01", &["dtaus", "export", "--execution-date", "2026-07-03", "--out", env.dir.path().join("again.dta").to_str().unwrap()]);
+    assert_eq!((again.code, again.json()["count"].as_i64()), (0, Some(0)), "{}", again.stderr);
+    assert!(!env.dir.path().join("again.dta").exists());
+    let copy = env.dir.path().join("copy.dta");
+    assert_eq!(at(&env, "2026-07-02", &["dtaus", "export", "--batch", "1", "--out", copy.to_str().unwrap()]).code, 0);
+    assert_eq!(std::fs::read(&copy).unwrap(), std::fs::read(&file).unwrap());
+    let wrong = at(&env, "2026-07-02", &["sepa", "export", "--batch", "1", "--out", copy.to_str().unwrap()]);
+    assert!(wrong.code == 2 && wrong.stdout.contains("dtaus export --batch 1"), "{}", wrong.stdout);
+    // SEPA collects what DTAUS could not hold, and nothing DTAUS collected.
+    let xml = env.dir.path().join("rest.xml");
+    let rest = at(&env, "2026-07-01", &["sepa", "export", "--collection-date", "2026-07-03", "--out", xml.to_str().unwrap()]);
+    assert_eq!(rest.code, 0, "{}", rest.stderr);
+    let debits: Vec<i64> = rest.json()["debits"].as_array().unwrap().iter().map(|d| d["member"].as_i64().unwrap()).collect();
+    assert_eq!(debits, [10002]);
+    // A return reopens the invoices; the next DTAUS file collects them again.
+    assert_eq!(at(&env, "2026-07-06", &["debit", "return", "1", "10005", "--reason", "MD06"]).code, 0);
+    let next = env.dir.path().join("next.dta");
+    let r = at(&env, "2026-07-06", &["dtaus", "export", "--execution-date", "2026-07-08", "--out", next.to_str().unwrap()]);
+    assert_eq!((r.code, r.json()["batch"].as_i64(), r.json()["sum"]["cents"].as_u64()), (0, Some(3), Some(g5)), "{}", r.stderr);
+    assert_eq!(independent(&build, &next).0, 0);
+}
+
+#[test]
+fn bad_export_input_is_refused_and_changes_nothing() {
+    let env = cooperative();
+    let out = env.dir.path().join("d.dta");
+    let out = out.to_str().unwrap();
+    let before = env.dump();
+    let refused = |day: &str, date: &str, expect: &str| {
+        let r = at(&env, day, &["dtaus", "export", "--execution-date", date, "--out", out]);
+        assert_eq!(r.code, 2, "{date}: {}", r.stderr);
+        let e = &r.json()["error"];
+        assert_eq!(e["field"], "--execution-date", "{e}");
+        assert!(e["message"].as_str().unwrap().contains(expect), "{e}");
+    };
+    refused("2026-07-01", "2026-07-01", "the earliest execution date is 2026-07-02");
+    refused("2026-07-01", "2026-07-04", "TARGET2 closing day");
+    refused("2026-07-01", "2026-07-17", "at most 15 days after the file is created, 2026-07-16 at the latest");
+    assert_eq!(at(&env, "2026-07-01", &["dtaus", "export", "--execution-date", "3.7.2026", "--out", out]).code, 2);
+    // The creditor's account must be German; a creditor id is not needed, but checked when set.
+    let config = std::fs::read_to_string(&env.config).unwrap();
+    std::fs::write(&env.config, config.replace("DE02120300000000202051", "AT611904300234573201")).unwrap();
+    let r = at(&env, "2026-07-01", &["dtaus", "export", "--execution-date", "2026-07-03", "--out", out]);
+    assert!(r.code == 2 && r.json()["error"]["field"] == "billing.iban", "{}", r.stdout);
+    std::fs::write(&env.config, config.replace("DE98ZZZ09999999999", "DE97ZZZ09999999999")).unwrap();
+    let r = at(&env, "2026-07-01", &["dtaus", "export", "--execution-date", "2026-07-03", "--out", out]);
+    assert!(r.code == 2 && r.stdout.contains("billing.creditor_id"), "{}", r.stdout);
+    std::fs::write(&env.config, config.lines().filter(|l| !l.starts_with("creditor_id")).collect::<Vec<_>>().join("\n")).unwrap();
+    let r = at(&env, "2026-07-01", &["dtaus", "export", "--execution-date", "2026-07-03", "--dry-run"]);
+    assert_eq!((r.code, r.json()["count"].as_i64()), (0, Some(2)), "{}", r.stderr);
+    // A batch that does not exist; `--batch` without `--out`.
+    assert_ne!(at(&env, "2026-07-01", &["dtaus", "export", "--batch", "7", "--out", out]).code, 0);
+    assert_eq!(at(&env, "2026-07-01", &["dtaus", "export", "--batch", "7"]).code, 2);
+    assert!(!Path::new(out).exists());
+    assert_eq!(env.dump(), before);
+}
+
+#[test]
+fn killed_at_random_moments_each_invoice_is_collected_once_in_dtaus() {
+    let env = debits::crowd(300);
+    let out = env.dir.path().join("d.dta");
+    let args = ["dtaus", "export", "--execution-date", "2026-07-03", "--out", out.to_str().unwrap()];
+    debits::killed_at_random_moments(&env, &args, 20);
+    let batches = debits::each_invoice_collected_once(&env);
+    // Every recorded batch can be written again; `dtaus show` and the independent parsers read each.
+    let build = validator();
+    let mut total = 0;
+    for id in batches {
+        let f = env.dir.path().join(format!("batch-{id}.dta"));
+        assert_eq!(at(&env, "2026-07-01", &["dtaus", "export", "--batch", &id.to_string(), "--out", f.to_str().unwrap()]).code, 0);
+        total += env.json(&["dtaus", "show", f.to_str().unwrap()])["files"][0]["sums"]["count"].as_u64().unwrap();
+        let (code, java, stderr) = independent(&build, &f);
+        assert_eq!(code, 0, "{java}\n{stderr}");
+    }
+    assert_eq!(total, 300);
 }

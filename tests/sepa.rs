@@ -8,77 +8,13 @@
 //! broken data reported and left out, a return reopening the invoices, and invoices naming the debit
 //! (payment means 59, still passing the XRechnung schematrons).
 mod common;
+use common::TestEnv;
+use common::debits::{CREDITOR_ID, at, billing, cooperative, crowd, each_invoice_collected_once, killed_at_random_moments};
 use common::validators::{assert_valid_xrechnung, pdftotext, validators};
-use common::{Run, TestEnv, catalog_path};
-use hsadmin::ledger::{Actor, Ledger};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
-
-const CREDITOR_ID: &str = "DE98ZZZ09999999999";
-
-fn billing(creditor_id: &str) -> String {
-    format!(
-        r#"[billing]
-name = "Hostsharing eG – Genossenschaft für Webhosting mit einem sehr langen Namen über siebzig Zeichen"
-street = "Flughafenstraße 52a"
-zipcode = "22335"
-city = "Hamburg"
-country = "DE"
-email = "billing@example.net"
-phone = "+49 40 123456"
-tax_number = "27/123/45678"
-vat_id = "DE136695976"
-bank = "GLS Bank"
-iban = "DE02120300000000202051"
-bic = "GENODEM1GLS"
-creditor_id = "{creditor_id}"
-payment_terms_days = 14
-"#
-    )
-}
-
-/// Members with a package each and their June invoices (issued 2026-07-01):
-/// - 10001 Erika Mustermann: a mandate (FRST first);
-/// - 10002 "Jürgen Groß & Söhne …" (a name beyond 70 characters once spelt out): a mandate on an Austrian IBAN;
-/// - 10003 without a mandate; 10004 with a revoked one.
-fn cooperative() -> TestEnv {
-    let env = TestEnv::new();
-    std::fs::write(&env.config, billing(CREDITOR_ID)).unwrap();
-    env.ok(&["server", "add", "h1", "--address", "127.0.0.11", "--role", "web"]);
-    env.ok(&["catalog", "import", &catalog_path()]);
-    let long = "Jürgen Groß & Söhne Ölmühle Überseehandel Gesellschaft bürgerlichen Rechts Zweigstelle Süd";
-    let members = [
-        ("10001", "xyz", "Erika Mustermann", "Erika Mustermann"),
-        ("10002", "grs", long, "Jürgen Groß & Söhne Ölmühle Überseehandel GbR, vertr. durch J. Groß"),
-        ("10003", "non", "Ohne Mandat", ""),
-        ("10004", "rev", "Widerrufen", "Widerrufen"),
-    ];
-    for (number, prefix, name, _) in members {
-        let address = ["--street", "Hauptstr. 1", "--zipcode", "20095", "--city", "Hamburg", "--country", "DE"];
-        let mut args = vec!["member", "add", number, "--prefix", prefix, "--name", name, "--email", "billing@example.org", "--since", "2026-01-01"];
-        args.extend_from_slice(&address);
-        env.ok(&args);
-        let pkg = format!("{prefix}00");
-        env.ok(&["package", "create", &pkg, "--member", number, "--product", "DW/SA", "--server", "h1", "--since", "2026-01-01"]);
-    }
-    let accounts =
-        [("10001", "DE02120300000000202051", members[0].3), ("10002", "AT611904300234573201", members[1].3), ("10004", "DE89370400440532013000", "Widerrufen")];
-    for (number, iban, holder) in accounts {
-        env.ok(&["bank-account", "add", number, "--iban", iban, "--holder", holder]);
-        env.ok(&["mandate", "add", number, "--reference", &format!("HS-{number}-20260101"), "--signed", "2026-01-01"]);
-    }
-    env.ok(&["mandate", "revoke", "HS-10004-20260101", "--date", "2026-05-01", "--yes"]);
-    env.ok(&["invoice", "generate", "--period", "2026-06", "--date", "2026-07-01"]);
-    env
-}
-
-fn at(env: &TestEnv, day: &str, args: &[&str]) -> Run {
-    let out = env.command().env("HSADMIN_TODAY", day).arg("--json").args(args).output().unwrap();
-    Run { code: out.status.code().unwrap_or(-1), stdout: String::from_utf8_lossy(&out.stdout).into(), stderr: String::from_utf8_lossy(&out.stderr).into() }
-}
 
 fn xsd_for(format: &str) -> PathBuf {
     let name = if format == "pain.008.001.02" { "pain.008.001.02.xsd" } else { "pain.008.001.08_GBIC_4.xsd" };
@@ -210,7 +146,7 @@ fn an_export_validates_collects_once_and_a_return_reopens() {
     let r = at(&env, "2026-07-02", &["sepa", "export", "--batch", "1", "--out", copy.to_str().unwrap()]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(std::fs::read(&copy).unwrap(), std::fs::read(&file).unwrap());
-    assert_eq!(env.dump().len(), before.len() + 0, "re-running and rewriting record nothing but the audit rows");
+    assert_eq!(env.dump().len(), before.len(), "re-running and rewriting record nothing but the audit rows");
 
     // A return reopens the invoice; the next export collects it again as RCUR, here as pain.008.001.02.
     let bad = at(&env, "2026-07-06", &["debit", "return", "1", "10001", "--reason", "ac04"]);
@@ -330,92 +266,13 @@ fn invoices_name_the_debit() {
     assert!(std::fs::read_to_string(&other).unwrap().contains("<ram:TypeCode>58</ram:TypeCode>"));
 }
 
-/// `n` members with a package, a bank account and a mandate each, invoiced for June.
-fn crowd(n: u32) -> TestEnv {
-    use hsadmin::model::{Email, Holder, Iban, MandateReference, MemberNumber, PackageName, Prefix, ProductCode, ServerName, TextField, date};
-    use hsadmin::ops::{mandate, member, package};
-    let env = TestEnv::new();
-    std::fs::write(&env.config, billing(CREDITOR_ID)).unwrap();
-    env.ok(&["server", "add", "h1", "--address", "127.0.0.11", "--role", "web"]);
-    env.ok(&["catalog", "import", &catalog_path()]);
-    let prefix = |i: u32| -> String { [i / 676, i / 26, i].iter().map(|n| (b'a' + (n % 26) as u8) as char).collect() };
-    let mut ledger = Ledger::open(&env.ledger, Actor { user: "tester".into(), command: "tests/sepa.rs".into() }).unwrap();
-    ledger
-        .write(false, |tx| {
-            let since = date("since", "2026-01-01")?;
-            for i in 0..n {
-                let number = MemberNumber::parse("number", &(10_000 + i).to_string())?;
-                let details = member::Details {
-                    name: Some(TextField::parse("name", &format!("Mitglied Nr. {i} Müller"), 128)?),
-                    email: Some(Email::parse("email", &format!("m{i}@example.org"))?),
-                    ..Default::default()
-                };
-                member::add(tx, number, Prefix::parse("prefix", &prefix(i))?, since, details)?;
-                let new = package::NewPackage {
-                    name: PackageName::parse("name", &format!("{}00", prefix(i)))?,
-                    member: number,
-                    product: ProductCode::parse("product", "DW/SA")?,
-                    server: ServerName::parse("server", "h1")?,
-                    resources: package::Resources::default(),
-                    since,
-                    free: false,
-                    comment: None,
-                };
-                package::create(tx, new, &hsadmin::config::HostingConfig { uid_min: 100_000, uid_max: 999_999 })?;
-                let iban = Iban::parse("iban", "DE02120300000000202051")?;
-                let account = mandate::add_account(tx, number, &iban, None, &Holder::parse("holder", "Jürgen Müller")?, since)?;
-                mandate::add_mandate(tx, number, &MandateReference::parse("r", &format!("HS-{number}"))?, since, Some(account.id), since)?;
-            }
-            Ok(())
-        })
-        .unwrap();
-    env.ok(&["invoice", "generate", "--period", "2026-06", "--date", "2026-07-01"]);
-    env
-}
-
 #[test]
 fn killed_at_random_moments_each_invoice_is_collected_once() {
     let env = crowd(300);
     let out = env.dir.path().join("d.xml");
     let args = ["sepa", "export", "--collection-date", "2026-07-03", "--out", out.to_str().unwrap()];
-    // How long a clean run takes, on a copy.
-    let clean = TestEnv::new();
-    std::fs::copy(&env.ledger, &clean.ledger).unwrap();
-    std::fs::copy(&env.config, &clean.config).unwrap();
-    let started = Instant::now();
-    let r = at(&clean, "2026-07-01", &args);
-    let took = started.elapsed();
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    assert_eq!(r.json()["count"], 300);
-    let mut seed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64 | 1;
-    println!("seed {seed}, a clean run takes {took:?}");
-    for _ in 0..20 {
-        let mut child = Command::new(assert_cmd::cargo::cargo_bin("hsadmin"))
-            .env_clear()
-            .envs(env.vars())
-            .env("HSADMIN_TODAY", "2026-07-01")
-            .current_dir(env.dir.path())
-            .arg("--json")
-            .args(args)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        std::thread::sleep(Duration::from_micros(seed % (took.as_micros() as u64 + 1)));
-        child.kill().unwrap(); // SIGKILL
-        child.wait().unwrap();
-    }
-    let r = at(&env, "2026-07-01", &args);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let conn = rusqlite::Connection::open(&env.ledger).unwrap();
-    let invoices: i64 = conn.query_row("SELECT count(*) FROM invoice", [], |r| r.get(0)).unwrap();
-    let collected: i64 = conn.query_row("SELECT count(DISTINCT invoice) FROM debit_invoice", [], |r| r.get(0)).unwrap();
-    let links: i64 = conn.query_row("SELECT count(*) FROM debit_invoice", [], |r| r.get(0)).unwrap();
-    assert_eq!((collected, links), (invoices, invoices), "each invoice collected exactly once");
-    let batches: Vec<i64> = conn.prepare("SELECT id FROM debit_batch ORDER BY id").unwrap().query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+    killed_at_random_moments(&env, &args, 20);
+    let batches = each_invoice_collected_once(&env);
     // Every batch recorded (a killed run may have died before writing its file) can be written again, and
     // validates; together they collect every invoice.
     let mut total = 0;

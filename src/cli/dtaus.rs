@@ -1,8 +1,11 @@
-//! `hsadmin dtaus show`: reads a DTAUS file (the legacy German direct-debit format, DTAUS0 disk files) and
-//! lists its records, after checking structure, fields and control sums (`render::dtaus::read`). A broken
-//! file is exit 2 naming the record, the field and the byte (field `file`). `dtaus export` comes with the
-//! direct-debit ledger.
+//! `hsadmin dtaus export` and `dtaus show`. `export` collects the open invoices of members with a valid
+//! mandate and a German account as one DTAUS LK file (the seed's format), under the same exactly-once rules
+//! as `sepa export` (shared in [`super::debit`]). `show` reads any DTAUS file (DTAUS0 disk files) and lists
+//! its records, after checking structure, fields and control sums (`render::dtaus::read`); a broken file is
+//! exit 2 naming the record, the field and the byte (field `file`).
 use super::Ctx;
+use super::debit::{self, Batch};
+use crate::model::DebitFormat;
 use crate::model::Money;
 use crate::output::{Render, table};
 use crate::render::dtaus::{self, Dtaus};
@@ -12,6 +15,14 @@ use std::path::PathBuf;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum DtausCommand {
+    /// Collect every open invoice of members with a valid mandate in one DTAUS file (exactly once)
+    ///
+    /// An LK file (Textschlüssel 05000, euro) from the German account of billing.iban: one C record per
+    /// member, the payer's BLZ and account number taken from the German IBAN, names and the purpose (the
+    /// member and invoice numbers) in DIN 66003. Members whose account is not German are left out (collect
+    /// them with sepa export). The batch is recorded in the ledger before the file is written; `--batch ID`
+    /// writes a recorded batch's file again, byte for byte.
+    Export(ExportArgs),
     /// Check a DTAUS file and list its records: A (header), each C (debit or transfer), E (control sums)
     ///
     /// Checks the file length (blocks of 128 bytes), the order A C… E, every record's length and type, the
@@ -25,6 +36,16 @@ pub enum DtausCommand {
 }
 
 #[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// The day the bank executes the debits (YYYY-MM-DD): a TARGET2 business day, billing.debit_lead_days
+    /// after today and at most 15 days ahead
+    #[arg(long, value_name = "DATE", required_unless_present = "batch", conflicts_with = "batch")]
+    execution_date: Option<String>,
+    #[command(flatten)]
+    file: debit::FileArgs,
+}
+
+#[derive(Debug, clap::Args)]
 pub struct ShowArgs {
     /// The DTAUS file
     #[arg(value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
@@ -33,6 +54,10 @@ pub struct ShowArgs {
 
 pub fn run(ctx: &Ctx, cmd: DtausCommand) -> Result<()> {
     match cmd {
+        DtausCommand::Export(a) => match a.file.batch {
+            Some(id) => debit::again(ctx, Batch::Dtaus, id, a.file.out),
+            None => debit::export(ctx, DebitFormat::Dtaus, a.execution_date.as_deref().unwrap_or_default(), a.file.out, a.file.dry_run),
+        },
         DtausCommand::Show(a) => {
             let bytes = std::fs::read(&a.file).map_err(|e| Error::invalid("file", format!("{}: {e}", a.file.display())))?;
             let dtaus = dtaus::read(&bytes)?;

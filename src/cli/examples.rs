@@ -92,6 +92,15 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
     ("invoice list", &["hsadmin invoice list --period 2026-11", "hsadmin --json invoice list --member 10001 --status issued"]),
     ("invoice show", &["hsadmin invoice show 2026-00001"]),
     (
+        "dtaus export",
+        &[
+            "# The open invoices of members with a German account as one DTAUS file, executed on the 3rd",
+            "hsadmin dtaus export --execution-date 2026-12-03 --out debits.dta",
+            "# The file of batch 8 again, byte for byte",
+            "hsadmin dtaus export --batch 8 --out debits-8.dta",
+        ],
+    ),
+    (
         "dtaus show",
         &[
             "# Check a DTAUS file and list its debits with the header and the control sums",

@@ -1,6 +1,7 @@
 //! A hermetic environment for running the hsadmin binary in tests: its own ledger, config and clock.
 #![allow(dead_code)]
 
+pub mod debits;
 pub mod registry;
 pub mod robot;
 pub mod validators;

@@ -3,7 +3,7 @@
 use super::Ctx;
 use crate::ledger::invoice::{self, Filter, Invoice};
 use crate::model::{BillingMonth, InvoiceNumber};
-use crate::ops::sepa::mandate_on;
+use crate::ops::debit::mandate_on;
 use crate::output::file::write_atomically;
 use crate::output::{Render, table};
 use crate::render::invoice::{DirectDebit, Options, pdf, txt, xrechnung};

@@ -26,6 +26,8 @@ pub const TEXT: usize = 27;
 pub const MAX_EXTENSIONS: usize = 15;
 /// At most this many purpose lines: C16 and 13 extension parts of type 02.
 pub const MAX_PURPOSE_LINES: usize = 14;
+/// A11b: the execution date is at most this many days after the creation date.
+pub const MAX_DAYS_AHEAD: u64 = 15;
 
 /// A3: what a logical file holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -173,6 +175,11 @@ impl File {
     /// longer than 27 characters is continued in an extension part (type 01), a purpose is cut into lines of
     /// 27 characters (C16, then type 02). The writer refuses what does not fit.
     pub fn add_debit(&mut self, bank: u32, account: u64, name: &str, amount: u64, customer: u64, purpose: &str) -> &mut Self {
+        self.push_debit(bank, account, lines(name, 2), amount, customer, lines(purpose, usize::MAX))
+    }
+
+    /// Adds a debit (05000) whose name and purpose are already cut into lines (see [`wrap`]).
+    pub fn push_debit(&mut self, bank: u32, account: u64, name: Vec<String>, amount: u64, customer: u64, purpose: Vec<String>) -> &mut Self {
         let t = Transaction {
             first_bank: self.bank,
             bank,
@@ -182,9 +189,9 @@ impl File {
             sender_bank: self.bank,
             sender_account: self.account,
             amount,
-            name: lines(name, 2),
+            name,
             sender_name: lines(&self.name, 2),
-            purpose: lines(purpose, usize::MAX),
+            purpose,
             currency: self.currency,
         };
         self.transactions.push(t);
@@ -237,6 +244,47 @@ fn lines(text: &str, max: usize) -> Vec<String> {
     }
     if out.is_empty() {
         out.push(String::new());
+    }
+    out
+}
+
+/// Free text in the alphabet: folded to DIN 66003 ([`din66003::fold`]), runs of blanks made one.
+fn squeeze(text: &str) -> String {
+    din66003::fold(text).split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+/// A name in the alphabet as C14a and its continuation (type 01), cut after 54 characters: readers join
+/// the two, so the cut falls where the 27 characters end, not at a blank. No line for a name with nothing
+/// the alphabet can hold.
+pub fn name_lines(text: &str) -> Vec<String> {
+    let name: String = squeeze(text).chars().take(2 * TEXT).collect();
+    if name.is_empty() { Vec::new() } else { lines(&name, 2) }
+}
+
+/// Free text in the alphabet ([`din66003::fold`], runs of blanks made one), wrapped at blanks into lines of
+/// at most 27 characters (a longer word is cut): a purpose. No line for a text with nothing the alphabet
+/// can hold.
+pub fn wrap(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in squeeze(text).split(' ').filter(|w| !w.is_empty()) {
+        let mut word: Vec<char> = word.chars().collect();
+        while !word.is_empty() {
+            let room = if line.is_empty() { TEXT } else { TEXT.saturating_sub(line.chars().count() + 1) };
+            if word.len() <= room {
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.extend(word.drain(..));
+            } else if line.is_empty() {
+                out.push(word.drain(..TEXT).collect());
+            } else {
+                out.push(std::mem::take(&mut line));
+            }
+        }
+    }
+    if !line.is_empty() {
+        out.push(line);
     }
     out
 }

@@ -246,7 +246,7 @@ impl Rec<'_> {
             None
         } else {
             let d = self.date8(96, "A11b execution date")?;
-            if d < created || d > created + chrono::Days::new(15) {
+            if d < created || d > created + chrono::Days::new(super::MAX_DAYS_AHEAD) {
                 return Err(self.err(96, 8, "A11b execution date", format!("{d} is not within 15 days from the creation date {created} (A7)")));
             }
             Some(d)

@@ -2,7 +2,7 @@
 //! parts, padded with blanks to 2–6 blocks of 128), E (128 bytes) with the control sums. Pure; refuses
 //! what the format cannot hold (a character outside DIN 66003, a text or number too long, a key that does
 //! not belong in the file's kind, an execution date outside the 15-day window) instead of changing it.
-use super::{Currency, File, MAX_EXTENSIONS, MAX_PURPOSE_LINES, TEXT, Transaction, din66003};
+use super::{Currency, File, MAX_DAYS_AHEAD, MAX_EXTENSIONS, MAX_PURPOSE_LINES, TEXT, Transaction, din66003};
 use crate::{Error, Result};
 use chrono::Datelike;
 
@@ -66,7 +66,7 @@ fn a_record(file: &File, out: &mut Vec<u8>) -> Result<()> {
     blanks(out, 15);
     match file.execution {
         Some(d) => {
-            if d < file.created || d > file.created + chrono::Days::new(15) {
+            if d < file.created || d > file.created + chrono::Days::new(MAX_DAYS_AHEAD) {
                 return Err(Error::invalid("a11b execution date", format!("{d} is not within 15 days from the creation date {}", file.created)));
             }
             out.extend_from_slice(d.format("%d%m%Y").to_string().as_bytes());

@@ -1,9 +1,10 @@
-//! SEPA direct debits: `sepa export` collects every open invoice of the members with a valid mandate in
-//! one batch, and `debit return` reopens a returned debit's invoices. Exactly once is the ledger's rule:
-//! the batch, its debits, the invoices they collect and each mandate's use are written in one transaction
-//! (the `debit_invoice_once` trigger refuses a second collection), and the file's bytes are stored with the
-//! batch, so that the file the bank gets is always the one the ledger records (`--batch ID` writes it again).
-//! A member whose data does not allow a debit is reported and left out; it never fails the batch.
+//! Direct debits: `sepa export` (pain.008) and `dtaus export` (DTAUS, the seed's format) collect every
+//! open invoice of the members with a valid mandate in one batch, and `debit return` reopens a returned
+//! debit's invoices. Exactly once is the ledger's rule: the batch, its debits, the invoices they collect and
+//! each mandate's use are written in one transaction (the `debit_invoice_once` trigger refuses a second
+//! collection), and the file's bytes are stored with the batch, so that the file the bank gets is always the
+//! one the ledger records (`--batch ID` writes it again). A member whose data does not allow a debit is
+//! reported and left out; it never fails the batch. The DTAUS file is built in [`dtaus`].
 use crate::ledger::Tx;
 use crate::ledger::debit::{self as rows, Batch, Debit, OpenDocument, Return};
 use crate::ledger::mandate::{self, Mandate};
@@ -14,10 +15,13 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+mod dtaus;
+
 /// What one `sepa export` is asked to do.
 #[derive(Debug, Clone)]
 pub struct ExportRequest {
     pub format: DebitFormat,
+    /// The day the bank collects (DTAUS: the execution date, A11b).
     pub collection_date: NaiveDate,
     pub today: NaiveDate,
     /// TARGET2 business days between today and the earliest collection date (`billing.debit_lead_days`).
@@ -69,19 +73,28 @@ pub fn earliest_collection(today: NaiveDate, lead_days: u32) -> NaiveDate {
     model::target2_after(today, lead_days.max(1))
 }
 
-/// The collection date must be a TARGET2 business day, at least `lead_days` of them after today.
-pub fn check_collection_date(date: NaiveDate, today: NaiveDate, lead_days: u32) -> Result<()> {
+/// The collection date must be a TARGET2 business day, at least `lead_days` of them after today; a DTAUS
+/// execution date (A11b) also at most 15 days after the file's creation, today.
+pub fn check_collection_date(format: DebitFormat, date: NaiveDate, today: NaiveDate, lead_days: u32) -> Result<()> {
+    let (field, what) = if format == DebitFormat::Dtaus { ("--execution-date", "execution") } else { ("--collection-date", "collection") };
     let earliest = earliest_collection(today, lead_days);
     if date < earliest {
         return Err(Error::invalid(
-            "--collection-date",
-            format!("{date} is too early: the earliest collection date is {earliest} ({} TARGET2 business day(s) after today, {today})", lead_days.max(1)),
+            field,
+            format!("{date} is too early: the earliest {what} date is {earliest} ({} TARGET2 business day(s) after today, {today})", lead_days.max(1)),
         ));
     }
     if !model::is_target2_day(date) {
         return Err(Error::invalid(
-            "--collection-date",
+            field,
             format!("{date} is a TARGET2 closing day (weekend or holiday); the next business day is {}", model::target2_after(date, 0)),
+        ));
+    }
+    let latest = today + chrono::Days::new(crate::render::dtaus::MAX_DAYS_AHEAD);
+    if format == DebitFormat::Dtaus && date > latest {
+        return Err(Error::invalid(
+            field,
+            format!("{date} is too late: a DTAUS execution date is at most 15 days after the file is created, {latest} at the latest"),
         ));
     }
     Ok(())
@@ -113,8 +126,9 @@ fn without_cancelled(docs: Vec<OpenDocument>) -> Vec<OpenDocument> {
     docs.iter().filter(|d| !paired(d)).cloned().collect()
 }
 
-/// Each member's open documents: a debit, or the reason it is left out.
-fn plan(tx: &Tx, date: NaiveDate) -> Result<(Vec<Planned>, Vec<Skipped>)> {
+/// Each member's open documents: a debit, or the reason it is left out (for DTAUS also an account outside
+/// Germany, or a holder's name with no letter the file can hold).
+fn plan(tx: &Tx, date: NaiveDate, format: DebitFormat) -> Result<(Vec<Planned>, Vec<Skipped>)> {
     let mut by_member: BTreeMap<MemberNumber, Vec<OpenDocument>> = BTreeMap::new();
     for d in rows::open_documents(tx)? {
         by_member.entry(d.member).or_default().push(d);
@@ -151,9 +165,16 @@ fn plan(tx: &Tx, date: NaiveDate) -> Result<(Vec<Planned>, Vec<Skipped>)> {
                 continue;
             }
         };
-        match mandates.iter().find(|m| m.status(date) == model::MandateStatus::Valid) {
-            Some(m) => planned.push(Planned { mandate: m.clone(), amount_cents: open_cents, invoices }),
-            None => skipped.push(skip(no_mandate(&mandates, date))),
+        let valid: Vec<&Mandate> = mandates.iter().filter(|m| m.status(date) == model::MandateStatus::Valid).collect();
+        if valid.is_empty() {
+            skipped.push(skip(no_mandate(&mandates, date)));
+            continue;
+        }
+        // DTAUS: the first valid mandate whose account the file can hold.
+        let unfit = |m: &Mandate| if format == DebitFormat::Dtaus { dtaus::unfit(m) } else { None };
+        match valid.iter().find(|m| unfit(m).is_none()) {
+            Some(m) => planned.push(Planned { mandate: (*m).clone(), amount_cents: open_cents, invoices }),
+            None => skipped.push(skip(unfit(valid[0]).unwrap_or_default())),
         }
     }
     Ok((planned, skipped))
@@ -212,11 +233,11 @@ fn record_debits(tx: &Tx, batch: i64, date: NaiveDate, planned: Vec<Planned>, tr
 /// Collects every open invoice of the members with a valid mandate in one batch, in the caller's
 /// transaction: the batch with the file's bytes, its debits with their invoices, each mandate's use.
 pub fn export(tx: &Tx, req: &ExportRequest) -> Result<Exported> {
-    check_collection_date(req.collection_date, req.today, req.lead_days)?;
+    check_collection_date(req.format, req.collection_date, req.today, req.lead_days)?;
     if req.format == DebitFormat::Dtaus {
-        return Err(Error::invalid("--format", "sepa export writes pain.008.001.08 or pain.008.001.02; DTAUS files come from dtaus export"));
+        dtaus::sender(&req.creditor)?;
     }
-    let (planned, skipped) = plan(tx, req.collection_date)?;
+    let (planned, skipped) = plan(tx, req.collection_date, req.format)?;
     let mut out = Exported {
         batch: None,
         format: req.format,
@@ -243,7 +264,10 @@ pub fn export(tx: &Tx, req: &ExportRequest) -> Result<Exported> {
         creditor: req.creditor.clone(),
         transactions,
     };
-    let file = render::render(&message).expect("pain.008 is XML");
+    let file = match req.format {
+        DebitFormat::Dtaus => dtaus::file(req, id, &planned, &message.transactions)?,
+        _ => render::render(&message).expect("pain.008 is XML"),
+    };
     let sha256 = crate::model::sha256_hex(&file);
     let batch = Batch {
         id,

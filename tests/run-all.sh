@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
-for pkg in sqlite3 pkg-config libssl-dev openssh-client groff-base bsdutils openssl python3 python3-lxml bind9-utils libxml2-utils poppler-utils python3-venv unzip libobantoo-java libhbci4j-core-java default-jdk-headless; do
+for pkg in sqlite3 mariadb-client postgresql-client pkg-config libssl-dev openssh-client groff-base bsdutils openssl python3 python3-lxml bind9-utils libxml2-utils poppler-utils python3-venv unzip libobantoo-java libhbci4j-core-java default-jdk-headless; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || need+=("$pkg")
 done
 if ((${#need[@]})); then

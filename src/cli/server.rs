@@ -260,7 +260,7 @@ fn check(ctx: &Ctx, a: CheckArgs) -> Result<()> {
 
 impl Render for Vec<CheckReport> {
     fn human(&self) -> String {
-        let mut t = table::list(["server", "address", "ok", "host key", "connect", "latency", "os", "problem"]);
+        let mut t = table::list(["server", "address", "ok", "host key", "connect", "latency", "os", "mariadb", "postgresql", "problem"]);
         for r in self {
             let key = r.host_key.map_or("-".into(), |k| serde_json::to_value(k).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default());
             let problem = r.error.as_ref().map_or("-".into(), |e| e.message.clone());
@@ -272,10 +272,22 @@ impl Render for Vec<CheckReport> {
                 r.connect_ms.map_or("-".into(), |m| format!("{m} ms")),
                 r.latency_ms.map_or("-".into(), |m| format!("{m} ms")),
                 table::opt(&r.os),
+                engine(r, "mariadb"),
+                engine(r, "postgresql"),
                 problem,
             ]);
         }
         table::text(&t)
+    }
+}
+
+/// One database engine of a check for the table: `10.11.6-MariaDB running`, `15.8 stopped`, `not installed`,
+/// or `-` when the check did not get that far.
+fn engine(r: &CheckReport, name: &str) -> String {
+    match r.databases.get(name) {
+        None => "-".into(),
+        Some(e) if !e.installed => "not installed".into(),
+        Some(e) => format!("{} {}", e.version.as_deref().unwrap_or("?"), if e.running { "running" } else { "stopped" }),
     }
 }
 

@@ -184,6 +184,9 @@ pub struct CheckReport {
     pub os: Option<String>,
     pub tools: BTreeMap<String, bool>,
     pub missing_tools: Vec<String>,
+    /// MariaDB and PostgreSQL: installed, version, answering. Informational: a server without them,
+    /// or with one stopped, still passes the check.
+    pub databases: BTreeMap<String, remote::check::Engine>,
     pub error: Option<CheckError>,
 }
 
@@ -193,7 +196,7 @@ pub struct CheckError {
     pub message: String,
 }
 
-/// Checks servers in parallel (at most `jobs` at once): reachability, host key, login, OS, tools.
+/// Checks servers in parallel (at most `jobs` at once): reachability, host key, login, OS, tools, databases.
 pub fn check(servers: &[Server], opts: &SshOptions, jobs: usize) -> Vec<CheckReport> {
     remote::fan_out(servers, jobs, |s| check_one(s, opts))
 }
@@ -211,6 +214,7 @@ fn check_one(s: &Server, opts: &SshOptions) -> CheckReport {
         os: None,
         tools: BTreeMap::new(),
         missing_tools: Vec::new(),
+        databases: BTreeMap::new(),
         error: None,
     };
     let fail = |mut r: CheckReport, e: remote::RemoteError| {
@@ -235,6 +239,7 @@ fn check_one(s: &Server, opts: &SshOptions) -> CheckReport {
     report.latency_ms = Some(checked.latency.as_millis() as u64);
     report.os = checked.os;
     report.tools = checked.tools;
+    report.databases = checked.databases;
     report.missing_tools = REQUIRED_TOOLS.iter().filter(|t| report.tools.get(**t) != Some(&true)).map(|t| (*t).to_owned()).collect();
     if checked.status != 0 {
         report.error = Some(CheckError { kind: "script", message: format!("the check script exited {}: {}", checked.status, checked.stderr.trim()) });

@@ -1,7 +1,9 @@
 #!/bin/bash
 # check.sh  --  smoke test of the running test hosts, over ssh with the state dir's
 # ssh_config (strict host key checking), doing what hsadmin will do to a real server:
-# users + crontabs, quota, an apache vhost, a DNS zone served by named, restic.
+# users + crontabs, quota, an apache vhost, a DNS zone served by named, restic, and a
+# MariaDB and a PostgreSQL user + database reached from the machine over TCP with its
+# password. Passwords go through stdin and 0600 files, never argv.
 # One line per check and host; exits non-zero if any check fails. Removes what it
 # created (also before starting, in case an earlier run was interrupted).
 set -euo pipefail
@@ -15,6 +17,8 @@ set -euo pipefail
 U=hschk-web              # test user
 DOM=hschk.example.org    # test vhost and zone
 ZONEFILE=/etc/bind/db.$DOM
+DBU=hschk                # test database user (MariaDB and PostgreSQL)
+DB=hschk_db              # test database
 
 # Idempotent: safe on a clean host and after an interrupted run.
 CLEANUP="
@@ -27,6 +31,8 @@ if grep -q hsadmin-check /etc/bind/named.conf.local; then
     rndc reload >/dev/null 2>&1
 fi
 rm -f $ZONEFILE /tmp/hschk-bad.zone
+mariadb -e \"DROP DATABASE IF EXISTS $DB; DROP USER IF EXISTS '$DBU'@'127.%'\" 2>/dev/null
+(cd / && runuser -u postgres -- psql -qX -c 'DROP DATABASE IF EXISTS $DB' -c 'DROP ROLE IF EXISTS $DBU') >/dev/null 2>&1
 true"
 
 # The zone is test data only: 192.0.2.0/24 is TEST-NET, nothing ever connects to it.
@@ -110,8 +116,62 @@ EOF
     out=$(run "restic version") && grep -q '^restic 0\.' <<<"$out"
     result "restic version" $? "$out"
 
+    # The databases. Root reaches each engine on the host through its unix socket (MariaDB
+    # unix_socket auth, PostgreSQL peer as postgres); the new user logs in from the
+    # machine over TCP with a password that only ever travels in stdin and 0600 files.
+    local pw my_ok my_bad pg_ok
+    pw=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+    my_ok=$tmp/$name.my.cnf my_bad=$tmp/$name.bad.my.cnf pg_ok=$tmp/$name.pgpass
+    (
+        umask 077
+        printf '[client]\nuser=%s\npassword=%s\n' "$DBU" "$pw" >"$my_ok"
+        printf '[client]\nuser=%s\npassword=%s\n' "$DBU" "wrong-$pw" >"$my_bad"
+        printf '%s:5432:%s:%s:%s\n' "$addr" "$DB" "$DBU" "$pw" >"$pg_ok"
+    )
+
     t0=$(now)
-    out=$(run "$CLEANUP") && ! run "id $U" >/dev/null
+    out=$(ss -Hlnt '( sport = :3306 or sport = :5432 )' | awk '{ print $4 }' | sort)
+    grep -qxF "$addr:3306" <<<"$out" && grep -qxF "$addr:5432" <<<"$out" && ! grep -qvE '^127\.0\.0\.[0-9]+:' <<<"$out"
+    result "mariadb, postgresql listen on $addr only" $? "$out"
+
+    t0=$(now)
+    out=$(run 'ls "$(mariadb -NBe "SELECT @@plugin_dir")"/auth_ed25519.so && mariadb -NBe "SELECT VERSION()"' 2>&1) &&
+        grep -q 'auth_ed25519.so$' <<<"$out" && grep -q '^10\.11\.' <<<"$out"
+    result "mariadb 10.11 as root (socket), auth_ed25519.so" $? "$out"
+
+    t0=$(now)
+    out=$(run mariadb <<<"CREATE USER '$DBU'@'127.%' IDENTIFIED BY '$pw'; CREATE DATABASE $DB;
+        GRANT ALL ON $DB.* TO '$DBU'@'127.%';" 2>&1 &&
+        mariadb --defaults-extra-file="$my_ok" -h "$addr" -P 3306 -NB "$DB" \
+            -e 'CREATE TABLE t (id INT PRIMARY KEY); INSERT INTO t VALUES (1); SELECT COUNT(*) FROM t' 2>&1) &&
+        [ "$out" = 1 ]
+    result "mariadb: user + db, TCP login from the machine" $? "$out"
+
+    t0=$(now)
+    if out=$(mariadb --defaults-extra-file="$my_bad" -h "$addr" -P 3306 "$DB" -e 'SELECT 1' 2>&1); then false
+    else grep -q 'Access denied' <<<"$out"; fi
+    result "mariadb: wrong password refused" $? "$out"
+
+    t0=$(now)
+    out=$(run "cd / && runuser -u postgres -- psql -qXAt -v ON_ERROR_STOP=1" <<<"CREATE ROLE $DBU LOGIN PASSWORD '$pw';
+        CREATE DATABASE $DB OWNER $DBU;
+        SELECT 'version ' || current_setting('server_version');
+        SELECT 'scram ' || (rolpassword LIKE 'SCRAM-SHA-256\$%') FROM pg_authid WHERE rolname = '$DBU';" 2>&1) &&
+        grep -q '^version 15\.' <<<"$out" && grep -qx 'scram true' <<<"$out" &&
+        out=$(PGPASSFILE=$pg_ok psql -qXAt -v ON_ERROR_STOP=1 "host=$addr port=5432 dbname=$DB user=$DBU" \
+            -c 'CREATE TABLE t (id int PRIMARY KEY)' -c 'INSERT INTO t VALUES (1)' -c 'SELECT count(*) FROM t' 2>&1) &&
+        [ "$out" = 1 ]
+    result "postgresql 15: role + db (scram), TCP login" $? "$out"
+
+    t0=$(now)
+    if out=$(PGPASSFILE=/dev/null PGPASSWORD=wrong-$pw psql -qXAt "host=$addr port=5432 dbname=$DB user=$DBU" -c 'SELECT 1' 2>&1); then false
+    else grep -q 'password authentication failed' <<<"$out"; fi
+    result "postgresql: wrong password refused" $? "$out"
+
+    t0=$(now)
+    out=$(run "$CLEANUP") && ! run "id $U" >/dev/null &&
+        [ "$(run "mariadb -NBe \"SELECT COUNT(*) FROM mysql.user WHERE user = '$DBU'\"")" = 0 ] &&
+        [ "$(run "cd / && runuser -u postgres -- psql -XAt -c \"SELECT count(*) FROM pg_roles WHERE rolname = '$DBU'\"")" = 0 ]
     result "cleanup" $? "$out"
     return "$fails"
 }

@@ -61,7 +61,7 @@ hostname "$NAME"
 
 # What a booted Debian server would have running, in the order init would start them.
 # sshd is exec'd last so it becomes PID 1: it reaps orphans (daemonized apache, named,
-# cron) and, unlike a shell, exits on TERM, which is how stop-host.sh stops a host.
+# cron, postgres; mariadbd) and, unlike a shell, exits on TERM, which is how stop-host.sh stops a host.
 # A service that fails to start is reported on the console (console.log) but does not
 # stop the host; up.sh's readiness check then names it.
 # shellcheck disable=SC2016 # runs in the chroot's sh
@@ -84,6 +84,20 @@ cron || log "cron failed to start"
 {
     install -d -o bind -g bind -m 775 /run/named /var/log/named
     named -u bind -L /var/log/named/named.log || log "named failed to start"
+} &
+# MariaDB and PostgreSQL, also in the background. This pid namespace is fresh, so nothing
+# of an earlier run can still be running: a postmaster.pid left by stop-host.sh (which
+# kills, it does not shut down) is stale, and its PID may be another process now, which
+# would make postgres refuse to start. Both recover from the kill on their own.
+{
+    install -d -o mysql -g mysql -m 755 /run/mysqld
+    install -d -o mysql -g adm -m 2750 /var/log/mysql
+    mariadbd --user=mysql </dev/null >/dev/null 2>>/var/log/mysql/error.log &
+}
+{
+    rm -f /var/lib/postgresql/15/main/postmaster.pid
+    install -d -o postgres -g postgres -m 2775 /run/postgresql
+    pg_ctlcluster 15 main start || log "postgresql failed to start"
 } &
 exec /usr/sbin/sshd -D -e
 '

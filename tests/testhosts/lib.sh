@@ -188,7 +188,8 @@ ssh_host() { ssh -F "$SSH_CONFIG" "$@"; }
 # The logs that say why a host did not come up; the services' own logs are in upper/.
 show_host_logs() {
     local f
-    for f in "$1/console.log" "$1/upper/var/log/named/named.log" "$1/upper/var/log/apache2/error.log"; do
+    for f in "$1/console.log" "$1/upper/var/log/named/named.log" "$1/upper/var/log/apache2/error.log" \
+        "$1/upper/var/log/mysql/error.log" "$1/upper/var/log/postgresql/postgresql-15-main.log"; do
         [ -s "$f" ] || continue
         log "tail of $f:"
         tail -n 15 "$f" | sed 's/^/    /' >&2
@@ -196,7 +197,7 @@ show_host_logs() {
 }
 
 # Waits until a real login with a verified host key works on one host and the services
-# a booted server would have are running. Fails loudly with the console tail.
+# a booted server would have are running, and MariaDB and PostgreSQL answer. Fails loudly with the console tail.
 wait_one_ready() {
     local name=$1 deadline=$2 dir err addr upid t listening=""
     dir=$(host_dir "$name")
@@ -204,7 +205,9 @@ wait_one_ready() {
     upid=$(cat "$dir/unshare.pid")
     err=$(mktemp)
     # shellcheck disable=SC2016 # $p expands on the host
-    local probe='for p in cron apache2 named; do pidof -q $p || { echo "$p is not running" >&2; exit 3; }; done'
+    local probe='for p in cron apache2 named; do pidof -q $p || { echo "$p is not running" >&2; exit 3; }; done
+mariadb-admin --connect-timeout=2 ping >/dev/null 2>&1 || { echo "mariadb: no answer to mariadb-admin ping (root, socket)" >&2; exit 3; }
+pg_isready -q -t 2 -h '"$addr"' -p 5432 || { echo "postgresql: pg_isready -h '"$addr"' fails" >&2; exit 3; }'
     # Cheap polling (no exec: proc_alive, /dev/tcp, printf %T): 3 hosts poll in parallel
     # on 2 cores while they boot, and every exec slows their boot down.
     while :; do

@@ -11,11 +11,12 @@ set -euo pipefail
 # The rootfs recipe. Changing the package list (or RECIPE, for the post-debootstrap
 # steps below) changes the stamp and so rebuilds the rootfs on the next up.
 SUITE=bookworm
-RECIPE=1
+RECIPE=2
 PKGS=(openssh-server apache2 cron quota bind9 bind9-utils bind9-dnsutils restic sudo passwd
-    tar zstd rsync python3 procps iproute2 e2fsprogs curl ca-certificates)
+    tar zstd rsync python3 procps iproute2 e2fsprogs curl ca-certificates
+    mariadb-server mariadb-client postgresql postgresql-client)
 MACHINE_PKGS=(debootstrap openssh-client e2fsprogs bind9-utils zstd sqlite3 libxml2-utils
-    curl iproute2 procps)
+    curl iproute2 procps mariadb-client postgresql-client)
 STAMP_REL=etc/hsadmin-testhost.stamp
 HOME_SIZE=${TESTHOST_HOME_SIZE:-2G}
 
@@ -48,6 +49,43 @@ EOF
     # No init system in the hosts: without this invoke-rc.d (and so `service`) refuses.
     printf '#!/bin/sh\nexit 0\n' >"$T/usr/sbin/policy-rc.d"
     chmod 755 "$T/usr/sbin/policy-rc.d"
+    # MariaDB: small InnoDB files and buffers (a test host holds a few tiny databases),
+    # and a log file that can be read from the machine. The per-host bind-address is in
+    # 99-hsadmin-host.cnf, written into upper/ by prepare_host.
+    cat >"$T/etc/mysql/mariadb.conf.d/90-hsadmin-testhost.cnf" <<'EOF'
+# hsadmin test host (tests/testhosts/up.sh)
+[mariadbd]
+port                    = 3306
+skip-name-resolve
+log-error               = /var/log/mysql/error.log
+innodb_buffer_pool_size = 32M
+innodb_log_file_size    = 8M
+performance_schema      = OFF
+EOF
+    # Re-create the data dir the postinst made with the 96 MB default redo log, so no host
+    # copies a 96 MB file up into its overlay on first write. root@localhost keeps
+    # Debian's unix_socket authentication; there is no root password anywhere.
+    rm -rf "${T:?}"/var/lib/mysql
+    chroot "$T" install -d -o mysql -g mysql -m 700 /var/lib/mysql
+    chroot "$T" mariadb-install-db --user=mysql --datadir=/var/lib/mysql --skip-test-db \
+        --auth-root-authentication-method=socket >/dev/null
+    # PostgreSQL 15, cluster main (made by the postinst): scram only over TCP, peer on
+    # the socket, nothing that trusts. listen_addresses is per host (prepare_host).
+    cat >"$T/etc/postgresql/15/main/conf.d/90-hsadmin-testhost.conf" <<'EOF'
+# hsadmin test host (tests/testhosts/up.sh)
+port = 5432
+password_encryption = scram-sha-256
+shared_buffers = 16MB
+EOF
+    cat >"$T/etc/postgresql/15/main/pg_hba.conf" <<'EOF'
+# hsadmin test host (tests/testhosts/up.sh): peer on the socket, scram over TCP, no trust.
+# TYPE  DATABASE  USER      ADDRESS       METHOD
+local   all       postgres                peer
+local   all       all                     peer
+host    all       all       127.0.0.0/8   scram-sha-256
+EOF
+    chroot "$T" chown postgres:postgres /etc/postgresql/15/main/pg_hba.conf
+    chmod 640 "$T/etc/postgresql/15/main/pg_hba.conf"
     stamp_text >"$T/$STAMP_REL"
     exit 0
 fi
@@ -137,7 +175,7 @@ build_rootfs() {
 # ---------------------------------------------------------------------------------------
 # Refuse early, with the reason, instead of timing out on a host whose sshd/apache/named
 # cannot bind: another state dir's hosts on our addresses, or machine services listening
-# on all addresses on the ports the hosts need.
+# on all addresses on the ports the hosts need (ssh, dns, http, rndc, mariadb, postgresql).
 check_addresses_free() {
     local i addr p other busy ours
     for p in $(host_unshare_pids); do
@@ -154,7 +192,7 @@ check_addresses_free() {
         BEGIN { n = split(ours, a, ","); for (k = 1; k <= n; k++) mine[a[k]] = 1 }
         {
             port = $5; sub(/.*:/, "", port); host = substr($5, 1, length($5) - length(port) - 1)
-            if ((port == 22 || port == 53 || port == 80 || port == 953) &&
+            if ((port == 22 || port == 53 || port == 80 || port == 953 || port == 3306 || port == 5432) &&
                 (host in mine || host == "0.0.0.0" || host == "*" || host == "[::]")) print "  " $1 " " $5
         }' | sort -u)
     [ -z "$busy" ] || die "ports the test hosts need are taken on this machine:
@@ -256,6 +294,16 @@ options {
 	default-server $addr;
 	default-port 953;
 };
+EOF
+    # MariaDB and PostgreSQL: own address only, like named (the hosts share 3306 and 5432).
+    upper_file "$up" etc/mysql/mariadb.conf.d/99-hsadmin-host.cnf 644 <<EOF
+# hsadmin test host $name (tests/testhosts/up.sh): the hosts share one network stack.
+[mariadbd]
+bind-address = $addr
+EOF
+    upper_file "$up" etc/postgresql/15/main/conf.d/99-hsadmin-host.conf 644 <<EOF
+# hsadmin test host $name (tests/testhosts/up.sh): the hosts share one network stack.
+listen_addresses = '$addr'
 EOF
     # rndc.conf is new in upper; give it named's group like rndc.key.
     chown "0:$(awk -F: '$1 == "bind" { print $3 }' "$ROOTFS/etc/group")" "$up/etc/bind/rndc.conf"

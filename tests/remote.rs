@@ -56,10 +56,55 @@ fn server_check_reports_reachability_os_and_tools() {
         }
         assert_eq!(r["missing_tools"], serde_json::json!([]));
         assert!(r["connect_ms"].as_u64().is_some() && r["latency_ms"].as_u64().is_some());
+        // Debian 12's engines, both answering.
+        let (mariadb, postgresql) = (&r["databases"]["mariadb"], &r["databases"]["postgresql"]);
+        assert_eq!((&mariadb["installed"], &mariadb["running"]), (&true.into(), &true.into()), "{r}");
+        assert!(mariadb["version"].as_str().unwrap().starts_with("10.11."), "{r}");
+        assert_eq!((&postgresql["installed"], &postgresql["running"]), (&true.into(), &true.into()), "{r}");
+        assert!(postgresql["version"].as_str().unwrap().starts_with("15."), "{r}");
     }
     // The table for people says the same.
     let table = env.ok(&["server", "check", "h1"]);
     assert!(table.contains("h1") && table.contains("bookworm") && table.contains("yes"), "{table}");
+    assert!(table.contains("mariadb") && table.contains("postgresql") && table.contains("MariaDB") && table.contains("running"), "{table}");
+}
+
+#[test]
+fn server_check_reports_stopped_and_missing_database_engines_without_failing() {
+    let _hosts_as_they_should_be = exclusive();
+    let hosts = TestHosts::get();
+    let env = env_with_servers(&hosts, true, &["h2"]);
+    // PostgreSQL stopped for the moment of the check: reported, not a failure.
+    let stop = hosts.ssh("h2", "pg_ctlcluster 15 main stop");
+    assert!(stop.status.success(), "{stop:?}");
+    let r = env.run(&["--json", "server", "check", "h2"]);
+    let start = hosts.ssh("h2", "pg_ctlcluster 15 main start && pg_isready -q -h 127.0.0.12");
+    assert!(start.status.success(), "{start:?}");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let doc = r.json();
+    assert_eq!(doc[0]["ok"], true, "{doc}");
+    assert_eq!(doc[0]["databases"]["postgresql"]["installed"], true, "{doc}");
+    assert_eq!(doc[0]["databases"]["postgresql"]["running"], false, "{doc}");
+    assert_eq!(doc[0]["databases"]["mariadb"]["running"], true, "{doc}");
+
+    // Neither engine installed (their server binaries hidden; the running servers do not notice): a server
+    // without databases passes and says "not installed".
+    let hide =
+        hosts.ssh("h2", "mv /usr/sbin/mariadbd /usr/sbin/mariadbd.hidden && mv /usr/lib/postgresql/15/bin/postgres /usr/lib/postgresql/15/bin/postgres.hidden");
+    assert!(hide.status.success(), "{hide:?}");
+    let r = env.run(&["--json", "server", "check", "h2"]);
+    let table = env.run(&["server", "check", "h2"]);
+    let back =
+        hosts.ssh("h2", "mv /usr/sbin/mariadbd.hidden /usr/sbin/mariadbd; mv /usr/lib/postgresql/15/bin/postgres.hidden /usr/lib/postgresql/15/bin/postgres");
+    assert!(back.status.success(), "{back:?}");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let doc = r.json();
+    assert_eq!(doc[0]["ok"], true, "{doc}");
+    for engine in ["mariadb", "postgresql"] {
+        assert_eq!(doc[0]["databases"][engine], serde_json::json!({"installed": false, "version": null, "running": false}), "{doc}");
+    }
+    assert_eq!(table.code, 0, "{}", table.stderr);
+    assert_eq!(table.stdout.matches("not installed").count(), 2, "{}", table.stdout);
 }
 
 #[test]

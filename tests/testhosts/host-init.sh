@@ -92,6 +92,8 @@ cron || log "cron failed to start"
 {
     install -d -o mysql -g mysql -m 755 /run/mysqld
     install -d -o mysql -g adm -m 2750 /var/log/mysql
+    # mariadbd opens its log-error after dropping to mysql; the shell must not create it as root.
+    [ -e /var/log/mysql/error.log ] || install -o mysql -g adm -m 640 /dev/null /var/log/mysql/error.log
     mariadbd --user=mysql </dev/null >/dev/null 2>>/var/log/mysql/error.log &
 }
 {

@@ -11,7 +11,7 @@ set -euo pipefail
 # The rootfs recipe. Changing the package list (or RECIPE, for the post-debootstrap
 # steps below) changes the stamp and so rebuilds the rootfs on the next up.
 SUITE=bookworm
-RECIPE=2
+RECIPE=4
 PKGS=(openssh-server apache2 cron quota bind9 bind9-utils bind9-dnsutils restic sudo passwd
     tar zstd rsync python3 procps iproute2 e2fsprogs curl ca-certificates
     mariadb-server mariadb-client postgresql postgresql-client)
@@ -25,11 +25,14 @@ stamp_text() {
 }
 
 # ---------------------------------------------------------------------------------------
-# __build TARGET MIRROR: runs inside a private mount+pid namespace (see build_rootfs), so
+# __build TARGET MIRROR: runs inside a private mount+uts+pid namespace (see build_rootfs), so
 # the proc/sys mounts debootstrap makes in the target, and any daemon a package's
 # postinst might start, vanish with it -- even if the build is killed.
 if [ "${1:-}" = __build ]; then
     T=$2 MIRROR=$3
+    # Own uts namespace (see build_rootfs): what postinsts record of the hostname (the
+    # snakeoil certificate, mariadb-install-db's proxies_priv row) is not the machine's.
+    hostname localhost
     debootstrap --variant=minbase --include="$(IFS=,; echo "${PKGS[*]}")" \
         "$SUITE" "$T" "$MIRROR"
     chroot "$T" apt-get clean
@@ -148,7 +151,7 @@ build_rootfs() {
     mirror=$(debian_mirror)
     t0=$(now)
     log "building $SUITE rootfs from $mirror (about 1 min; log: $CACHE/build.log)"
-    unshare --mount --pid --fork --kill-child "$TESTHOSTS_DIR/up.sh" __build "$tmp" "$mirror" \
+    unshare --mount --uts --pid --fork --kill-child "$TESTHOSTS_DIR/up.sh" __build "$tmp" "$mirror" \
         >"$CACHE/build.log" 2>&1 &
     bpid=$!
     # unshare --fork blocks TERM and debootstrap is PID 1 of the build's pid namespace:

@@ -8,6 +8,7 @@ mod config;
 pub(crate) mod confirm;
 mod converge;
 mod cron;
+mod db;
 mod debit;
 mod dns;
 mod doctor;
@@ -122,6 +123,9 @@ pub enum Command {
     /// Name service: the zones of the domains, their own records, checks with named-checkzone
     #[command(subcommand)]
     Dns(dns::DnsCommand),
+    /// Databases (MariaDB, PostgreSQL) of packages and their users
+    #[command(subcommand)]
+    Db(db::DbCommand),
     /// Usage: bytes sent per domain and day, collected from the web servers
     #[command(subcommand)]
     Traffic(traffic::TrafficCommand),
@@ -325,6 +329,7 @@ fn run(cli: Cli, args: &[std::ffi::OsString], out: &Output) -> Result<u8> {
         Command::Cron(c) => cron::run(&ctx, c),
         Command::Domain(c) => domain::run(&ctx, c),
         Command::Dns(c) => dns::run(&ctx, c),
+        Command::Db(c) => db::run(&ctx, c),
         Command::Apply(a) => converge::apply(&ctx, a),
         Command::Doctor => doctor::doctor(&ctx),
         Command::Ledger(c) => doctor::ledger(&ctx, c),

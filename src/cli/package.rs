@@ -242,6 +242,7 @@ fn cancelling(r: &Affected) -> Preview {
         .each(&r.users, |u| format!("locks user {} (uid {})", u.name, u.uid))
         .each(&r.domains, |d| format!("stops serving domain {}", d.name))
         .each(&r.cron_jobs, |j| format!("stops {}", cron_line(j)))
+        .each(&r.db_users, |u| format!("locks {} user {}", u.engine, u.name))
         .line(format!("its data stays on {} until `hsadmin package purge {}`", p.server, p.name))
 }
 
@@ -253,6 +254,8 @@ fn purging(r: &Affected) -> Preview {
         .each(&r.users, |u| format!("user {} (uid {}), home {}", u.name, u.uid, u.home))
         .each(&r.domains, |d| format!("domain {} and its web server set-up", d.name))
         .each(&r.cron_jobs, cron_line)
+        .each(&r.databases, |d| format!("{} database {}", d.engine, d.name))
+        .each(&r.db_users, |u| format!("{} user {}", u.engine, u.name))
         .line(format!("{home} on {} and everything in it, on the next apply", p.server))
 }
 

@@ -109,14 +109,14 @@ pub struct RemoveArgs {
 }
 
 /// Reads one line from stdin as the password; the trailing newline is not part of it.
-fn password_from_stdin() -> Result<PasswordHash> {
+pub(crate) fn password_from_stdin() -> Result<Password> {
     let mut raw = String::new();
     std::io::stdin().take(4096).read_to_string(&mut raw).map_err(|e| Error::invalid("password", format!("cannot read it from stdin: {e}")))?;
     let line = raw.strip_suffix('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).unwrap_or(&raw);
     if line.contains('\n') {
         return Err(Error::invalid("password", "stdin must carry exactly one line"));
     }
-    Ok(Password::parse("password", line)?.hash())
+    Password::parse("password", line)
 }
 
 struct Parsed {
@@ -134,7 +134,7 @@ impl SettingsArgs {
             quota_hard_mb: user::quota_mb("quota-hard-mb", self.quota_hard_mb)?,
             shell: opt(&self.shell, |s| Shell::parse("shell", s))?,
             comment: opt(&self.comment, |s| Gecos::parse("comment", s))?,
-            password: if self.password_stdin { Some(password_from_stdin()?) } else { None },
+            password: if self.password_stdin { Some(password_from_stdin()?.hash()) } else { None },
         })
     }
 }

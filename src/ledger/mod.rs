@@ -8,6 +8,7 @@ pub mod bank;
 pub mod capital;
 pub mod catalog;
 pub mod cron;
+pub mod database;
 pub mod debit;
 pub mod dns;
 pub mod domain;
@@ -39,6 +40,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0008_billing.sql"),
     include_str!("migrations/0009_direct_debits.sql"),
     include_str!("migrations/0010_debits.sql"),
+    include_str!("migrations/0011_databases.sql"),
 ];
 
 /// How long a command waits for another hsadmin process to finish its write.

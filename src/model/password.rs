@@ -26,6 +26,11 @@ impl Password {
         Ok(Self(s.to_owned()))
     }
 
+    /// The clear text, for the functions that derive a hash or verifier from it; never to be stored or shown.
+    pub(crate) fn expose(&self) -> &str {
+        &self.0
+    }
+
     pub fn hash(&self) -> PasswordHash {
         let params = sha_crypt::Sha512Params::new(sha_crypt::ROUNDS_DEFAULT).expect("default rounds are valid");
         PasswordHash(sha_crypt::sha512_simple(&self.0, &params).expect("hashing with valid params succeeds"))

@@ -35,6 +35,9 @@ text_sql!(
     Email => "e-mail address in the ledger",
     VatId => "VAT id in the ledger",
     VatCountry => "country code in the ledger",
+    DbName => "database name in the ledger",
+    Encoding => "database encoding in the ledger",
+    DbSecret => "database user secret in the ledger",
 );
 
 text_sql!(
@@ -74,6 +77,7 @@ text_sql!(
     SequenceType => "sequence type in the ledger",
     DebitFormat => "debit file format in the ledger",
     ReturnReason => "return reason in the ledger",
+    Engine => "database engine in the ledger",
 );
 
 /// A billing month is stored as its text, `YYYY-MM`.

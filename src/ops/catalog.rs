@@ -53,6 +53,9 @@ struct IncludedEntry {
     users: i64,
     #[serde(default)]
     domains: i64,
+    /// Absent: 0, the product includes no databases.
+    #[serde(default)]
+    databases: i64,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -139,6 +142,7 @@ fn parse_price(product: &ProductCode, at: &str, p: &PriceEntry) -> Result<Price>
             traffic_gb: count("included.traffic_gb", p.included.traffic_gb)?,
             users: count("included.users", p.included.users)?,
             domains: count("included.domains", p.included.domains)?,
+            databases: count("included.databases", p.included.databases)?,
         },
         extra: Extra {
             webspace_gb: extra("webspace_gb", &p.extra.webspace_gb)?,

@@ -22,6 +22,8 @@ pub const ENTITIES: &[&str] = &[
     "invoice",
     "bank_account",
     "mandate",
+    "db_user",
+    "database",
 ];
 
 /// What `hsadmin log` asks for; `None` keeps every entry.

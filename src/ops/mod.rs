@@ -4,6 +4,7 @@ pub mod capital;
 pub mod catalog;
 pub mod converge;
 pub mod cron;
+pub mod database;
 pub mod debit;
 pub mod dns;
 pub mod doctor;

@@ -2,6 +2,7 @@
 use super::{found, snapshot};
 use crate::config::HostingConfig;
 use crate::ledger::cron::{self, CronJob};
+use crate::ledger::database::{self, Database, DbUser};
 use crate::ledger::domain::{self, Domain};
 use crate::ledger::package::{self as rows, Package};
 use crate::ledger::user::User;
@@ -175,6 +176,10 @@ pub struct Affected {
     pub users: Vec<User>,
     pub domains: Vec<Domain>,
     pub cron_jobs: Vec<CronJob>,
+    /// Its databases: removed on purge; on cancel, those the package has.
+    pub databases: Vec<Database>,
+    /// Its database users: removed on purge (after the databases); on cancel, those that are locked.
+    pub db_users: Vec<DbUser>,
 }
 
 /// Removes a package's data for good: its users, domains and cron jobs leave the ledger (the audit log
@@ -206,11 +211,12 @@ pub fn purge(tx: &Tx, name: &PackageName, today: NaiveDate) -> Result<Affected> 
         user::delete(tx, u.name.as_str())?;
         tx.audit("unix_user", u.name.as_str(), "purge", snapshot(u), None)?;
     }
+    let (databases, db_users) = super::database::purge(tx, name, today)?;
     let mut p = before.clone();
     p.purged_at = Some(today.to_string());
     rows::update(tx, &p)?;
     tx.audit("package", p.name.as_str(), "purge", snapshot(&before), snapshot(&p))?;
-    Ok(Affected { package: p, users, domains, cron_jobs })
+    Ok(Affected { package: p, users, domains, cron_jobs, databases, db_users })
 }
 
 /// A row of `package list`: the package and where it stands.
@@ -289,5 +295,7 @@ pub fn cancel(tx: &Tx, name: &PackageName, date: NaiveDate) -> Result<Affected> 
     let users = user::list(tx, Some(name.as_str()))?;
     let domains = domain::list(tx, Some(name.as_str()))?;
     let cron_jobs = cron::list(tx, None, Some(name.as_str()))?;
-    Ok(Affected { package: p, users, domains, cron_jobs })
+    let databases = database::databases(tx, Some(name), None)?;
+    let db_users = database::users(tx, Some(name), None)?;
+    Ok(Affected { package: p, users, domains, cron_jobs, databases, db_users })
 }

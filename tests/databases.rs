@@ -7,8 +7,6 @@ mod common;
 
 use common::{Run, TestEnv};
 use serde_json::Value;
-use std::path::Path;
-use std::process::Command;
 
 const PG_PASS: &str = "db-Pass-1!";
 const MY_PASS: &str = "db-Pass-2!";
@@ -26,9 +24,27 @@ fn with_password(env: &TestEnv, password: &str, args: &[&str]) -> Run {
     r
 }
 
+/// The seeded environment, its server h1 with both database roles (a package's databases live on its
+/// server, which needs the engine's role).
+fn seeded() -> TestEnv {
+    let env = TestEnv::seeded();
+    env.ok(&["server", "update", "h1", "--role", "web,dns-primary,mariadb,postgresql"]);
+    env
+}
+
+#[test]
+fn a_server_without_the_engines_role_gets_no_database_users() {
+    let env = TestEnv::seeded();
+    let before = env.dump();
+    let r = env.run_with(&["--json", "db", "user", "add", "xyz00_app", "--engine", "postgresql", "--password-stdin"], Some("db-Pass-1!\n"));
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stdout.contains("which has no postgresql role"), "{}", r.stdout);
+    assert_eq!(env.dump(), before);
+}
+
 /// The seeded environment with the issue's four invocations run; returns every output they printed.
 fn issue_example() -> (TestEnv, Vec<Run>) {
-    let env = TestEnv::seeded();
+    let env = seeded();
     let runs = vec![
         with_password(&env, PG_PASS, &["db", "user", "add", "xyz00_app", "--engine", "postgresql", "--password-stdin"]),
         env.run(&["db", "add", "xyz00_app", "--engine", "postgresql", "--owner", "xyz00_app"]),
@@ -98,18 +114,7 @@ fn scram_verifiers_are_what_postgresql_would_compute() {
     let (env, _) = issue_example();
     let verifier = secrets(&env).into_iter().find(|s| s.0 == "postgresql").unwrap().2;
     let lines = format!("{PG_PASS}\t{verifier}\n{MY_PASS}\t{verifier}\n");
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/validators/scram_check.py");
-    let mut child = Command::new(common::validators::validators().join("bin/python"))
-        .arg(script)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    child.stdin.take().unwrap().write_all(lines.as_bytes()).unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "scram_check.py failed");
-    let verdicts: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let verdicts: Value = serde_json::from_slice(&common::validators::python_script("scram_check.py", &lines)).unwrap();
     assert_eq!(verdicts, serde_json::json!([true, false]), "the verifier checks with its password and not with another");
 }
 

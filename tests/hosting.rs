@@ -482,7 +482,7 @@ period = "month"
 valid_from = "2026-01-01"
 base = "10.00"
 vat_rate = "19"
-included = { webspace_mb = 1024, traffic_gb = 16, users = 25, domains = 10 }
+included = { webspace_mb = 1024, traffic_gb = 16, users = 25, domains = 10, databases = 5 }
 extra = { webspace_gb = "1.00", traffic_gb = "0.25", user = "0.50", domain = "1.00" }
 
 [[product.price]]
@@ -585,7 +585,7 @@ fn catalog_list_json_has_products_and_money_fields() {
             "valid_from": "2026-01-01",
             "base": {"cents": 1000, "amount": "10.00", "currency": "EUR"},
             "vat_rate_bp": 1900,
-            "included": {"webspace_mb": 1024, "traffic_gb": 16, "users": 25, "domains": 10},
+            "included": {"webspace_mb": 1024, "traffic_gb": 16, "users": 25, "domains": 10, "databases": 5},
             "extra": {
                 "webspace_gb": {"cents": 100, "amount": "1.00", "currency": "EUR"},
                 "traffic_gb": {"cents": 25, "amount": "0.25", "currency": "EUR"},

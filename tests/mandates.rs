@@ -8,8 +8,6 @@ use common::{Run, TestEnv};
 use hsadmin::ledger::{Actor, Ledger, mandate};
 use hsadmin::model::{MandateReference, MemberNumber, date};
 use serde_json::Value;
-use std::path::Path;
-use std::process::Command;
 
 const IBAN: &str = "DE02120300000000202051";
 const IBAN_AT: &str = "AT611904300234573201";
@@ -312,18 +310,7 @@ fn schwifty_and_stdnum_agree_with_hsadmin_on_every_value_used() {
     ];
     let creditor_ids = ["DE98ZZZ09999999999", "DE98ABC09999999999", "DE97ZZZ09999999999", "DE98ZZZ0999999999", "DE98ZZZ09999999999X", "AT61ZZZ01234567890"];
     let lines: Vec<String> = ibans.iter().map(|v| format!("iban {v}")).chain(creditor_ids.iter().map(|v| format!("creditor-id {v}"))).collect();
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/validators/iban_check.py");
-    let mut child = Command::new(common::validators::validators().join("bin/python"))
-        .arg(script)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    child.stdin.take().unwrap().write_all(lines.join("\n").as_bytes()).unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "iban_check.py failed");
-    let verdicts: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let verdicts: Value = serde_json::from_slice(&common::validators::python_script("iban_check.py", &lines.join("\n"))).unwrap();
     let env = TestEnv::new();
     env.add_erika();
     let mut valid = 0;

@@ -165,7 +165,9 @@ pub fn run(ctx: &Ctx, cmd: DbCommand) -> Result<()> {
         }
         DbCommand::Remove(a) => {
             let (name, engine) = name_and_engine(&a.name, &a.engine)?;
-            let preview = |d: &Database| Preview::new(format!("remove {} database {}", d.engine, d.name)).line(format!("its data on the database server, owner {}", d.owner));
+            let preview = |d: &Database| {
+                Preview::new(format!("remove {} database {}", d.engine, d.name)).line(format!("its data on the database server, owner {}", d.owner))
+            };
             let db = ctx.destroy(a.yes, a.dry_run, Ask::YesNo, |tx| ops::remove_database(tx, &name, engine, today), preview)?;
             ctx.out.status("Removed", &format!("{} database {name}", db.engine));
             ctx.dry_run_note(a.dry_run);
@@ -204,7 +206,9 @@ fn run_user(ctx: &Ctx, cmd: UserCommand) -> Result<()> {
         }
         UserCommand::Remove(a) => {
             let (name, engine) = name_and_engine(&a.name, &a.engine)?;
-            let preview = |u: &DbUser| Preview::new(format!("remove {} user {}", u.engine, u.name)).line(format!("its login on the database server of package {}", u.package));
+            let preview = |u: &DbUser| {
+                Preview::new(format!("remove {} user {}", u.engine, u.name)).line(format!("its login on the database server of package {}", u.package))
+            };
             let user = ctx.destroy(a.yes, a.dry_run, Ask::YesNo, |tx| ops::remove_user(tx, &name, engine, today), preview)?;
             ctx.out.status("Removed", &format!("{} user {name}", user.engine));
             ctx.dry_run_note(a.dry_run);
@@ -255,7 +259,14 @@ impl Render for Vec<Database> {
     fn human(&self) -> String {
         let mut t = table::list(["name", "engine", "owner", "encoding", "id", "added"]);
         for d in self {
-            t.add_row(vec![d.name.to_string(), d.engine.to_string(), d.owner.to_string(), d.encoding.as_str().to_owned(), d.id.to_string(), d.added.to_string()]);
+            t.add_row(vec![
+                d.name.to_string(),
+                d.engine.to_string(),
+                d.owner.to_string(),
+                d.encoding.as_str().to_owned(),
+                d.id.to_string(),
+                d.added.to_string(),
+            ]);
         }
         table::text(&t)
     }

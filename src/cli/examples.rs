@@ -249,6 +249,31 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
     ("dns show", &["# The zone file as the next apply writes it", "hsadmin dns show example.org"]),
     ("dns check", &["# Every zone through named-checkzone -k fail", "hsadmin dns check", "hsadmin dns check example.org example.com"]),
     (
+        "db user add",
+        &[
+            "# A PostgreSQL user; the password is one line on stdin and stored only as a SCRAM-SHA-256 verifier",
+            "hsadmin db user add xyz00_app --engine postgresql --password-stdin < password.txt",
+            "# A MariaDB user, stored as its ed25519 hash",
+            "hsadmin db user add xyz00_wp --engine mariadb --password-stdin < password.txt",
+        ],
+    ),
+    ("db user update", &["# A new password, one line on stdin (a new salt too)", "hsadmin db user update xyz00_app --password-stdin < password.txt"]),
+    ("db user list", &["hsadmin db user list --package xyz00", "# Only the MariaDB users, as JSON", "hsadmin --json db user list --engine mariadb"]),
+    ("db user show", &["hsadmin db user show xyz00_app", "# A name both engines have needs the engine", "hsadmin db user show xyz00_app --engine mariadb"]),
+    ("db user remove", &["# Refused while it owns a database: remove those first", "hsadmin db user remove xyz00_app --yes"]),
+    (
+        "db add",
+        &[
+            "# A PostgreSQL database (UTF8) owned by the user of the same name",
+            "hsadmin db add xyz00_app --engine postgresql --owner xyz00_app",
+            "# A MariaDB database in latin1",
+            "hsadmin db add xyz00_old --engine mariadb --owner xyz00_wp --encoding latin1",
+        ],
+    ),
+    ("db list", &["hsadmin --json db list --package xyz00", "# Every PostgreSQL database", "hsadmin db list --engine postgresql"]),
+    ("db show", &["hsadmin db show xyz00_app", "hsadmin db show xyz00_wp --engine mariadb"]),
+    ("db remove", &["# Recorded as removed; the name can be used again", "hsadmin db remove xyz00_app --engine postgresql --yes"]),
+    (
         "plan",
         &[
             "# What apply would change, on every server",

@@ -106,7 +106,9 @@ pub fn get_user(conn: &Connection, id: i64) -> Result<Option<DbUser>> {
 
 /// The users not removed, of one package and/or engine, by package, name and engine.
 pub fn users(conn: &Connection, package: Option<&PackageName>, engine: Option<Engine>) -> Result<Vec<DbUser>> {
-    let sql = format!("SELECT {USER_COLUMNS} WHERE (?1 IS NULL OR u.package = ?1) AND (?2 IS NULL OR u.engine = ?2) AND u.removed IS NULL ORDER BY u.package, u.name, u.engine");
+    let sql = format!(
+        "SELECT {USER_COLUMNS} WHERE (?1 IS NULL OR u.package = ?1) AND (?2 IS NULL OR u.engine = ?2) AND u.removed IS NULL ORDER BY u.package, u.name, u.engine"
+    );
     let mut stmt = conn.prepare(&sql)?;
     Ok(stmt.query_map(params![package, engine], user_row)?.collect::<rusqlite::Result<_>>()?)
 }

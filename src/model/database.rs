@@ -2,7 +2,7 @@
 //! secret the engine accepts (a SCRAM-SHA-256 verifier for PostgreSQL, an `ed25519` hash for MariaDB), so that
 //! the clear text never needs to be stored or sent.
 use super::member::keyword_enum;
-use super::{Password, PackageName, ensure};
+use super::{PackageName, Password, ensure};
 use crate::{Error, Result};
 use base64::Engine as _;
 use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD};

@@ -6,7 +6,7 @@ use crate::{Error, Result};
 
 keyword_enum!(
     /// What a server does for the hoster.
-    Role { Web = "web", DnsPrimary = "dns-primary", DnsSecondary = "dns-secondary", Backup = "backup" }
+    Role { Web = "web", DnsPrimary = "dns-primary", DnsSecondary = "dns-secondary", Backup = "backup", Mariadb = "mariadb", Postgresql = "postgresql" }
 );
 
 /// A set of roles, written as a comma-separated list (`web,dns-primary`), kept in a fixed order.

@@ -20,6 +20,22 @@ fn open_package(tx: &Tx, name: &PackageName, field: &str) -> Result<Package> {
     Ok(p)
 }
 
+/// A package's databases live on its own server, which must have the engine's role.
+fn serves(tx: &Tx, p: &Package, engine: Engine) -> Result<()> {
+    let server = crate::ledger::server::get(tx, p.server.as_str())?
+        .ok_or_else(|| Error::Failed(format!("package {} names server {}, which the ledger lacks", p.name, p.server)))?;
+    if server.roles.iter().any(|r| r.as_str() == engine.as_str()) {
+        return Ok(());
+    }
+    Err(Error::invalid(
+        "engine",
+        format!(
+            "package {}'s databases live on its server {}, which has no {engine} role: add it with `server update {} --role …,{engine}`",
+            p.name, p.server, p.server
+        ),
+    ))
+}
+
 /// A package named in a filter: it must exist (else invalid input).
 fn existing_package(tx: &Tx, name: Option<&PackageName>) -> Result<()> {
     match name {
@@ -38,7 +54,8 @@ fn one<T>(mut found: Vec<T>, what: &str, name: &DbName) -> Result<T> {
 }
 
 pub fn add_user(tx: &Tx, name: &DbName, engine: Engine, password: &Password, today: NaiveDate) -> Result<DbUser> {
-    open_package(tx, &name.package(), "name")?;
+    let p = open_package(tx, &name.package(), "name")?;
+    serves(tx, &p, engine)?;
     if !rows::users_named(tx, name, Some(engine))?.is_empty() {
         return Err(Error::Conflict(format!("the {engine} user {name} already exists")));
     }
@@ -91,10 +108,20 @@ pub fn remove_user(tx: &Tx, name: &DbName, engine: Option<Engine>, today: NaiveD
 fn owner_for(tx: &Tx, name: &DbName, engine: Engine, owner: &DbName) -> Result<DbUser> {
     let Some(user) = rows::users_named(tx, owner, Some(engine))?.pop() else {
         let other = if rows::users_named(tx, owner, None)?.is_empty() { String::new() } else { " (only a user of the other engine)".to_owned() };
-        return Err(Error::invalid("owner", format!("there is no {engine} user {owner}{other}; add it first (hsadmin db user add {owner} --engine {engine} --password-stdin)")));
+        return Err(Error::invalid(
+            "owner",
+            format!("there is no {engine} user {owner}{other}; add it first (hsadmin db user add {owner} --engine {engine} --password-stdin)"),
+        ));
     };
     if user.package != name.package() {
-        return Err(Error::invalid("owner", format!("{owner} belongs to package {}, the database {name} to package {}; the owner must be a user of the same package", user.package, name.package())));
+        return Err(Error::invalid(
+            "owner",
+            format!(
+                "{owner} belongs to package {}, the database {name} to package {}; the owner must be a user of the same package",
+                user.package,
+                name.package()
+            ),
+        ));
     }
     Ok(user)
 }

@@ -2,6 +2,7 @@
 //! PDF, XRechnung, text) and to the accounting export's files (`export`). No I/O here: the same input always
 //! renders the same bytes, so a plan is reproducible and a second apply finds nothing to do.
 pub mod crontab;
+pub mod database;
 pub mod dtaus;
 pub mod export;
 pub mod invoice;

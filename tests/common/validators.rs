@@ -76,3 +76,17 @@ pub fn assert_fonts_embedded(file: &Path) {
         assert_eq!(cols[cols.len() - 5], "yes", "a font is not embedded:\n{out}");
     }
 }
+
+/// Runs one of tests/validators/*.py with the validators' Python, `input` on its stdin; asserts it succeeded
+/// and returns its stdout.
+#[allow(dead_code)]
+pub fn python_script(script: &str, input: &str) -> Vec<u8> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/validators").join(script);
+    let mut child =
+        Command::new(validators().join("bin/python")).arg(path).stdin(std::process::Stdio::piped()).stdout(std::process::Stdio::piped()).spawn().unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{script} failed");
+    out.stdout
+}

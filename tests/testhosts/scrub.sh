@@ -29,4 +29,11 @@ sed -i '/ \/\/ hsadmin$/d' /etc/bind/named.conf.local
 rm -f /etc/bind/named.conf.hsadmin-primary /etc/bind/named.conf.hsadmin-secondary
 rm -rf /var/lib/hsadmin/zones /var/cache/bind/hsadmin
 rndc reconfig > /dev/null
+# Databases: every user and database that is not the engine's own, hsadmin's marker database with them.
+printf '%s\n' "SELECT CONCAT('DROP USER ', QUOTE(User), '@', QUOTE(Host), ';') FROM mysql.global_priv WHERE Host <> 'localhost';" \
+    "SELECT CONCAT('DROP DATABASE \`', SCHEMA_NAME, '\`;') FROM information_schema.SCHEMATA WHERE SCHEMA_NAME NOT IN ('mysql', 'information_schema', 'performance_schema', 'sys');" |
+    mariadb --batch --skip-column-names | mariadb
+hs_psql() { (cd / && runuser -u postgres -- psql -X -q -A -t "$@"); }
+printf '%s\n' "SELECT format('DROP DATABASE %I WITH (FORCE);', datname) FROM pg_database WHERE datname NOT IN ('postgres', 'template0', 'template1');" \
+    "SELECT format('DROP ROLE %I;', rolname) FROM pg_roles WHERE rolname !~ '^pg_' AND rolname <> 'postgres';" | hs_psql | hs_psql
 rm -f /tmp/hsadmin-robot-*

@@ -3,6 +3,7 @@
 //! role), diff, apply (one script per server, one section per role, each unit in a subshell of its own),
 //! and record the outcome — servers in parallel, at most `jobs` at once. Roles plug in through
 //! [`role::Role`] and are listed in [`role::ROLES`].
+pub mod database;
 pub mod dns;
 pub mod role;
 pub mod web;

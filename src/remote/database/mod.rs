@@ -1,0 +1,19 @@
+//! The database roles on the wire (`mariadb`, `postgresql`): what their facts script asks the engine and
+//! how their actions become steps. Both talk to the engine's own client as the engine's administrator —
+//! root through MariaDB's unix socket, `postgres` through PostgreSQL's peer authentication — with the SQL
+//! (`render::database`) on the client's stdin, never in an argument, so no secret shows in `ps`.
+pub mod facts;
+pub mod steps;
+
+pub use facts::{DbFacts, UserFact};
+pub use steps::Action;
+
+use crate::render::database::Dialect;
+
+/// The role's name and the shell function that feeds SQL to its client.
+pub fn client(d: Dialect) -> (&'static str, &'static str) {
+    match d {
+        Dialect::MariaDb => ("mariadb", "db_sql_mariadb"),
+        Dialect::PostgreSql => ("postgresql", "db_sql_postgresql"),
+    }
+}

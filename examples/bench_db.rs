@@ -1,0 +1,153 @@
+//! Benchmark: the database roles on 500 databases with their users (250 packages, each with a PostgreSQL
+//! and a MariaDB user and database) spread over the 3 test servers — the first apply of the two roles and
+//! a no-op re-apply.
+//!
+//!     tests/testhosts/up.sh && cargo build --release && cargo run --release --example bench_db [-- PACKAGES]
+//!
+//! It owns the test servers while it runs: it clears everything hsadmin manages on them first and last
+//! (tests/testhosts/scrub.sh, which also drops every database and user that is not the engines' own).
+use hsadmin::config::HostingConfig;
+use hsadmin::ledger::{Actor, Ledger};
+use hsadmin::model::{self, DbName, Email, Engine, MemberNumber, PackageName, Password, Prefix, ProductCode, ServerName, TextField};
+use hsadmin::ops::{catalog, database, member, package, server};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const SERVERS: [&str; 3] = ["h1", "h2", "h3"];
+
+fn prefix(i: usize) -> String {
+    let b = |n: usize| (b'a' + (n % 26) as u8) as char;
+    [b(i / 676), b(i / 26), b(i)].iter().collect()
+}
+
+fn state() -> PathBuf {
+    std::env::var_os("TESTHOST_STATE").map(PathBuf::from).unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/target/testhosts")))
+}
+
+/// The three servers with both database roles.
+fn servers(tx: &hsadmin::ledger::Tx) -> hsadmin::Result<()> {
+    for (i, name) in SERVERS.iter().enumerate() {
+        let new = server::NewServer {
+            name: ServerName::parse("name", name)?,
+            address: model::Address::parse("address", &format!("127.0.0.1{}", i + 1))?,
+            port: 22,
+            roles: model::Roles::parse("role", "web,mariadb,postgresql")?,
+            ipv4: None,
+            ipv6: None,
+        };
+        server::add(tx, new)?;
+    }
+    Ok(())
+}
+
+/// A ledger with `n` packages, each with `NAME_app` (PostgreSQL) and `NAME_wp` (MariaDB), through the real
+/// operations (the SCRAM verifiers and ed25519 hashes computed as `db user add` does).
+fn build(dir: &Path, n: usize) -> PathBuf {
+    let path = dir.join(format!("ledger-{n}.db"));
+    let mut ledger = Ledger::create(&path, Actor { user: "bench".into(), command: "bench_db".into() }).unwrap();
+    let catalog_text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/catalog.toml")).unwrap();
+    ledger
+        .write(false, |tx| {
+            catalog::import(tx, &catalog_text)?;
+            servers(tx)?;
+            let since = model::date("since", "2026-01-01")?;
+            let password = Password::parse("password", "db-Bench-1!")?;
+            for i in 0..n {
+                let number = MemberNumber::parse("number", &(10_000 + i).to_string())?;
+                let details = member::Details {
+                    name: Some(TextField::parse("name", &format!("Member {i}"), 128)?),
+                    email: Some(Email::parse("email", &format!("m{i}@example.org"))?),
+                    ..Default::default()
+                };
+                member::add(tx, number, Prefix::parse("prefix", &prefix(i))?, since, details)?;
+                let pkg = PackageName::parse("name", &format!("{}00", prefix(i)))?;
+                let new = package::NewPackage {
+                    name: pkg.clone(),
+                    member: number,
+                    product: ProductCode::parse("product", "DW/SA")?,
+                    server: ServerName::parse("server", SERVERS[i % 3])?,
+                    resources: Default::default(),
+                    since,
+                    free: false,
+                    comment: None,
+                };
+                package::create(tx, new, &HostingConfig::default())?;
+                for (suffix, engine) in [("app", Engine::Postgresql), ("wp", Engine::Mariadb)] {
+                    let name = DbName::parse("name", &format!("{pkg}_{suffix}"), engine)?;
+                    database::add_user(tx, &name, engine, &password, since)?;
+                    database::add_database(tx, &name, engine, &name, None, since)?;
+                }
+            }
+            Ok(())
+        })
+        .unwrap();
+    path
+}
+
+fn hsadmin(ledger: &Path, config: &Path, args: &[&str]) -> Duration {
+    let started = Instant::now();
+    let out = Command::new(concat!(env!("CARGO_MANIFEST_DIR"), "/target/release/hsadmin"))
+        .args(args)
+        .env("HSADMIN_LEDGER", ledger)
+        .env("HSADMIN_CONFIG", config)
+        .output()
+        .unwrap();
+    let took = started.elapsed();
+    assert!(out.status.success(), "hsadmin {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    took
+}
+
+/// Removes everything hsadmin manages on the servers, by hand (hsadmin removes only what its ledger made).
+fn reset() {
+    for h in SERVERS {
+        let out = Command::new("ssh")
+            .arg("-F")
+            .arg(state().join("ssh_config"))
+            .arg(h)
+            .arg("sh -s")
+            .stdin(std::fs::File::open(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/testhosts/scrub.sh")).unwrap())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "scrubbing {h}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+}
+
+/// How many databases hsadmin's marker table lists on a server, as the engines say.
+fn counted(host: &str) -> (usize, usize) {
+    let script = "printf 'SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE \"%%\\\\_wp\";\\n' | mariadb -NB; \
+                  cd / && printf \"SELECT count(*) FROM pg_database WHERE datname LIKE '%%_app';\\n\" | runuser -u postgres -- psql -XAt";
+    let out = Command::new("ssh").arg("-F").arg(state().join("ssh_config")).arg(host).arg(script).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let n: Vec<usize> = text.lines().filter_map(|l| l.trim().parse().ok()).collect();
+    (n.first().copied().unwrap_or(0), n.get(1).copied().unwrap_or(0))
+}
+
+fn secs(d: Duration) -> String {
+    format!("{:.2} s", d.as_secs_f64())
+}
+
+fn main() {
+    let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(250);
+    assert!(state().join("hsadmin.toml").exists(), "no test servers: run tests/testhosts/up.sh first");
+    let dir = tempfile::tempdir().unwrap();
+    let config = state().join("hsadmin.toml");
+    reset();
+    let built = Instant::now();
+    let ledger = build(dir.path(), n);
+    println!("ledger: {n} packages, {} database users and databases, built in {}", 2 * n, secs(built.elapsed()));
+    let web = hsadmin(&ledger, &config, &["-q", "apply", "--role", "web"]);
+    let roles = ["-q", "apply", "--role", "mariadb", "--role", "postgresql"];
+    let first = hsadmin(&ledger, &config, &roles);
+    let noop = hsadmin(&ledger, &config, &roles);
+    let plan = hsadmin(&ledger, &config, &["-q", "plan", "--role", "mariadb", "--role", "postgresql", "--detailed-exitcode"]);
+    let on: Vec<(usize, usize)> = SERVERS.iter().map(|h| counted(h)).collect();
+    let (my, pg): (usize, usize) = on.iter().fold((0, 0), |(a, b), (x, y)| (a + x, b + y));
+    assert_eq!((my, pg), (n, n), "the engines hold every database: {on:?}");
+    println!("web apply first (not part of the figure): {}", secs(web));
+    println!("{:<64} {:>8}", format!("{} databases with their users over 3 servers", 2 * n), "time");
+    println!("{:<64} {:>8}", "first apply (--role mariadb --role postgresql)", secs(first));
+    println!("{:<64} {:>8}", "no-op re-apply", secs(noop));
+    println!("{:<64} {:>8}", "plan (nothing to do)", secs(plan));
+    reset();
+}

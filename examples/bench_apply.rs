@@ -5,6 +5,8 @@
 //!     tests/testhosts/up.sh && cargo build --release && cargo run --release --example bench_apply [-- PACKAGES BASELINE_PACKAGES]
 //!
 //! It owns the test servers while it runs: it clears everything hsadmin manages on them first and last.
+mod common;
+use common::{SERVERS, hsadmin, prefix, reset, secs, state};
 use hsadmin::config::{Config, HostingConfig};
 use hsadmin::ledger::{Actor, Ledger};
 use hsadmin::model::{self, DomainName, Email, MemberNumber, PackageName, Prefix, ProductCode, ServerName, TextField, UserName};
@@ -13,17 +15,6 @@ use hsadmin::remote::{Connection, SshOptions};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
-
-const SERVERS: [&str; 3] = ["h1", "h2", "h3"];
-
-fn prefix(i: usize) -> String {
-    let b = |n: usize| (b'a' + (n % 26) as u8) as char;
-    [b(i / 676), b(i / 26), b(i)].iter().collect()
-}
-
-fn state() -> PathBuf {
-    std::env::var_os("TESTHOST_STATE").map(PathBuf::from).unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/target/testhosts")))
-}
 
 /// A ledger with the three servers and `n` packages, through the real operations.
 fn build(dir: &Path, n: usize) -> PathBuf {
@@ -83,40 +74,8 @@ fn build(dir: &Path, n: usize) -> PathBuf {
     path
 }
 
-fn hsadmin(ledger: &Path, config: &Path, args: &[&str]) -> Duration {
-    let started = Instant::now();
-    let out = Command::new(concat!(env!("CARGO_MANIFEST_DIR"), "/target/release/hsadmin"))
-        .args(args)
-        .env("HSADMIN_LEDGER", ledger)
-        .env("HSADMIN_CONFIG", config)
-        .output()
-        .unwrap();
-    let took = started.elapsed();
-    assert!(out.status.success(), "hsadmin {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    took
-}
-
 fn ssh(host: &str, script: &str) -> std::process::Output {
     Command::new("ssh").arg("-F").arg(state().join("ssh_config")).arg(host).arg(script).output().unwrap()
-}
-
-/// Removes everything hsadmin manages on the servers, by hand (hsadmin removes only what its ledger made).
-fn reset() {
-    for h in SERVERS {
-        let out = Command::new("ssh")
-            .arg("-F")
-            .arg(state().join("ssh_config"))
-            .arg(h)
-            .arg("sh -s")
-            .stdin(std::fs::File::open(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/testhosts/scrub.sh")).unwrap())
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "scrubbing {h}: {}", String::from_utf8_lossy(&out.stderr));
-    }
-}
-
-fn secs(d: Duration) -> String {
-    format!("{:.2} s", d.as_secs_f64())
 }
 
 fn main() {

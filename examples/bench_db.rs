@@ -6,24 +6,15 @@
 //!
 //! It owns the test servers while it runs: it clears everything hsadmin manages on them first and last
 //! (tests/testhosts/scrub.sh, which also drops every database and user that is not the engines' own).
+mod common;
+use common::{SERVERS, hsadmin, prefix, reset, secs, state};
 use hsadmin::config::HostingConfig;
 use hsadmin::ledger::{Actor, Ledger};
 use hsadmin::model::{self, DbName, Email, Engine, MemberNumber, PackageName, Password, Prefix, ProductCode, ServerName, TextField};
 use hsadmin::ops::{catalog, database, member, package, server};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::{Duration, Instant};
-
-const SERVERS: [&str; 3] = ["h1", "h2", "h3"];
-
-fn prefix(i: usize) -> String {
-    let b = |n: usize| (b'a' + (n % 26) as u8) as char;
-    [b(i / 676), b(i / 26), b(i)].iter().collect()
-}
-
-fn state() -> PathBuf {
-    std::env::var_os("TESTHOST_STATE").map(PathBuf::from).unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/target/testhosts")))
-}
+use std::time::Instant;
 
 /// The three servers with both database roles.
 fn servers(tx: &hsadmin::ledger::Tx) -> hsadmin::Result<()> {
@@ -85,34 +76,6 @@ fn build(dir: &Path, n: usize) -> PathBuf {
     path
 }
 
-fn hsadmin(ledger: &Path, config: &Path, args: &[&str]) -> Duration {
-    let started = Instant::now();
-    let out = Command::new(concat!(env!("CARGO_MANIFEST_DIR"), "/target/release/hsadmin"))
-        .args(args)
-        .env("HSADMIN_LEDGER", ledger)
-        .env("HSADMIN_CONFIG", config)
-        .output()
-        .unwrap();
-    let took = started.elapsed();
-    assert!(out.status.success(), "hsadmin {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    took
-}
-
-/// Removes everything hsadmin manages on the servers, by hand (hsadmin removes only what its ledger made).
-fn reset() {
-    for h in SERVERS {
-        let out = Command::new("ssh")
-            .arg("-F")
-            .arg(state().join("ssh_config"))
-            .arg(h)
-            .arg("sh -s")
-            .stdin(std::fs::File::open(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/testhosts/scrub.sh")).unwrap())
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "scrubbing {h}: {}", String::from_utf8_lossy(&out.stderr));
-    }
-}
-
 /// How many databases hsadmin's marker table lists on a server, as the engines say.
 fn counted(host: &str) -> (usize, usize) {
     let script = "printf 'SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE \"%%\\\\_wp\";\\n' | mariadb -NB; \
@@ -121,10 +84,6 @@ fn counted(host: &str) -> (usize, usize) {
     let text = String::from_utf8_lossy(&out.stdout);
     let n: Vec<usize> = text.lines().filter_map(|l| l.trim().parse().ok()).collect();
     (n.first().copied().unwrap_or(0), n.get(1).copied().unwrap_or(0))
-}
-
-fn secs(d: Duration) -> String {
-    format!("{:.2} s", d.as_secs_f64())
 }
 
 fn main() {

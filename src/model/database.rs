@@ -13,6 +13,14 @@ keyword_enum!(
 );
 
 impl Engine {
+    /// The server role that runs this engine's databases.
+    pub const fn role(self) -> super::Role {
+        match self {
+            Engine::Mariadb => super::Role::Mariadb,
+            Engine::Postgresql => super::Role::Postgresql,
+        }
+    }
+
     /// The longest user or database name the engine takes, in bytes (names are ASCII, so also characters).
     /// PostgreSQL: identifiers are at most `NAMEDATALEN - 1` = 63 bytes (PostgreSQL manual, "Identifiers and
     /// Key Words", §4.1.1). MariaDB: database names at most 64 characters, user names at most 80 (10.6 and

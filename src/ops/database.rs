@@ -24,7 +24,7 @@ fn open_package(tx: &Tx, name: &PackageName, field: &str) -> Result<Package> {
 fn serves(tx: &Tx, p: &Package, engine: Engine) -> Result<()> {
     let server = crate::ledger::server::get(tx, p.server.as_str())?
         .ok_or_else(|| Error::Failed(format!("package {} names server {}, which the ledger lacks", p.name, p.server)))?;
-    if server.roles.iter().any(|r| r.as_str() == engine.as_str()) {
+    if server.roles.contains(engine.role()) {
         return Ok(());
     }
     Err(Error::invalid(

@@ -9,37 +9,32 @@
 //! (MariaDB) and the `postgres` superuser (PostgreSQL) can reach it. A user or database without its row
 //! there was not created by hsadmin, and hsadmin never touches it.
 
-/// Which SQL dialect.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Dialect {
-    MariaDb,
-    PostgreSql,
-}
+use crate::model::Engine;
 
 /// hsadmin's own database on each database server.
 pub const MARKER_DB: &str = "hsadmin";
 
 /// An identifier, quoted: backticks for MariaDB, double quotes for PostgreSQL, the quote character doubled.
-pub fn ident(d: Dialect, name: &str) -> String {
+pub fn ident(d: Engine, name: &str) -> String {
     match d {
-        Dialect::MariaDb => format!("`{}`", name.replace('`', "``")),
-        Dialect::PostgreSql => format!("\"{}\"", name.replace('"', "\"\"")),
+        Engine::Mariadb => format!("`{}`", name.replace('`', "``")),
+        Engine::Postgresql => format!("\"{}\"", name.replace('"', "\"\"")),
     }
 }
 
 /// A string literal: single quotes doubled; for MariaDB backslashes doubled too (its default sql_mode
 /// reads `\` as an escape).
-pub fn literal(d: Dialect, value: &str) -> String {
+pub fn literal(d: Engine, value: &str) -> String {
     let v = value.replace('\'', "''");
     match d {
-        Dialect::MariaDb => format!("'{}'", v.replace('\\', "\\\\")),
-        Dialect::PostgreSql => format!("'{v}'"),
+        Engine::Mariadb => format!("'{}'", v.replace('\\', "\\\\")),
+        Engine::Postgresql => format!("'{v}'"),
     }
 }
 
 /// A MariaDB account: `'name'@'%'` (from any host; the server listens on its own address only).
 fn account(name: &str) -> String {
-    format!("{}@'%'", literal(Dialect::MariaDb, name))
+    format!("{}@'%'", literal(Engine::Mariadb, name))
 }
 
 /// A database name as a MariaDB grant pattern: `_` and `%` are wildcards there and are escaped, so that
@@ -49,10 +44,10 @@ pub fn grant_pattern(name: &str) -> String {
 }
 
 /// A value as hex in a facts row (`x` first, so that an empty value is still a field).
-fn hex(d: Dialect, expr: &str) -> String {
+fn hex(d: Engine, expr: &str) -> String {
     match d {
-        Dialect::MariaDb => format!("CONCAT('x', HEX(CAST(({expr}) AS CHAR)))"),
-        Dialect::PostgreSql => format!("'x' || encode(convert_to(({expr})::text, 'UTF8'), 'hex')"),
+        Engine::Mariadb => format!("CONCAT('x', HEX(CAST(({expr}) AS CHAR)))"),
+        Engine::Postgresql => format!("'x' || encode(convert_to(({expr})::text, 'UTF8'), 'hex')"),
     }
 }
 
@@ -60,10 +55,10 @@ fn hex(d: Dialect, expr: &str) -> String {
 /// (whether hsadmin's marker table exists, whether the ed25519 plugin is active), `user` (name, secret,
 /// locked), `db` (name, owner or empty, encoding), `grant` (database or MariaDB pattern, user; empty for
 /// PostgreSQL's PUBLIC), and, once set up, `managed` (kind, name).
-pub fn facts_query(d: Dialect) -> String {
+pub fn facts_query(d: Engine) -> String {
     let h = |e: &str| hex(d, e);
     match d {
-        Dialect::MariaDb => [
+        Engine::Mariadb => [
             format!(
                 "SELECT 'setup', {}, {};",
                 h("(SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = 'hsadmin' AND TABLE_NAME = 'managed')"),
@@ -79,7 +74,7 @@ pub fn facts_query(d: Dialect) -> String {
             format!("SELECT 'grant', {}, {} FROM mysql.db WHERE Host = '%';", h("Db"), h("User")),
         ]
         .join("\n"),
-        Dialect::PostgreSql => [
+        Engine::Postgresql => [
             format!("SELECT 'setup', {}, {};", h("(SELECT count(*) FROM pg_database WHERE datname = 'hsadmin')"), h("1")),
             format!(
                 "SELECT 'user', {}, {}, {} FROM pg_authid WHERE rolname !~ '^pg_';",
@@ -99,18 +94,18 @@ pub fn facts_query(d: Dialect) -> String {
 }
 
 /// The second facts query, run only once hsadmin's database exists: its marker rows.
-pub fn managed_query(d: Dialect) -> String {
+pub fn managed_query(d: Engine) -> String {
     match d {
-        Dialect::MariaDb => format!("SELECT 'managed', {}, {} FROM hsadmin.managed;", hex(d, "kind"), hex(d, "name")),
-        Dialect::PostgreSql => format!("SELECT 'managed', {}, {} FROM managed;", hex(d, "kind"), hex(d, "name")),
+        Engine::Mariadb => format!("SELECT 'managed', {}, {} FROM hsadmin.managed;", hex(d, "kind"), hex(d, "name")),
+        Engine::Postgresql => format!("SELECT 'managed', {}, {} FROM managed;", hex(d, "kind"), hex(d, "name")),
     }
 }
 
 /// Creates hsadmin's marker database and table (and, for MariaDB, loads the ed25519 plugin).
-pub fn setup(d: Dialect) -> String {
+pub fn setup(d: Engine) -> String {
     match d {
-        Dialect::MariaDb => "INSTALL SONAME 'auth_ed25519';\n".to_owned() + MARIADB_MARKER,
-        Dialect::PostgreSql => PG_MARKER.to_owned(),
+        Engine::Mariadb => "INSTALL SONAME 'auth_ed25519';\n".to_owned() + MARIADB_MARKER,
+        Engine::Postgresql => PG_MARKER.to_owned(),
     }
 }
 
@@ -128,58 +123,58 @@ REVOKE ALL ON managed FROM PUBLIC;
 
 /// The marker row of a user or database, written before the object is made (a failure in between leaves
 /// a marker without object, which the next apply completes).
-fn mark(d: Dialect, kind: &str, name: &str) -> String {
+fn mark(d: Engine, kind: &str, name: &str) -> String {
     let (k, n) = (literal(d, kind), literal(d, name));
     match d {
-        Dialect::MariaDb => format!("INSERT IGNORE INTO hsadmin.managed VALUES ({k}, {n});\n"),
-        Dialect::PostgreSql => format!("\\c hsadmin\nINSERT INTO managed VALUES ({k}, {n}) ON CONFLICT DO NOTHING;\n\\c postgres\n"),
+        Engine::Mariadb => format!("INSERT IGNORE INTO hsadmin.managed VALUES ({k}, {n});\n"),
+        Engine::Postgresql => format!("\\c hsadmin\nINSERT INTO managed VALUES ({k}, {n}) ON CONFLICT DO NOTHING;\n\\c postgres\n"),
     }
 }
 
-fn unmark(d: Dialect, kind: &str, name: &str) -> String {
+fn unmark(d: Engine, kind: &str, name: &str) -> String {
     let (k, n) = (literal(d, kind), literal(d, name));
     match d {
-        Dialect::MariaDb => format!("DELETE FROM hsadmin.managed WHERE kind = {k} AND name = {n};\n"),
-        Dialect::PostgreSql => format!("\\c hsadmin\nDELETE FROM managed WHERE kind = {k} AND name = {n};\n\\c postgres\n"),
+        Engine::Mariadb => format!("DELETE FROM hsadmin.managed WHERE kind = {k} AND name = {n};\n"),
+        Engine::Postgresql => format!("\\c hsadmin\nDELETE FROM managed WHERE kind = {k} AND name = {n};\n\\c postgres\n"),
     }
 }
 
 /// A new login user with its pre-hashed secret, marked as hsadmin's.
-pub fn create_user(d: Dialect, name: &str, secret: &str) -> String {
+pub fn create_user(d: Engine, name: &str, secret: &str) -> String {
     let create = match d {
-        Dialect::MariaDb => format!("CREATE USER {} IDENTIFIED VIA ed25519 USING {};\n", account(name), literal(d, secret)),
-        Dialect::PostgreSql => format!("CREATE ROLE {} LOGIN PASSWORD {};\n", ident(d, name), literal(d, secret)),
+        Engine::Mariadb => format!("CREATE USER {} IDENTIFIED VIA ed25519 USING {};\n", account(name), literal(d, secret)),
+        Engine::Postgresql => format!("CREATE ROLE {} LOGIN PASSWORD {};\n", ident(d, name), literal(d, secret)),
     };
     mark(d, "user", name) + &create
 }
 
 /// A user's new secret.
-pub fn set_password(d: Dialect, name: &str, secret: &str) -> String {
+pub fn set_password(d: Engine, name: &str, secret: &str) -> String {
     match d {
-        Dialect::MariaDb => format!("ALTER USER {} IDENTIFIED VIA ed25519 USING {};\n", account(name), literal(d, secret)),
-        Dialect::PostgreSql => format!("ALTER ROLE {} PASSWORD {};\n", ident(d, name), literal(d, secret)),
+        Engine::Mariadb => format!("ALTER USER {} IDENTIFIED VIA ed25519 USING {};\n", account(name), literal(d, secret)),
+        Engine::Postgresql => format!("ALTER ROLE {} PASSWORD {};\n", ident(d, name), literal(d, secret)),
     }
 }
 
 /// Locks a user (no new logins) and ends its sessions; or unlocks it.
-pub fn lock(d: Dialect, name: &str, locked: bool) -> String {
+pub fn lock(d: Engine, name: &str, locked: bool) -> String {
     match (d, locked) {
-        (Dialect::MariaDb, true) => format!("ALTER USER {} ACCOUNT LOCK;\n", account(name)),
-        (Dialect::MariaDb, false) => format!("ALTER USER {} ACCOUNT UNLOCK;\n", account(name)),
-        (Dialect::PostgreSql, true) => format!(
+        (Engine::Mariadb, true) => format!("ALTER USER {} ACCOUNT LOCK;\n", account(name)),
+        (Engine::Mariadb, false) => format!("ALTER USER {} ACCOUNT UNLOCK;\n", account(name)),
+        (Engine::Postgresql, true) => format!(
             "ALTER ROLE {} NOLOGIN;\nSELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE usename = {};\n",
             ident(d, name),
             literal(d, name)
         ),
-        (Dialect::PostgreSql, false) => format!("ALTER ROLE {} LOGIN;\n", ident(d, name)),
+        (Engine::Postgresql, false) => format!("ALTER ROLE {} LOGIN;\n", ident(d, name)),
     }
 }
 
 /// A new database of `owner`, marked as hsadmin's; the owner has all rights on it, nobody else any.
-pub fn create_database(d: Dialect, name: &str, owner: &str, encoding: &str) -> String {
+pub fn create_database(d: Engine, name: &str, owner: &str, encoding: &str) -> String {
     let create = match d {
-        Dialect::MariaDb => format!("CREATE DATABASE {} CHARACTER SET {};\n", ident(d, name), ident(d, encoding)),
-        Dialect::PostgreSql => {
+        Engine::Mariadb => format!("CREATE DATABASE {} CHARACTER SET {};\n", ident(d, name), ident(d, encoding)),
+        Engine::Postgresql => {
             format!("CREATE DATABASE {} OWNER {} ENCODING {} TEMPLATE template0;\n", ident(d, name), ident(d, owner), literal(d, encoding))
         }
     };
@@ -188,10 +183,10 @@ pub fn create_database(d: Dialect, name: &str, owner: &str, encoding: &str) -> S
 
 /// The owner's rights on its database (PostgreSQL: also the owner itself, and PUBLIC's default rights
 /// taken away).
-pub fn grant(d: Dialect, name: &str, owner: &str) -> String {
+pub fn grant(d: Engine, name: &str, owner: &str) -> String {
     match d {
-        Dialect::MariaDb => format!("GRANT ALL PRIVILEGES ON {}.* TO {};\n", ident(d, &grant_pattern(name)), account(owner)),
-        Dialect::PostgreSql => format!(
+        Engine::Mariadb => format!("GRANT ALL PRIVILEGES ON {}.* TO {};\n", ident(d, &grant_pattern(name)), account(owner)),
+        Engine::Postgresql => format!(
             "ALTER DATABASE {db} OWNER TO {o};\nREVOKE ALL ON DATABASE {db} FROM PUBLIC;\nGRANT ALL ON DATABASE {db} TO {o};\n",
             db = ident(d, name),
             o = ident(d, owner)
@@ -201,10 +196,10 @@ pub fn grant(d: Dialect, name: &str, owner: &str) -> String {
 
 /// Takes a user's rights on a database (MariaDB: a grant pattern as stored) away; `user` empty is
 /// PostgreSQL's PUBLIC.
-pub fn revoke(d: Dialect, database: &str, user: &str) -> String {
+pub fn revoke(d: Engine, database: &str, user: &str) -> String {
     match d {
-        Dialect::MariaDb => format!("REVOKE ALL PRIVILEGES ON {}.* FROM {};\n", ident(d, database), account(user)),
-        Dialect::PostgreSql => {
+        Engine::Mariadb => format!("REVOKE ALL PRIVILEGES ON {}.* FROM {};\n", ident(d, database), account(user)),
+        Engine::Postgresql => {
             let who = if user.is_empty() { "PUBLIC".to_owned() } else { ident(d, user) };
             format!("REVOKE ALL ON DATABASE {} FROM {who};\n", ident(d, database))
         }
@@ -212,19 +207,19 @@ pub fn revoke(d: Dialect, database: &str, user: &str) -> String {
 }
 
 /// Drops a database hsadmin created (PostgreSQL: ending its sessions first), then its marker.
-pub fn drop_database(d: Dialect, name: &str) -> String {
+pub fn drop_database(d: Engine, name: &str) -> String {
     let drop = match d {
-        Dialect::MariaDb => format!("DROP DATABASE IF EXISTS {};\n", ident(d, name)),
-        Dialect::PostgreSql => format!("DROP DATABASE IF EXISTS {} WITH (FORCE);\n", ident(d, name)),
+        Engine::Mariadb => format!("DROP DATABASE IF EXISTS {};\n", ident(d, name)),
+        Engine::Postgresql => format!("DROP DATABASE IF EXISTS {} WITH (FORCE);\n", ident(d, name)),
     };
     drop + &unmark(d, "database", name)
 }
 
 /// Drops a user hsadmin created, then its marker.
-pub fn drop_user(d: Dialect, name: &str) -> String {
+pub fn drop_user(d: Engine, name: &str) -> String {
     let drop = match d {
-        Dialect::MariaDb => format!("DROP USER IF EXISTS {};\n", account(name)),
-        Dialect::PostgreSql => format!("DROP ROLE IF EXISTS {};\n", ident(d, name)),
+        Engine::Mariadb => format!("DROP USER IF EXISTS {};\n", account(name)),
+        Engine::Postgresql => format!("DROP ROLE IF EXISTS {};\n", ident(d, name)),
     };
     drop + &unmark(d, "user", name)
 }
@@ -232,7 +227,7 @@ pub fn drop_user(d: Dialect, name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use Dialect::*;
+    use Engine::{Mariadb as MariaDb, Postgresql as PostgreSql};
 
     #[test]
     fn quotes_cannot_be_closed() {

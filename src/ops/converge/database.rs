@@ -16,12 +16,13 @@ use crate::Result;
 use crate::ledger::Tx;
 use crate::ledger::server::Server;
 use crate::model;
+use crate::model::Engine;
 use crate::remote::Script;
 use crate::remote::database::facts::{self, DbFacts};
 use crate::remote::database::{Action, steps};
 use crate::remote::records::Record;
 use crate::remote::script::ApplyScript;
-use crate::render::database::{Dialect, grant_pattern};
+use crate::render::database::grant_pattern;
 use std::collections::BTreeSet;
 
 pub struct MariaDb;
@@ -53,13 +54,13 @@ pub struct DbWant {
 /// What one engine on one server should have.
 #[derive(Debug, Clone)]
 pub struct DbDesired {
-    pub dialect: Dialect,
+    pub engine: Engine,
     pub users: Vec<UserWant>,
     pub databases: Vec<DbWant>,
 }
 
 /// The unit of the engine's server-wide part.
-pub fn server_unit(d: Dialect) -> &'static str {
+pub fn server_unit(d: Engine) -> &'static str {
     crate::remote::database::client(d).0
 }
 
@@ -91,7 +92,7 @@ pub fn diff(d: &DbDesired, f: &DbFacts) -> (Vec<(String, Action)>, Vec<String>) 
         return (out, warn);
     }
     if !f.setup || !f.plugin {
-        out.push((server_unit(d.dialect).to_owned(), Action::Setup));
+        out.push((server_unit(d.engine).to_owned(), Action::Setup));
     }
     let (users, gone_users) = live(&d.users, |u| &u.name, |u| u.removed);
     let (dbs, gone_dbs) = live(&d.databases, |x| &x.name, |x| x.removed);
@@ -110,7 +111,7 @@ pub fn diff(d: &DbDesired, f: &DbFacts) -> (Vec<(String, Action)>, Vec<String>) 
             warn.push(format!("database {} is left alone: its owner {} is not hsadmin's on this server", db.name, db.owner));
             continue;
         }
-        match database_changes(d.dialect, db, f) {
+        match database_changes(d.engine, db, f) {
             Ok((changes, notes)) => {
                 out.extend(changes.into_iter().map(|a| (db.package.clone(), a)));
                 warn.extend(notes);
@@ -118,7 +119,7 @@ pub fn diff(d: &DbDesired, f: &DbFacts) -> (Vec<(String, Action)>, Vec<String>) 
             Err(w) => warn.push(w),
         }
     }
-    if d.dialect == Dialect::MariaDb {
+    if d.engine == Engine::Mariadb {
         out.extend(foreign_grants(&users, &dbs, f, &mut warn));
     }
     for db in gone_dbs.iter().filter(|x| f.managed_databases.contains(&x.name)) {
@@ -158,7 +159,7 @@ fn user_changes(u: &UserWant, f: &DbFacts) -> std::result::Result<Vec<Action>, S
 }
 
 /// A live database: created (again, if it went), its owner's rights, nobody else's.
-fn database_changes(d: Dialect, db: &DbWant, f: &DbFacts) -> std::result::Result<(Vec<Action>, Vec<String>), String> {
+fn database_changes(d: Engine, db: &DbWant, f: &DbFacts) -> std::result::Result<(Vec<Action>, Vec<String>), String> {
     let managed = f.managed_databases.contains(&db.name);
     let (name, owner) = (db.name.clone(), db.owner.clone());
     let Some(fact) = f.databases.get(&db.name) else {
@@ -175,12 +176,12 @@ fn database_changes(d: Dialect, db: &DbWant, f: &DbFacts) -> std::result::Result
     }
     let mut out = Vec::new();
     match d {
-        Dialect::MariaDb => {
+        Engine::Mariadb => {
             if !f.grants.contains(&(grant_pattern(&name), owner.clone())) {
                 out.push(Action::Grant { database: name, user: owner });
             }
         }
-        Dialect::PostgreSql => {
+        Engine::Postgresql => {
             let grantees: BTreeSet<&str> = f.grants.iter().filter(|(g, _)| *g == name).map(|(_, u)| u.as_str()).collect();
             if fact.owner != owner || grantees.contains("") || !grantees.contains(owner.as_str()) {
                 out.push(Action::Grant { database: name.clone(), user: owner.clone() });
@@ -225,18 +226,14 @@ fn unknown(d: &DbDesired, f: &DbFacts) -> Vec<String> {
 }
 
 /// Sorted: the server-wide part first, then each unit's actions in [`rank`] order.
-fn ordered(d: Dialect, mut out: Vec<(String, Action)>) -> Vec<(String, Action)> {
+fn ordered(d: Engine, mut out: Vec<(String, Action)>) -> Vec<(String, Action)> {
     let server = server_unit(d);
     out.sort_by(|(ua, a), (ub, b)| (ua != server, ua.as_str(), rank(a)).cmp(&(ub != server, ub.as_str(), rank(b))));
     out
 }
 
 /// The rows of one engine on one server.
-fn prepare(tx: &Tx, server: &Server, cx: &Context, d: Dialect) -> Result<DbDesired> {
-    let engine = match d {
-        Dialect::MariaDb => model::Engine::Mariadb,
-        Dialect::PostgreSql => model::Engine::Postgresql,
-    };
+fn prepare(tx: &Tx, server: &Server, cx: &Context, engine: Engine) -> Result<DbDesired> {
     let (users, databases) = crate::ledger::database::on_server(tx, &server.name)?;
     let ended = |valid_to: &Option<String>| valid_to.as_deref().is_some_and(|last| last < cx.today);
     let users = users
@@ -261,10 +258,10 @@ fn prepare(tx: &Tx, server: &Server, cx: &Context, d: Dialect) -> Result<DbDesir
             removed: x.removed.is_some(),
         })
         .collect();
-    Ok(DbDesired { dialect: d, users, databases })
+    Ok(DbDesired { engine, users, databases })
 }
 
-fn parse(d: Dialect, records: &[Record]) -> (DbFacts, Vec<String>) {
+fn parse(d: Engine, records: &[Record]) -> (DbFacts, Vec<String>) {
     let mut f = facts::parse(records, d);
     let mut warnings = std::mem::take(&mut f.warnings);
     if let Some(why) = &f.down {
@@ -274,30 +271,30 @@ fn parse(d: Dialect, records: &[Record]) -> (DbFacts, Vec<String>) {
 }
 
 macro_rules! database_role {
-    ($t:ty, $dialect:expr, $role:expr) => {
+    ($t:ty, $engine:expr) => {
         impl Role for $t {
             type Desired = DbDesired;
             type Facts = DbFacts;
             type Action = Action;
-            const ROLE: model::Role = $role;
+            const ROLE: model::Role = $engine.role();
 
             fn prepare(&self, tx: &Tx, server: &Server, cx: &Context) -> Result<DbDesired> {
-                prepare(tx, server, cx, $dialect)
+                prepare(tx, server, cx, $engine)
             }
 
             fn facts_script(&self, _d: &DbDesired, _cx: &Context, script: &mut Script) {
-                facts::script(script, $dialect);
+                facts::script(script, $engine);
             }
 
             /// The facts, with the diff's notes among the warnings (the diff is pure; `diff` runs it again).
             fn parse(&self, d: &DbDesired, records: &[Record], _cx: &Context) -> (DbFacts, Vec<String>) {
-                let (f, mut warnings) = parse($dialect, records);
+                let (f, mut warnings) = parse($engine, records);
                 warnings.extend(diff(d, &f).1);
                 (f, warnings)
             }
 
             fn diff(&self, d: &DbDesired, f: &DbFacts, _cx: &Context) -> Vec<(String, Action)> {
-                ordered($dialect, diff(d, f).0)
+                ordered($engine, diff(d, f).0)
             }
 
             fn describe(a: &Action) -> (String, String, bool) {
@@ -305,14 +302,14 @@ macro_rules! database_role {
             }
 
             fn steps(units: &[(String, Vec<Action>)], _cx: &StepsContext, script: &mut ApplyScript) {
-                steps::section($dialect, units, script);
+                steps::section($engine, units, script);
             }
         }
     };
 }
 
-database_role!(MariaDb, Dialect::MariaDb, model::Role::Mariadb);
-database_role!(PostgreSql, Dialect::PostgreSql, model::Role::Postgresql);
+database_role!(MariaDb, Engine::Mariadb);
+database_role!(PostgreSql, Engine::Postgresql);
 
 #[cfg(test)]
 mod tests;

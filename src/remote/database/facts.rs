@@ -5,9 +5,10 @@
 //! name an object (quotes, tabs, newlines) can pose as another field or row; the rows travel as NUL-framed
 //! records and are decoded here. Names are only compared with the ledger's validated names, never acted on
 //! otherwise.
+use crate::model::Engine;
 use crate::remote::quote::{Data, Script};
 use crate::remote::records::Record;
-use crate::render::database::{self as sql, Dialect};
+use crate::render::database as sql;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A login user on the server.
@@ -72,15 +73,15 @@ fi
 "#;
 
 /// Appends a database role's facts section.
-pub fn script(s: &mut Script, d: Dialect) {
+pub fn script(s: &mut Script, d: Engine) {
     let (q1, q2) = (sql::facts_query(d), sql::managed_query(d));
     fn text(t: &str) -> Data<'_> {
         Data::new(t.as_bytes()).expect("SQL has no NUL")
     }
     s.assign("hs_db_rows_pl", &text(ROWS_PL)).assign("hs_db_q1", &text(&q1)).assign("hs_db_q2", &text(&q2));
     s.raw(match d {
-        Dialect::MariaDb => MARIADB_SH,
-        Dialect::PostgreSql => POSTGRESQL_SH,
+        Engine::Mariadb => MARIADB_SH,
+        Engine::Postgresql => POSTGRESQL_SH,
     });
 }
 
@@ -95,8 +96,8 @@ fn hex(r: &Record, i: usize) -> Option<String> {
 }
 
 /// Reads a database section's records.
-pub fn parse(records: &[Record], d: Dialect) -> DbFacts {
-    let mut f = DbFacts { plugin: d == Dialect::PostgreSql, ..Default::default() };
+pub fn parse(records: &[Record], d: Engine) -> DbFacts {
+    let mut f = DbFacts { plugin: d == Engine::Postgresql, ..Default::default() };
     for r in records {
         let fields: Vec<Option<String>> = (0..r.fields.len()).map(|i| hex(r, i)).collect();
         let get = |i: usize| fields.get(i).cloned().flatten();
@@ -104,7 +105,7 @@ pub fn parse(records: &[Record], d: Dialect) -> DbFacts {
             ("down", ..) => f.down = Some(r.text(0).unwrap_or("the engine does not answer").to_owned()),
             ("setup", Some(table), Some(plugin), _) => {
                 f.setup = table == "1";
-                f.plugin = d == Dialect::PostgreSql || plugin == "1";
+                f.plugin = d == Engine::Postgresql || plugin == "1";
             }
             ("user", Some(name), Some(secret), Some(locked)) => {
                 let secret = secret.strip_prefix("ed25519:").map_or(secret.clone(), str::to_owned);
@@ -149,7 +150,7 @@ mod tests {
             frame("user", &[&x("odd"), "x4", &x("0")]),
         ]
         .concat();
-        let f = parse(&records(&bytes).unwrap(), Dialect::MariaDb);
+        let f = parse(&records(&bytes).unwrap(), Engine::Mariadb);
         assert!(f.setup && !f.plugin && f.down.is_none());
         assert_eq!(f.users["xyz00_wp"], UserFact { secret: "abc".into(), locked: false });
         assert!(f.users[hostile].locked);

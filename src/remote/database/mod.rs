@@ -8,12 +8,12 @@ pub mod steps;
 pub use facts::{DbFacts, UserFact};
 pub use steps::Action;
 
-use crate::render::database::Dialect;
+use crate::model::Engine;
 
 /// The role's name and the shell function that feeds SQL to its client.
-pub fn client(d: Dialect) -> (&'static str, &'static str) {
+pub fn client(d: Engine) -> (&'static str, &'static str) {
     match d {
-        Dialect::MariaDb => ("mariadb", "db_sql_mariadb"),
-        Dialect::PostgreSql => ("postgresql", "db_sql_postgresql"),
+        Engine::Mariadb => ("mariadb", "db_sql_mariadb"),
+        Engine::Postgresql => ("postgresql", "db_sql_postgresql"),
     }
 }

@@ -5,9 +5,10 @@
 //! back with the unit, with anything that looks like a secret (a quoted run of base64, a SCRAM verifier)
 //! masked first.
 use super::client;
+use crate::model::Engine;
 use crate::remote::quote::{Data, Script};
 use crate::remote::script::ApplyScript;
-use crate::render::database::{self as sql, Dialect};
+use crate::render::database as sql;
 use serde::Serialize;
 
 /// One change on a database server. Secrets are never serialised.
@@ -78,7 +79,7 @@ impl Action {
     }
 
     /// The SQL of this action.
-    pub fn sql(&self, d: Dialect) -> String {
+    pub fn sql(&self, d: Engine) -> String {
         match self {
             Action::Setup => sql::setup(d),
             Action::CreateUser { user, secret } => sql::create_user(d, user, secret),
@@ -102,7 +103,7 @@ db_sql_postgresql() {
 "#;
 
 /// Writes a database role's section: its helpers, then each unit's steps.
-pub fn section(d: Dialect, units: &[(String, Vec<Action>)], out: &mut ApplyScript) {
+pub fn section(d: Engine, units: &[(String, Vec<Action>)], out: &mut ApplyScript) {
     let (role, function) = client(d);
     out.script().raw(HELPERS);
     for (unit, actions) in units {
@@ -115,7 +116,7 @@ pub fn section(d: Dialect, units: &[(String, Vec<Action>)], out: &mut ApplyScrip
     }
 }
 
-fn step(s: &mut Script, d: Dialect, function: &'static str, a: &Action) {
+fn step(s: &mut Script, d: Engine, function: &'static str, a: &Action) {
     let text = a.sql(d);
     let data = Data::new(text.as_bytes()).expect("SQL of validated names has no NUL");
     s.pipe(("printf %s", &[&data]), (function, &[]));
@@ -129,7 +130,7 @@ mod tests {
     fn the_secret_travels_in_printf_to_stdin_and_never_in_a_plan() {
         let mut s = ApplyScript::new(30);
         let a = Action::CreateUser { user: "xyz00_app".into(), secret: "SCRAM-SHA-256$4096:c2FsdA==$a:b".into() };
-        section(Dialect::PostgreSql, &[("xyz00".into(), vec![a.clone()])], &mut s);
+        section(Engine::Postgresql, &[("xyz00".into(), vec![a.clone()])], &mut s);
         let text = String::from_utf8(s.finish().bytes().to_vec()).unwrap();
         let line = text.lines().find(|l| l.contains("CREATE ROLE")).unwrap();
         assert!(line.starts_with("CREATE ROLE \"xyz00_app\" LOGIN PASSWORD '\\''SCRAM-SHA-256$4096"), "{text}");

@@ -11,8 +11,8 @@ fn db(name: &str, owner: &str) -> DbWant {
     DbWant { name: name.into(), package: name[..5].into(), owner: owner.into(), encoding: "utf8mb4".into(), removed: false }
 }
 
-fn desired(d: Dialect, users: Vec<UserWant>, databases: Vec<DbWant>) -> DbDesired {
-    DbDesired { dialect: d, users, databases }
+fn desired(d: Engine, users: Vec<UserWant>, databases: Vec<DbWant>) -> DbDesired {
+    DbDesired { engine: d, users, databases }
 }
 
 fn set_up() -> DbFacts {
@@ -25,14 +25,14 @@ fn names(changes: &[(String, Action)]) -> Vec<String> {
 
 #[test]
 fn a_fresh_server_gets_setup_users_databases_in_order() {
-    let d = desired(Dialect::MariaDb, vec![user("xyz00_wp", "A")], vec![db("xyz00_wp", "xyz00_wp")]);
-    let out = ordered(Dialect::MariaDb, diff(&d, &DbFacts::default()).0);
+    let d = desired(Engine::Mariadb, vec![user("xyz00_wp", "A")], vec![db("xyz00_wp", "xyz00_wp")]);
+    let out = ordered(Engine::Mariadb, diff(&d, &DbFacts::default()).0);
     assert_eq!(names(&out), ["mariadb setup hsadmin", "xyz00 create_user xyz00_wp", "xyz00 create_database xyz00_wp"]);
 }
 
 #[test]
 fn a_converged_server_has_nothing_to_do() {
-    let d = desired(Dialect::MariaDb, vec![user("xyz00_wp", "A")], vec![db("xyz00_wp", "xyz00_wp")]);
+    let d = desired(Engine::Mariadb, vec![user("xyz00_wp", "A")], vec![db("xyz00_wp", "xyz00_wp")]);
     let mut f = set_up();
     f.users.insert("xyz00_wp".into(), UserFact { secret: "A".into(), locked: false });
     f.databases.insert("xyz00_wp".into(), DbFact { owner: String::new(), encoding: "utf8mb4".into() });
@@ -47,7 +47,7 @@ fn a_converged_server_has_nothing_to_do() {
     d2.users[0].locked = true;
     f.grants.insert(("abc00\\_shop".into(), "xyz00_wp".into()));
     f.grants.insert(("xyz00_wp".into(), "xyz00_wp".into()));
-    let out = ordered(Dialect::MariaDb, diff(&d2, &f).0);
+    let out = ordered(Engine::Mariadb, diff(&d2, &f).0);
     assert_eq!(
         names(&out),
         ["xyz00 set_password xyz00_wp", "xyz00 lock_user xyz00_wp", "xyz00 revoke abc00\\_shop xyz00_wp", "xyz00 revoke xyz00_wp xyz00_wp"]
@@ -56,7 +56,7 @@ fn a_converged_server_has_nothing_to_do() {
 
 #[test]
 fn what_hsadmin_did_not_create_is_left_alone_with_what_depends_on_it() {
-    let d = desired(Dialect::PostgreSql, vec![user("xyz00_app", "S")], vec![db("xyz00_app", "xyz00_app")]);
+    let d = desired(Engine::Postgresql, vec![user("xyz00_app", "S")], vec![db("xyz00_app", "xyz00_app")]);
     let mut f = set_up();
     f.users.insert("xyz00_app".into(), UserFact::default());
     f.users.insert("abc00".into(), UserFact::default());
@@ -72,7 +72,7 @@ fn only_what_the_ledger_removed_is_dropped_and_a_lost_database_comes_back() {
     gone.removed = true;
     let mut gone_db = db("xyz00_old", "xyz00_old");
     gone_db.removed = true;
-    let d = desired(Dialect::PostgreSql, vec![user("xyz00_app", "S"), gone], vec![db("xyz00_app", "xyz00_app"), gone_db]);
+    let d = desired(Engine::Postgresql, vec![user("xyz00_app", "S"), gone], vec![db("xyz00_app", "xyz00_app"), gone_db]);
     let mut f = set_up();
     for n in ["xyz00_app", "xyz00_old", "zzz00_lost"] {
         f.users.insert(n.into(), UserFact { secret: "S".into(), locked: false });
@@ -81,7 +81,7 @@ fn only_what_the_ledger_removed_is_dropped_and_a_lost_database_comes_back() {
     f.managed_databases.extend(["xyz00_app".into(), "xyz00_old".into()]);
     f.databases.insert("xyz00_old".into(), DbFact { owner: "xyz00_old".into(), encoding: "UTF8".into() });
     let (out, warn) = diff(&d, &f);
-    let out = ordered(Dialect::PostgreSql, out);
+    let out = ordered(Engine::Postgresql, out);
     assert_eq!(names(&out), ["xyz00 create_database xyz00_app", "xyz00 drop_database xyz00_old", "xyz00 drop_user xyz00_old"]);
     assert!(matches!(out[0].1, Action::CreateDatabase { recreated: true, .. }));
     assert!(warn.iter().any(|w| w.contains("xyz00_app was gone from the server (drift)")), "{warn:?}");
@@ -92,13 +92,13 @@ fn only_what_the_ledger_removed_is_dropped_and_a_lost_database_comes_back() {
 fn postgresql_takes_public_rights_away_and_a_name_in_use_again_is_not_dropped() {
     let mut old = user("xyz00_app", "OLD");
     old.removed = true;
-    let d = desired(Dialect::PostgreSql, vec![old, user("xyz00_app", "S")], vec![db("xyz00_app", "xyz00_app")]);
+    let d = desired(Engine::Postgresql, vec![old, user("xyz00_app", "S")], vec![db("xyz00_app", "xyz00_app")]);
     let mut f = set_up();
     f.users.insert("xyz00_app".into(), UserFact { secret: "S".into(), locked: false });
     f.managed_users.insert("xyz00_app".into());
     f.managed_databases.insert("xyz00_app".into());
     f.databases.insert("xyz00_app".into(), DbFact { owner: "xyz00_app".into(), encoding: "utf8mb4".into() });
     f.grants.extend([("xyz00_app".into(), "".into()), ("xyz00_app".into(), "xyz00_app".into()), ("xyz00_app".into(), "abc00".into())]);
-    let out = ordered(Dialect::PostgreSql, diff(&d, &f).0);
+    let out = ordered(Engine::Postgresql, diff(&d, &f).0);
     assert_eq!(names(&out), ["xyz00 grant xyz00_app xyz00_app", "xyz00 revoke xyz00_app abc00"]);
 }

@@ -1,16 +1,22 @@
 //! The SSH layer against the real Debian test servers (tests/testhosts/up.sh): host-key checks, timeouts,
 //! authentication, the quoting function, and `server trust` / `server check` end to end.
-//! Tests that change a server for a moment (stop h3, hide a tool on h2) hold HOSTS_CHANGED, and so do the
-//! tests that need every server as it should be; the rest only read and run in parallel.
+//! Tests that change a server for a moment (stop h3, hide a tool on h2) hold HOSTS_CHANGED for writing, and so
+//! do the tests that need every server exactly as it should be; the rest hold it for reading (every server
+//! up, as `TestHosts::get` checks) and run in parallel with each other.
 mod common;
 use common::{TestEnv, TestHosts};
 use hsadmin::remote::{Connection, Data, RemoteError, Script, SshOptions, Target, quote};
 use std::time::{Duration, Instant};
 
-static HOSTS_CHANGED: std::sync::Mutex<()> = std::sync::Mutex::new(());
+static HOSTS_CHANGED: std::sync::RwLock<()> = std::sync::RwLock::new(());
 
-fn exclusive() -> std::sync::MutexGuard<'static, ()> {
-    HOSTS_CHANGED.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+fn exclusive() -> std::sync::RwLockWriteGuard<'static, ()> {
+    HOSTS_CHANGED.write().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// No server is changed (stopped, a tool hidden) while the guard lives.
+fn unchanged() -> std::sync::RwLockReadGuard<'static, ()> {
+    HOSTS_CHANGED.read().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 fn env_with_servers(hosts: &TestHosts, known_hosts: bool, names: &[&str]) -> TestEnv {
@@ -128,6 +134,7 @@ fn server_check_reports_a_missing_tool() {
 
 #[test]
 fn an_unknown_host_key_is_refused_with_its_fingerprint() {
+    let _hosts_unchanged = unchanged();
     let hosts = TestHosts::get();
     let env = env_with_servers(&hosts, false, &["h1"]);
     let r = env.run(&["--json", "server", "check"]);
@@ -143,6 +150,7 @@ fn an_unknown_host_key_is_refused_with_its_fingerprint() {
 
 #[test]
 fn trust_pins_a_key_only_when_the_fingerprint_matches() {
+    let _hosts_unchanged = unchanged();
     let hosts = TestHosts::get();
     let env = env_with_servers(&hosts, false, &["h1"]);
     let fingerprint = hosts.fingerprint("127.0.0.11");
@@ -183,6 +191,7 @@ fn trust_pins_a_key_only_when_the_fingerprint_matches() {
 
 #[test]
 fn a_changed_host_key_is_refused_with_the_presented_fingerprint() {
+    let _hosts_unchanged = unchanged();
     let hosts = TestHosts::get();
     let env = env_with_servers(&hosts, false, &["h2"]);
     env.ok(&["server", "trust", "h2", "--fingerprint", &hosts.fingerprint("127.0.0.12")]);
@@ -200,6 +209,7 @@ fn a_changed_host_key_is_refused_with_the_presented_fingerprint() {
 
 #[test]
 fn a_known_hosts_mismatch_is_refused() {
+    let _hosts_unchanged = unchanged();
     let hosts = TestHosts::get();
     let env = env_with_servers(&hosts, false, &["h1"]);
     // A known_hosts file that lists h2's key for h1's address.
@@ -239,6 +249,7 @@ fn a_stopped_host_fails_clearly_while_the_others_report() {
 
 #[test]
 fn a_server_that_never_answers_times_out() {
+    let _hosts_unchanged = unchanged();
     let hosts = TestHosts::get();
     let env = TestEnv::new();
     hosts.config(&env, true, "");
@@ -263,6 +274,7 @@ fn a_server_that_never_answers_times_out() {
 
 #[test]
 fn hostile_bytes_reach_the_server_unchanged() {
+    let _hosts_unchanged = unchanged();
     let hosts = TestHosts::get();
     let mut conn = Connection::open(&h(1), &options(&hosts)).unwrap();
     let every_byte: Vec<u8> = (1..=255u8).collect();
@@ -297,6 +309,7 @@ fn hostile_bytes_reach_the_server_unchanged() {
 
 #[test]
 fn stdout_and_stderr_are_both_read_in_full() {
+    let _hosts_unchanged = unchanged();
     let hosts = TestHosts::get();
     let mut conn = Connection::open(&h(2), &options(&hosts)).unwrap();
     // 4 MiB on each stream, interleaved: a channel that read only stdout would stall on a full stderr window.
@@ -314,6 +327,7 @@ fn stdout_and_stderr_are_both_read_in_full() {
 
 #[test]
 fn a_script_that_runs_too_long_times_out() {
+    let _hosts_unchanged = unchanged();
     let hosts = TestHosts::get();
     let mut opts = options(&hosts);
     opts.command_timeout = Duration::from_secs(1);
@@ -328,6 +342,7 @@ fn a_script_that_runs_too_long_times_out() {
 
 #[test]
 fn login_with_a_passphrase_key_and_with_ssh_agent() {
+    let _hosts_unchanged = unchanged();
     let hosts = TestHosts::get();
     let dir = tempfile::tempdir().unwrap();
     let keygen = |file: &str, passphrase: &str| {

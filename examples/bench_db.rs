@@ -1,6 +1,6 @@
 //! Benchmark: the database roles on 500 databases with their users (250 packages, each with a PostgreSQL
 //! and a MariaDB user and database) spread over the 3 test servers — the first apply of the two roles and
-//! a no-op re-apply.
+//! a no-op re-apply, beside the same SQL sent bare.
 //!
 //!     tests/testhosts/up.sh && cargo build --release && cargo run --release --example bench_db [-- PACKAGES]
 //!
@@ -86,6 +86,45 @@ fn counted(host: &str) -> (usize, usize) {
     (n.first().copied().unwrap_or(0), n.get(1).copied().unwrap_or(0))
 }
 
+/// The floor: the same users, databases and grants as bare SQL, the three servers at once — one client
+/// call per engine and server, or (`per_package`) one per package and engine, as hsadmin's units do so
+/// that one package's failure stops no other.
+fn bare(n: usize, per_package: bool) -> std::time::Duration {
+    let mariadb = |sql: &str| format!("mariadb <<'EOF'\n{sql}EOF\n");
+    let psql = |sql: &str| format!("runuser -u postgres -- psql -Xq -v ON_ERROR_STOP=1 <<'EOF'\n{sql}EOF\n");
+    let started = Instant::now();
+    let children: Vec<_> = (0..3)
+        .map(|server| {
+            let (mut my, mut pg, mut script) = (String::new(), String::new(), String::from("cd /\n"));
+            for i in (server..n).step_by(3) {
+                let p = format!("{}00", prefix(i));
+                my += &format!("CREATE USER '{p}_wp'@'%' IDENTIFIED BY 'db-Bench-1!'; CREATE DATABASE `{p}_wp`; GRANT ALL ON `{p}\\_wp`.* TO '{p}_wp'@'%';\n");
+                pg += &format!("CREATE ROLE \"{p}_app\" LOGIN PASSWORD 'db-Bench-1!'; CREATE DATABASE \"{p}_app\" OWNER \"{p}_app\" TEMPLATE template0; REVOKE ALL ON DATABASE \"{p}_app\" FROM PUBLIC;\n");
+                if per_package {
+                    script += &(mariadb(&std::mem::take(&mut my)) + &psql(&std::mem::take(&mut pg)));
+                }
+            }
+            if !per_package {
+                script += &(mariadb(&my) + &psql(&pg));
+            }
+            let mut child = Command::new("ssh")
+                .arg("-F")
+                .arg(state().join("ssh_config"))
+                .arg(SERVERS[server])
+                .arg("sh -se")
+                .stdin(std::process::Stdio::piped())
+                .spawn()
+                .unwrap();
+            std::io::Write::write_all(&mut child.stdin.take().unwrap(), script.as_bytes()).unwrap();
+            child
+        })
+        .collect();
+    for mut child in children {
+        assert!(child.wait().unwrap().success(), "bare SQL failed");
+    }
+    started.elapsed()
+}
+
 fn main() {
     let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(250);
     assert!(state().join("hsadmin.toml").exists(), "no test servers: run tests/testhosts/up.sh first");
@@ -95,6 +134,10 @@ fn main() {
     let built = Instant::now();
     let ledger = build(dir.path(), n);
     println!("ledger: {n} packages, {} database users and databases, built in {}", 2 * n, secs(built.elapsed()));
+    let floor = bare(n, false);
+    reset();
+    let floor_units = bare(n, true);
+    reset();
     let web = hsadmin(&ledger, &config, &["-q", "apply", "--role", "web"]);
     let roles = ["-q", "apply", "--role", "mariadb", "--role", "postgresql"];
     let first = hsadmin(&ledger, &config, &roles);
@@ -106,6 +149,8 @@ fn main() {
     println!("web apply first (not part of the figure): {}", secs(web));
     println!("{:<64} {:>8}", format!("{} databases with their users over 3 servers", 2 * n), "time");
     println!("{:<64} {:>8}", "first apply (--role mariadb --role postgresql)", secs(first));
+    println!("{:<64} {:>8}", "  bare SQL of the same, one client call per package and engine", secs(floor_units));
+    println!("{:<64} {:>8}", "  bare SQL of the same, one client call per server and engine", secs(floor));
     println!("{:<64} {:>8}", "no-op re-apply", secs(noop));
     println!("{:<64} {:>8}", "plan (nothing to do)", secs(plan));
     reset();

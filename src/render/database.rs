@@ -101,6 +101,13 @@ pub fn managed_query(d: Engine) -> String {
     }
 }
 
+/// The database PostgreSQL's client connects to for a batch: `postgres` for the set-up, which creates
+/// hsadmin's own, and hsadmin's own for everything else (one connection per batch: each `\\c` would be
+/// another).
+pub fn session_database(setup: bool) -> &'static str {
+    if setup { "postgres" } else { MARKER_DB }
+}
+
 /// Creates hsadmin's marker database and table (and, for MariaDB, loads the ed25519 plugin).
 pub fn setup(d: Engine) -> String {
     match d {
@@ -122,12 +129,14 @@ REVOKE ALL ON managed FROM PUBLIC;
 ";
 
 /// The marker row of a user or database, written before the object is made (a failure in between leaves
-/// a marker without object, which the next apply completes).
+/// a marker without object, which the next apply completes). PostgreSQL's client is connected to
+/// hsadmin's own database for every change but the set-up ([`session_database`]); users and databases are
+/// the cluster's, so they are made from there as well.
 fn mark(d: Engine, kind: &str, name: &str) -> String {
     let (k, n) = (literal(d, kind), literal(d, name));
     match d {
         Engine::Mariadb => format!("INSERT IGNORE INTO hsadmin.managed VALUES ({k}, {n});\n"),
-        Engine::Postgresql => format!("\\c hsadmin\nINSERT INTO managed VALUES ({k}, {n}) ON CONFLICT DO NOTHING;\n\\c postgres\n"),
+        Engine::Postgresql => format!("INSERT INTO managed VALUES ({k}, {n}) ON CONFLICT DO NOTHING;\n"),
     }
 }
 
@@ -135,7 +144,7 @@ fn unmark(d: Engine, kind: &str, name: &str) -> String {
     let (k, n) = (literal(d, kind), literal(d, name));
     match d {
         Engine::Mariadb => format!("DELETE FROM hsadmin.managed WHERE kind = {k} AND name = {n};\n"),
-        Engine::Postgresql => format!("\\c hsadmin\nDELETE FROM managed WHERE kind = {k} AND name = {n};\n\\c postgres\n"),
+        Engine::Postgresql => format!("DELETE FROM managed WHERE kind = {k} AND name = {n};\n"),
     }
 }
 

@@ -6,7 +6,7 @@
 //! masked first.
 use super::client;
 use crate::model::Engine;
-use crate::remote::quote::{Data, Script};
+use crate::remote::quote::Data;
 use crate::remote::script::ApplyScript;
 use crate::render::database as sql;
 use serde::Serialize;
@@ -98,28 +98,24 @@ impl Action {
 const HELPERS: &str = r#"db_masked() { sed -E "s/SCRAM-SHA-256[$][^ ']*/<verifier>/g; s/'[A-Za-z0-9+\/=:$]{20,}'/'<secret>'/g" -- "$hs_tmp/db.err" >&2; }
 db_sql_mariadb() { mariadb --batch --skip-column-names > /dev/null 2> "$hs_tmp/db.err" || { db_masked; return 1; }; }
 db_sql_postgresql() {
-    (cd / && runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 -v VERBOSITY=terse -v SHOW_CONTEXT=never -d postgres) > /dev/null 2> "$hs_tmp/db.err" || { db_masked; return 1; }
+    (cd / && runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 -v VERBOSITY=terse -v SHOW_CONTEXT=never -d "$1") > /dev/null 2> "$hs_tmp/db.err" || { db_masked; return 1; }
 }
 "#;
 
-/// Writes a database role's section: its helpers, then each unit's steps.
+/// Writes a database role's section: its helpers, then each unit's actions as one batch of SQL for one
+/// client call (a client start costs more than the statements). The batch stops at its first error, whose
+/// message names the object, so a failed unit reports no step of its own.
 pub fn section(d: Engine, units: &[(String, Vec<Action>)], out: &mut ApplyScript) {
     let (role, function) = client(d);
     out.script().raw(HELPERS);
     for (unit, actions) in units {
+        let text: String = actions.iter().map(|a| a.sql(d)).collect();
+        let data = Data::new(text.as_bytes()).expect("SQL of validated names has no NUL");
+        let database = sql::session_database(actions.contains(&Action::Setup));
         out.unit(role, unit, |s| {
-            for (i, a) in actions.iter().enumerate() {
-                s.command("step", &[&(i as u64)]);
-                step(s, d, function, a);
-            }
+            s.pipe(("printf %s", &[&data]), (function, &[&Data::new(database.as_bytes()).expect("a fixed name")]));
         });
     }
-}
-
-fn step(s: &mut Script, d: Engine, function: &'static str, a: &Action) {
-    let text = a.sql(d);
-    let data = Data::new(text.as_bytes()).expect("SQL of validated names has no NUL");
-    s.pipe(("printf %s", &[&data]), (function, &[]));
 }
 
 #[cfg(test)]
@@ -134,7 +130,7 @@ mod tests {
         let text = String::from_utf8(s.finish().bytes().to_vec()).unwrap();
         let line = text.lines().find(|l| l.contains("CREATE ROLE")).unwrap();
         assert!(line.starts_with("CREATE ROLE \"xyz00_app\" LOGIN PASSWORD '\\''SCRAM-SHA-256$4096"), "{text}");
-        assert!(text.contains("' | db_sql_postgresql\n"), "{text}");
+        assert!(text.contains("' | db_sql_postgresql 'hsadmin'\n"), "{text}");
         assert_eq!(serde_json::to_value(&a).unwrap(), serde_json::json!({"action": "create_user", "user": "xyz00_app"}));
     }
 }

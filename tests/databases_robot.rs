@@ -122,6 +122,13 @@ fn databases_come_up_with_their_passwords_closed_to_other_packages_locked_and_dr
     assert!(!mariadb(d, "xyz00_wp", "xyz00_wp", MY_PW, "SELECT 1").0);
     assert!(mariadb(d, "xyz00_wp", "xyz00_wp", "db-Pass-4!", "SELECT COUNT(*) FROM t").0);
 
+    // Like every mutating command, `db add` and `db remove` apply to the package's server at once.
+    t.ok(&["db", "add", "xyz00_two", "--engine", "postgresql", "--owner", "xyz00_app"]);
+    assert!(psql(d, "xyz00_app", "xyz00_two", "db-Pass-3!", "SELECT 1").0, "xyz00_two is there without an apply");
+    t.ok(&["db", "remove", "xyz00_two", "--engine", "postgresql", "--yes"]);
+    let no = psql(d, "xyz00_app", "xyz00_two", "db-Pass-3!", "SELECT 1");
+    assert!(!no.0 && no.1.contains("does not exist"), "{no:?}");
+
     // A database dropped by hand is drift: created again, empty.
     t.sh("h1", "printf 'DROP DATABASE xyz00_wp;\\n' | mariadb");
     let plan = t.run(&["--json", "plan"]);

@@ -1,6 +1,7 @@
 //! `hsadmin db user add|update|list|show|remove` and `hsadmin db add|list|show|remove`: MariaDB and
 //! PostgreSQL users and databases of packages. Passwords come on stdin (`--password-stdin`) and are stored
-//! only as the engine's pre-hashed secret, which no output shows.
+//! only as the engine's pre-hashed secret, which no output shows. A change applies to the package's server
+//! right away, like every mutating command (`--no-apply` leaves it pending).
 use super::Ctx;
 use super::complete;
 use super::confirm::{Ask, Preview};
@@ -57,6 +58,8 @@ pub struct UserAddArgs {
     /// Validate and show the result, commit nothing
     #[arg(long)]
     dry_run: bool,
+    #[command(flatten)]
+    apply: super::converge::ApplyArg,
 }
 
 #[derive(Debug, clap::Args)]
@@ -72,6 +75,8 @@ pub struct UserUpdateArgs {
     /// Validate and show the result, commit nothing
     #[arg(long)]
     dry_run: bool,
+    #[command(flatten)]
+    apply: super::converge::ApplyArg,
 }
 
 #[derive(Debug, clap::Args)]
@@ -90,6 +95,8 @@ pub struct AddArgs {
     /// Validate and show the result, commit nothing
     #[arg(long)]
     dry_run: bool,
+    #[command(flatten)]
+    apply: super::converge::ApplyArg,
 }
 
 #[derive(Debug, clap::Args)]
@@ -125,6 +132,8 @@ pub struct RemoveArgs {
     /// Validate and show the result, commit nothing
     #[arg(long)]
     dry_run: bool,
+    #[command(flatten)]
+    apply: super::converge::ApplyArg,
 }
 
 /// The engine and the name for it; without an engine, the name within the longer limit of the two.
@@ -152,8 +161,7 @@ pub fn run(ctx: &Ctx, cmd: DbCommand) -> Result<()> {
             let encoding = opt(&a.encoding, |s| Encoding::parse("encoding", s, engine))?;
             let db = ctx.ledger()?.write(a.dry_run, |tx| ops::add_database(tx, &name, engine, &owner, encoding, today))?;
             ctx.out.status("Added", &format!("{engine} database {name} owned by {owner}"));
-            ctx.dry_run_note(a.dry_run);
-            ctx.out.emit(&db)
+            finish(ctx, &db, &db.package(), a.dry_run, a.apply)
         }
         DbCommand::List(a) => {
             let (package, engine) = filter(&a)?;
@@ -170,8 +178,7 @@ pub fn run(ctx: &Ctx, cmd: DbCommand) -> Result<()> {
             };
             let db = ctx.destroy(a.yes, a.dry_run, Ask::YesNo, |tx| ops::remove_database(tx, &name, engine, today), preview)?;
             ctx.out.status("Removed", &format!("{} database {name}", db.engine));
-            ctx.dry_run_note(a.dry_run);
-            ctx.out.emit(&db)
+            finish(ctx, &db, &db.package(), a.dry_run, a.apply)
         }
     }
 }
@@ -185,16 +192,14 @@ fn run_user(ctx: &Ctx, cmd: UserCommand) -> Result<()> {
             let password = super::user::password_from_stdin()?;
             let user = ctx.ledger()?.write(a.dry_run, |tx| ops::add_user(tx, &name, engine, &password, today))?;
             ctx.out.status("Added", &format!("{engine} user {name}"));
-            ctx.dry_run_note(a.dry_run);
-            ctx.out.emit(&user)
+            finish(ctx, &user, &user.package, a.dry_run, a.apply)
         }
         UserCommand::Update(a) => {
             let (name, engine) = name_and_engine(&a.name, &a.engine)?;
             let password = super::user::password_from_stdin()?;
             let user = ctx.ledger()?.write(a.dry_run, |tx| ops::update_user(tx, &name, engine, &password))?;
             ctx.out.status("Updated", &format!("the password of {} user {name}", user.engine));
-            ctx.dry_run_note(a.dry_run);
-            ctx.out.emit(&user)
+            finish(ctx, &user, &user.package, a.dry_run, a.apply)
         }
         UserCommand::List(a) => {
             let (package, engine) = filter(&a)?;
@@ -211,10 +216,16 @@ fn run_user(ctx: &Ctx, cmd: UserCommand) -> Result<()> {
             };
             let user = ctx.destroy(a.yes, a.dry_run, Ask::YesNo, |tx| ops::remove_user(tx, &name, engine, today), preview)?;
             ctx.out.status("Removed", &format!("{} user {name}", user.engine));
-            ctx.dry_run_note(a.dry_run);
-            ctx.out.emit(&user)
+            finish(ctx, &user, &user.package, a.dry_run, a.apply)
         }
     }
+}
+
+/// A change's finishing steps: the dry-run note, the result, then the package's server brought in line.
+fn finish(ctx: &Ctx, value: &impl Render, package: &PackageName, dry_run: bool, apply: super::converge::ApplyArg) -> Result<()> {
+    ctx.dry_run_note(dry_run);
+    ctx.out.emit(value)?;
+    super::converge::after_change(ctx, &[package], dry_run, apply)
 }
 
 impl Render for DbUser {

@@ -3,7 +3,9 @@ use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
+mod backup;
 mod billing;
+pub use backup::BackupConfig;
 pub use billing::{AccountsConfig, BillingConfig};
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
@@ -23,6 +25,8 @@ pub struct Config {
     pub dns: DnsConfig,
     #[serde(default)]
     pub billing: BillingConfig,
+    #[serde(default)]
+    pub backup: BackupConfig,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -252,6 +256,9 @@ impl Config {
             return bad(&key, &rule);
         }
         if let Err((key, rule)) = self.billing.check() {
+            return bad(&key, &rule);
+        }
+        if let Err((key, rule)) = self.backup.check() {
             return bad(&key, &rule);
         }
         self.registrar.validate().or_else(|(key, rule)| bad(key, rule))

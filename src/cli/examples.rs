@@ -273,6 +273,8 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
     ("db list", &["hsadmin --json db list --package xyz00", "# Every PostgreSQL database", "hsadmin db list --engine postgresql"]),
     ("db show", &["hsadmin db show xyz00_app", "hsadmin db show xyz00_wp --engine mariadb"]),
     ("db remove", &["# Recorded as removed; the name can be used again", "hsadmin db remove xyz00_app --engine postgresql --yes"]),
+    ("backup list", &["hsadmin --json backup list xyz00", "# Every package's runs", "hsadmin backup list"]),
+    ("backup status", &["# For monitoring: exit 3 when a package has no good snapshot of the last 26 hours", "hsadmin backup status --max-age 26h"]),
     (
         "plan",
         &[

@@ -1,6 +1,7 @@
 //! The command line: clap definitions, one file per command group. A handler parses, calls one
 //! operation, and renders its result; it holds no SQL and no business rules.
 mod asset;
+mod backup;
 mod bank;
 mod catalog;
 pub(crate) mod complete;
@@ -126,6 +127,9 @@ pub enum Command {
     /// Databases (MariaDB, PostgreSQL) of packages and their users
     #[command(subcommand)]
     Db(db::DbCommand),
+    /// Backups of packages: the runs and their snapshots, packages without a recent good one
+    #[command(subcommand)]
+    Backup(backup::BackupCommand),
     /// Usage: bytes sent per domain and day, collected from the web servers
     #[command(subcommand)]
     Traffic(traffic::TrafficCommand),
@@ -305,8 +309,10 @@ fn run(cli: Cli, args: &[std::ffi::OsString], out: &Output) -> Result<u8> {
     let config = crate::config::load(cli.config.as_deref())?;
     let ledger_path = crate::config::ledger_path(cli.ledger.as_deref(), &config.config)?;
     let ctx = Ctx { out: out.clone(), config, ledger_path, actor: Actor::of_this_process(args) };
-    if let Command::Plan(a) = cli.command {
-        return converge::plan(&ctx, a);
+    match cli.command {
+        Command::Plan(a) => return converge::plan(&ctx, a),
+        Command::Backup(c) => return backup::run(&ctx, c),
+        _ => {}
     }
     match cli.command {
         Command::Init(a) => init::run(&ctx, a),
@@ -333,7 +339,7 @@ fn run(cli: Cli, args: &[std::ffi::OsString], out: &Output) -> Result<u8> {
         Command::Apply(a) => converge::apply(&ctx, a),
         Command::Doctor => doctor::doctor(&ctx),
         Command::Ledger(c) => doctor::ledger(&ctx, c),
-        Command::Plan(_) | Command::Util(_) => unreachable!("handled above"),
+        Command::Plan(_) | Command::Backup(_) | Command::Util(_) => unreachable!("handled above"),
     }
     .map(|()| exit::OK)
 }

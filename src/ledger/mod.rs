@@ -4,6 +4,7 @@
 //! `util/sqlite.rs` pattern). Writers take the lock up front (`BEGIN IMMEDIATE`) and wait up to
 //! [`BUSY_TIMEOUT`] for another process, so a cron job and a hostmaster never lose an update.
 pub mod audit;
+pub mod backup;
 pub mod bank;
 pub mod capital;
 pub mod catalog;
@@ -41,6 +42,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0009_direct_debits.sql"),
     include_str!("migrations/0010_debits.sql"),
     include_str!("migrations/0011_databases.sql"),
+    include_str!("migrations/0012_backups.sql"),
 ];
 
 /// How long a command waits for another hsadmin process to finish its write.

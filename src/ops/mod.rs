@@ -1,5 +1,6 @@
 //! The operations: validate, read and write the ledger in one transaction, return typed results.
 //! They never print, prompt or exit; the CLI renders what they return.
+pub mod backup;
 pub mod capital;
 pub mod catalog;
 pub mod converge;

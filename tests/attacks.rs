@@ -62,6 +62,12 @@ fn swaps(t: &Robot) -> u64 {
 
 /// Before: `ensure_dir` checked only the last component with `[ -L ]` and then ran chown/chmod as root on
 /// the whole path; on the old build the second apply left `/etc` owned by xyz00-web (mode 700 after the next).
+/// Shell text that kills every process of `uid` and waits (up to 5 s) until they are gone, so that a
+/// `userdel` after it does not find one still exiting.
+fn killed(uid: &str) -> String {
+    format!("pkill -KILL -u {uid}; for i in $(seq 100); do pgrep -u {uid} > /dev/null || break; sleep 0.05; done")
+}
+
 #[test]
 fn a_domain_admin_swapping_subs_for_a_symlink_to_root_never_gets_etc() {
     let t = Robot::new();
@@ -186,7 +192,7 @@ fn a_local_account_in_the_uid_range_is_left_alone() {
     assert!(!r.stderr.contains("Removed"), "nothing may be removed: {}", r.stderr);
     assert!(t.getent("h1", "passwd", "foreign").is_some(), "the local account must stay");
     assert_eq!(t.sh("h1", "pgrep -u 100500 -x sleep | wc -l").trim(), "1", "its process must live on");
-    t.sh("h1", "pkill -u 100500; userdel foreign");
+    t.sh("h1", &format!("{}; userdel foreign", killed("100500")));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -210,7 +216,7 @@ fn file_names_with_newlines_cannot_forge_accounts() {
     assert!(!applied.stdout.contains("remove_user"), "{}", applied.stdout);
     assert!(t.getent("h1", "passwd", "victim").is_some() && t.getent("h1", "passwd", "root").is_some());
     assert_eq!(t.sh("h1", "pgrep -u 500 -x sleep | wc -l").trim(), "1", "victim's process must live on");
-    t.sh("h1", "rm -f /etc/apache2/sites-enabled/hsadmin-a*; pkill -u 500; userdel victim");
+    t.sh("h1", &format!("rm -f /etc/apache2/sites-enabled/hsadmin-a*; {}; userdel victim", killed("500")));
 }
 
 // ---------------------------------------------------------------------------------------------

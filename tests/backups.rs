@@ -28,7 +28,7 @@ fn record(env: &TestEnv, package: &str, hours_ago: i64, outcome: Outcome) -> i64
             let ok = outcome == Outcome::Ok;
             let ending = Ending {
                 outcome,
-                snapshot: ok.then(|| format!("{id:064x}")),
+                snapshot: ok.then(|| hsadmin::model::SnapshotId::parse("s", &format!("{id:064x}")).unwrap()),
                 bytes: ok.then_some(1_000 + id),
                 files: ok.then_some(10),
                 error: (!ok).then(|| "the backup server did not answer".to_owned()),

@@ -68,7 +68,7 @@ impl Render for Vec<Run> {
                 r.server.to_string(),
                 crate::ledger::backup::stamp(r.started),
                 r.outcome.as_str().to_owned(),
-                r.snapshot.as_deref().map(|s| s[..8].to_owned()).unwrap_or_default(),
+                r.snapshot.as_ref().map(|s| s.short().to_owned()).unwrap_or_default(),
                 r.bytes.map(|b| b.to_string()).unwrap_or_default(),
                 r.files.map(|f| f.to_string()).unwrap_or_default(),
                 duration(r),

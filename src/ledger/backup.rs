@@ -2,42 +2,12 @@
 //! more with its outcome; an ok run names its restic snapshot, which is marked forgotten when the repository
 //! no longer has it. Rows are never deleted (the schema refuses it), so the ledger keeps the whole history.
 use crate::Result;
-use crate::model::{PackageName, ServerName};
+use crate::model::{PackageName, ServerName, SnapshotId};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use rusqlite::{Connection, Row, params};
 use serde::Serialize;
 
-/// How a run ended; `Running` until it did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Outcome {
-    Running,
-    Ok,
-    Failed,
-    /// Its process was gone before it ended (found stale by a later run).
-    Killed,
-}
-
-impl Outcome {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Outcome::Running => "running",
-            Outcome::Ok => "ok",
-            Outcome::Failed => "failed",
-            Outcome::Killed => "killed",
-        }
-    }
-
-    fn parse(s: &str) -> rusqlite::Result<Self> {
-        Ok(match s {
-            "running" => Outcome::Running,
-            "ok" => Outcome::Ok,
-            "failed" => Outcome::Failed,
-            "killed" => Outcome::Killed,
-            other => return Err(rusqlite::Error::InvalidColumnType(0, format!("outcome {other:?}"), rusqlite::types::Type::Text)),
-        })
-    }
-}
+pub use crate::model::RunOutcome as Outcome;
 
 /// One backup run of one package.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -53,7 +23,7 @@ pub struct Run {
     pub ended: Option<DateTime<Utc>>,
     pub outcome: Outcome,
     /// restic's snapshot id (64 hex digits), for an ok run.
-    pub snapshot: Option<String>,
+    pub snapshot: Option<SnapshotId>,
     pub bytes: Option<i64>,
     pub files: Option<i64>,
     pub error: Option<String>,
@@ -65,7 +35,7 @@ pub struct Run {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ending {
     pub outcome: Outcome,
-    pub snapshot: Option<String>,
+    pub snapshot: Option<SnapshotId>,
     pub bytes: Option<i64>,
     pub files: Option<i64>,
     pub error: Option<String>,
@@ -96,7 +66,7 @@ fn run_row(r: &Row) -> rusqlite::Result<Run> {
         host: r.get(4)?,
         pid: r.get(5)?,
         ended: time(r, 6)?,
-        outcome: Outcome::parse(&r.get::<_, String>(7)?)?,
+        outcome: r.get(7)?,
         snapshot: r.get(8)?,
         bytes: r.get(9)?,
         files: r.get(10)?,
@@ -109,7 +79,7 @@ fn run_row(r: &Row) -> rusqlite::Result<Run> {
 pub fn start(c: &Connection, package: &PackageName, server: &ServerName, at: DateTime<Utc>, host: &str, pid: u32) -> Result<i64> {
     c.execute(
         "INSERT INTO backup_run (package, server, started, host, pid, outcome) VALUES (?1, ?2, ?3, ?4, ?5, 'running')",
-        params![package.as_str(), server.as_str(), stamp(at), host, pid],
+        params![package, server, stamp(at), host, pid],
     )?;
     Ok(c.last_insert_rowid())
 }
@@ -118,7 +88,7 @@ pub fn start(c: &Connection, package: &PackageName, server: &ServerName, at: Dat
 pub fn finish(c: &Connection, id: i64, at: DateTime<Utc>, e: &Ending) -> Result<()> {
     c.execute(
         "UPDATE backup_run SET ended = ?2, outcome = ?3, snapshot = ?4, bytes = ?5, files = ?6, error = ?7 WHERE id = ?1 AND outcome = 'running'",
-        params![id, stamp(at), e.outcome.as_str(), e.snapshot, e.bytes, e.files, e.error],
+        params![id, stamp(at), e.outcome, e.snapshot, e.bytes, e.files, e.error],
     )?;
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! Typed values that validate on construction: once a value of these types exists, it is valid.
 //! Every identifier that reaches SQL text, a file path or (later) a remote command passes through here.
+mod backup;
 mod bank;
 mod billing;
 mod capital;
@@ -19,6 +20,7 @@ mod server;
 mod sql;
 mod vat;
 
+pub use backup::{RunOutcome, SnapshotId};
 pub use bank::{Bic, CreditorId, Holder, Iban, MandateReference, MandateStatus, SequenceType, is_sepa_char};
 pub use billing::{BillingMonth, EU, InvoiceKind, InvoiceNumber, LineKind, NumberFormat, Unit, VatCase, VatCategory, line_net, mul_div_round, vat_of};
 pub use capital::{AssetTxType, Reference, SHARE_NOMINAL_CENTS, ShareTxType};

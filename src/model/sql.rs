@@ -78,6 +78,8 @@ text_sql!(
     DebitFormat => "debit file format in the ledger",
     ReturnReason => "return reason in the ledger",
     Engine => "database engine in the ledger",
+    RunOutcome => "backup run outcome in the ledger",
+    SnapshotId => "snapshot id in the ledger",
 );
 
 /// A billing month is stored as its text, `YYYY-MM`.

@@ -110,7 +110,7 @@ mod tests {
             pid: 1,
             ended: Some(now - Duration::hours(hours_ago) + Duration::minutes(5)),
             outcome,
-            snapshot: (outcome == Outcome::Ok).then(|| "a".repeat(64)),
+            snapshot: (outcome == Outcome::Ok).then(|| crate::model::SnapshotId::parse("s", &"a".repeat(64)).unwrap()),
             bytes: None,
             files: None,
             error: None,

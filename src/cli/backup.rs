@@ -7,15 +7,43 @@ use crate::Result;
 use crate::error::exit;
 use crate::ledger::backup::Run;
 use crate::model::PackageName;
-use crate::ops::backup::{self as ops, Overdue};
+use crate::model::ServerName;
+use crate::ops::backup::{self as ops, Outcome, Overdue, init, run};
 use crate::output::{Render, table};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum BackupCommand {
+    /// Prepare each web server's restic repository on the backup server (re-running it is harmless)
+    Init(InitArgs),
+    /// Back up packages: crontabs and database dumps into ~/.bak, then restic backup of the home
+    Run(RunArgs),
     /// List the backup runs (oldest first) with their snapshot, size, file count, duration and outcome
     List(ListArgs),
     /// Packages without a good snapshot younger than --max-age (exit 3 when there are any)
     Status(StatusArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// The backup server (default: [backup] server of the config)
+    #[arg(long, value_name = "SERVER", add = complete::server())]
+    server: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RunArgs {
+    /// The packages to back up
+    #[arg(add = complete::package())]
+    packages: Vec<String>,
+    /// Every package on this server
+    #[arg(long, value_name = "SERVER", add = complete::server(), conflicts_with = "packages")]
+    server: Option<String>,
+    /// Every package
+    #[arg(long, conflicts_with_all = ["packages", "server"])]
+    all: bool,
+    /// Progress as restic's status, one JSON line each on stderr (for scripts; the bar is for terminals)
+    #[arg(long)]
+    progress_json: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -34,6 +62,8 @@ pub struct StatusArgs {
 
 pub fn run(ctx: &Ctx, cmd: BackupCommand) -> Result<u8> {
     match cmd {
+        BackupCommand::Init(a) => init(ctx, a),
+        BackupCommand::Run(a) => run_backups(ctx, a),
         BackupCommand::List(a) => {
             let package = opt(&a.package, |s| PackageName::parse("package", s))?;
             ctx.out.emit(&ctx.ledger()?.read(|tx| ops::list(tx, package.as_ref()))?)?;
@@ -52,6 +82,52 @@ pub fn run(ctx: &Ctx, cmd: BackupCommand) -> Result<u8> {
             Ok(exit::PARTIAL)
         }
     }
+}
+
+fn init(ctx: &Ctx, a: InitArgs) -> Result<u8> {
+    let server = opt(&a.server, |s| ServerName::parse("server", s))?;
+    let prepared = init::init(&mut ctx.ledger()?, &ctx.config.config, server.as_ref())?;
+    ctx.out.emit(&prepared)?;
+    let failed: Vec<String> = prepared.iter().filter(|p| !p.ok).map(|p| p.server.to_string()).collect();
+    if failed.is_empty() {
+        ctx.out.status("Prepared", &format!("the repositories of {}", crate::output::count(prepared.len(), "web server")));
+        return Ok(exit::OK);
+    }
+    Err(crate::Error::Partial(format!("the repositories of {} could not be prepared", failed.join(", "))))
+}
+
+fn run_backups(ctx: &Ctx, a: RunArgs) -> Result<u8> {
+    let packages = a.packages.iter().map(|p| PackageName::parse("package", p)).collect::<Result<Vec<_>>>()?;
+    let req = run::Request { packages, server: opt(&a.server, |s| ServerName::parse("server", s))?, all: a.all };
+    let runner = run::Runner { host: admin_host(), pid: std::process::id() };
+    let bar = ctx.out.bytes("backing up");
+    let progress = |p: &PackageName, s: &crate::remote::backup::Progress| {
+        if a.progress_json {
+            let line = serde_json::json!({ "package": p, "files_done": s.files_done, "total_files": s.total_files, "bytes_done": s.bytes_done, "total_bytes": s.total_bytes });
+            eprintln!("{line}");
+        } else {
+            bar.at(s.bytes_done, s.total_bytes, &format!("{p}: {}/{} files", s.files_done, s.total_files));
+        }
+    };
+    let runs = run::run(&mut ctx.ledger()?, &ctx.config.config, &req, &runner, &progress)?;
+    bar.finish();
+    for r in &runs {
+        for w in &r.warnings {
+            ctx.out.warn(&format!("{}: {w}", r.package));
+        }
+    }
+    ctx.out.emit(&runs)?;
+    let failed: Vec<String> = runs.iter().filter(|r| r.outcome != Outcome::Ok).map(|r| r.package.to_string()).collect();
+    if failed.is_empty() {
+        ctx.out.status("Backed up", &crate::output::count(runs.len(), "package"));
+        return Ok(exit::OK);
+    }
+    Err(crate::Error::Partial(format!("the backup of {} failed", failed.join(", "))))
+}
+
+/// This admin host's name, recorded with each run (a running run of another host is never judged stale).
+fn admin_host() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/hostname").map(|h| h.trim().to_owned()).unwrap_or_else(|_| "localhost".into())
 }
 
 fn duration(r: &Run) -> String {
@@ -84,6 +160,38 @@ impl Render for Vec<Overdue> {
         for o in self {
             let last = o.last_run.as_ref().map(|r| format!("{} {}", r.outcome.as_str(), crate::ledger::backup::stamp(r.started))).unwrap_or_default();
             t.add_row(vec![o.package.to_string(), o.server.to_string(), o.reason.clone(), last]);
+        }
+        table::text(&t)
+    }
+}
+
+impl Render for Vec<init::Prepared> {
+    fn human(&self) -> String {
+        let mut t = table::list(["server", "account", "key", "repository", "error"]);
+        for p in self {
+            let made = |b: bool| if b { "created" } else { "kept" };
+            let repo = if p.ok { made(p.repository_created) } else { "" };
+            t.add_row(vec![p.server.to_string(), p.account.clone(), made(p.key_created).to_owned(), repo.to_owned(), p.error.clone().unwrap_or_default()]);
+        }
+        table::text(&t)
+    }
+}
+
+impl Render for Vec<run::PackageRun> {
+    fn human(&self) -> String {
+        let mut t = table::list(["package", "server", "run", "outcome", "snapshot", "size", "files", "took", "error"]);
+        for r in self {
+            t.add_row(vec![
+                r.package.to_string(),
+                r.server.to_string(),
+                table::opt(&r.run),
+                r.outcome.as_str().to_owned(),
+                r.snapshot.as_ref().map(|s| s.short().to_owned()).unwrap_or_default(),
+                table::opt(&r.bytes),
+                table::opt(&r.files),
+                format!("{:.1} s", r.seconds),
+                r.error.clone().unwrap_or_default(),
+            ]);
         }
         table::text(&t)
     }

@@ -169,6 +169,15 @@ impl Progress {
         }
     }
 
+    /// Moves a byte bar to `pos` of `total` with a message.
+    pub fn at(&self, pos: u64, total: u64, message: &str) {
+        if let Some(bar) = &self.0 {
+            bar.set_length(total);
+            bar.set_position(pos);
+            bar.set_message(message.to_owned());
+        }
+    }
+
     pub fn finish(&self) {
         if let Some(bar) = &self.0 {
             bar.finish_and_clear();
@@ -183,6 +192,22 @@ impl Output {
         }
         let bar = indicatif::ProgressBar::new(total);
         let style = indicatif::ProgressStyle::with_template("{prefix:>12} [{bar:30}] {pos}/{len} servers {msg}").map(|s| s.progress_chars("=> "));
+        if let Ok(style) = style {
+            bar.set_style(style);
+        }
+        bar.set_prefix(what.to_owned());
+        Progress(Some(bar))
+    }
+}
+
+impl Output {
+    /// A bar counting bytes (a backup's progress), drawn like `progress`.
+    pub fn bytes(&self, what: &str) -> Progress {
+        if self.quiet || !std::io::stderr().is_terminal() {
+            return Progress(None);
+        }
+        let bar = indicatif::ProgressBar::new(0);
+        let style = indicatif::ProgressStyle::with_template("{prefix:>12} [{bar:30}] {bytes}/{total_bytes} {msg}").map(|s| s.progress_chars("=> "));
         if let Ok(style) = style {
             bar.set_style(style);
         }

@@ -1,5 +1,6 @@
 //! Reaching the managed servers: SSH sessions with strict host-key checks, the one quoting function,
 //! and a bounded fan-out over several servers. Nothing here decides *what* to run; `ops/` does.
+pub mod backup;
 pub mod check;
 pub mod database;
 pub mod dns;

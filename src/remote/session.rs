@@ -221,9 +221,15 @@ impl Connection {
     /// The script runs in a session and process group of its own (`setsid`); when the command timeout
     /// passes, the whole group is killed before the error is returned, so nothing of it keeps running.
     pub fn run(&mut self, script: &Script) -> Result<Output, RemoteError> {
+        self.run_streaming(script, self.command_timeout, &mut |_| {})
+    }
+
+    /// Like `run`, with its own time limit, handing each chunk of stdout to `on_stdout` as it arrives (for
+    /// progress); the chunks are in `Output::stdout` as well.
+    pub fn run_streaming(&mut self, script: &Script, limit: Duration, on_stdout: &mut dyn FnMut(&[u8])) -> Result<Output, RemoteError> {
         let mut stdin = PGID_LINE.as_bytes().to_vec();
         stdin.extend_from_slice(script.bytes());
-        match self.exec("exec /usr/bin/setsid -w /bin/sh -s", &stdin, self.command_timeout) {
+        match self.exec("exec /usr/bin/setsid -w /bin/sh -s", &stdin, limit, on_stdout) {
             Ok(mut out) => {
                 if let Some(rest) = out.stderr.strip_prefix(b"hsadmin-pgid|").and_then(|r| r.iter().position(|b| *b == b'\n').map(|i| r[i + 1..].to_vec())) {
                     out.stderr = rest;
@@ -244,10 +250,10 @@ impl Connection {
         let mut s = Script::new();
         s.assign("pgid", &pgid);
         s.raw(KILL_GROUP);
-        let _ = self.exec("/bin/sh -s", s.bytes(), Duration::from_secs(10));
+        let _ = self.exec("/bin/sh -s", s.bytes(), Duration::from_secs(10), &mut |_| {});
     }
 
-    fn exec(&mut self, command: &'static str, stdin: &[u8], limit: Duration) -> Result<Output, (RemoteError, Vec<u8>)> {
+    fn exec(&mut self, command: &'static str, stdin: &[u8], limit: Duration, on_stdout: &mut dyn FnMut(&[u8])) -> Result<Output, (RemoteError, Vec<u8>)> {
         let server = self.target.name.clone();
         let protocol = |e: ssh2::Error| (RemoteError::Protocol { server: server.clone(), message: e.to_string() }, Vec::new());
         let deadline = Instant::now() + limit;
@@ -282,6 +288,9 @@ impl Connection {
                 let result = if stream == 0 { channel.read(&mut buf) } else { channel.stderr().read(&mut buf) };
                 match result {
                     Ok(n) if n > 0 => {
+                        if stream == 0 {
+                            on_stdout(&buf[..n]);
+                        }
                         sink.extend_from_slice(&buf[..n]);
                         progress = true;
                     }

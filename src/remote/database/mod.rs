@@ -3,6 +3,7 @@
 //! root through MariaDB's unix socket, `postgres` through PostgreSQL's peer authentication — with the SQL
 //! (`render::database`) on the client's stdin, never in an argument, so no secret shows in `ps`.
 pub mod facts;
+pub mod restore;
 pub mod steps;
 
 pub use facts::{DbFacts, UserFact};

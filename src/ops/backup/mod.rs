@@ -2,9 +2,13 @@
 //! good snapshot (`backup status`, for monitoring), which runs were left behind by a process that is gone
 //! (stale: marked killed so that they never block the next nightly run), and whether a package may be pruned
 //! at all (a failing backup never thins out the good ones).
+pub mod init;
+pub mod run;
+
 use crate::Result;
 use crate::ledger::Tx;
-use crate::ledger::backup::{self as rows, Ending, Outcome, Run};
+pub use crate::ledger::backup::Outcome;
+use crate::ledger::backup::{self as rows, Ending, Run};
 use crate::model::{PackageName, ServerName};
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;

@@ -8,7 +8,7 @@ use crate::error::exit;
 use crate::ledger::backup::Run;
 use crate::model::PackageName;
 use crate::model::ServerName;
-use crate::ops::backup::{self as ops, Outcome, Overdue, init, run};
+use crate::ops::backup::{self as ops, Outcome, Overdue, init, repo, restore, run};
 use crate::output::{Render, table};
 
 #[derive(Debug, clap::Subcommand)]
@@ -17,6 +17,12 @@ pub enum BackupCommand {
     Init(InitArgs),
     /// Back up packages: crontabs and database dumps into ~/.bak, then restic backup of the home
     Run(RunArgs),
+    /// Restore files, one path or a database of a package from a good snapshot
+    Restore(RestoreArgs),
+    /// Check every repository (restic check), reading a share of the data too on request
+    Verify(VerifyArgs),
+    /// Thin out the snapshots by the keep_* policy; only packages whose newest backup is good and recent
+    Prune,
     /// List the backup runs (oldest first) with their snapshot, size, file count, duration and outcome
     List(ListArgs),
     /// Packages without a good snapshot younger than --max-age (exit 3 when there are any)
@@ -47,10 +53,48 @@ pub struct RunArgs {
 }
 
 #[derive(Debug, clap::Args)]
+pub struct RestoreArgs {
+    /// The package
+    #[arg(add = complete::package())]
+    package: String,
+    /// The snapshot: its id or its first 8 or more hex digits (default: the newest good one)
+    #[arg(long, value_name = "ID", conflicts_with = "date")]
+    snapshot: Option<String>,
+    /// The newest good snapshot of this day or before (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    date: Option<String>,
+    /// Only this file or directory, relative to the package's home
+    #[arg(long, value_name = "PATH", conflicts_with = "database")]
+    path: Option<String>,
+    /// A database: loaded from its dump into the database, or with --target its dump as a file
+    #[arg(long, value_name = "NAME")]
+    database: Option<String>,
+    /// Where the files go: a new directory /home/restore/NAME[/NAME] (default /home/restore/<today>/<package>-<snapshot>)
+    #[arg(long, value_name = "DIR", conflicts_with = "in_place")]
+    target: Option<String>,
+    /// Back into the package's home, each file written as its owner (needs --yes)
+    #[arg(long, requires = "yes")]
+    in_place: bool,
+    /// Confirm --in-place
+    #[arg(long)]
+    yes: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct VerifyArgs {
+    /// Also read this share of the data and check it, like 10%
+    #[arg(long, value_name = "N%")]
+    read_data_subset: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
 pub struct ListArgs {
     /// Only the runs of this package
     #[arg(add = complete::package())]
     package: Option<String>,
+    /// First reconcile the ledger with the repositories: runs whose snapshot is gone are marked forgotten
+    #[arg(long)]
+    refresh: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -64,8 +108,37 @@ pub fn run(ctx: &Ctx, cmd: BackupCommand) -> Result<u8> {
     match cmd {
         BackupCommand::Init(a) => init(ctx, a),
         BackupCommand::Run(a) => run_backups(ctx, a),
+        BackupCommand::Restore(a) => restore(ctx, a),
+        BackupCommand::Verify(a) => {
+            let percent = a.read_data_subset.as_deref().map(percent).transpose()?;
+            let checked = repo::verify(&mut ctx.ledger()?, &ctx.config.config, percent)?;
+            repositories(ctx, &checked, "Verified")
+        }
+        BackupCommand::Prune => {
+            let pruned = repo::prune(&mut ctx.ledger()?, &ctx.config.config)?;
+            for r in &pruned {
+                for (p, why) in &r.kept {
+                    ctx.out.warn(&format!("{p} not pruned: {why}"));
+                }
+            }
+            repositories(ctx, &pruned, "Pruned")
+        }
         BackupCommand::List(a) => {
             let package = opt(&a.package, |s| PackageName::parse("package", s))?;
+            if a.refresh {
+                let refreshed = repo::refresh(&mut ctx.ledger()?, &ctx.config.config)?;
+                for r in &refreshed {
+                    let server = r.server.as_ref().map(|s| s.to_string()).unwrap_or_default();
+                    match &r.error {
+                        Some(e) => ctx.out.warn(&format!("{server}: not refreshed: {e}")),
+                        None if !r.forgotten.is_empty() => ctx.out.status("Forgotten", &format!("{server}: runs {:?} (their snapshots are gone)", r.forgotten)),
+                        None => {}
+                    }
+                    if !r.unknown.is_empty() {
+                        ctx.out.warn(&format!("{server}: {} snapshots the ledger has no good run for", r.unknown.len()));
+                    }
+                }
+            }
             ctx.out.emit(&ctx.ledger()?.read(|tx| ops::list(tx, package.as_ref()))?)?;
             Ok(exit::OK)
         }
@@ -130,6 +203,46 @@ fn admin_host() -> String {
     std::fs::read_to_string("/proc/sys/kernel/hostname").map(|h| h.trim().to_owned()).unwrap_or_else(|_| "localhost".into())
 }
 
+fn restore(ctx: &Ctx, a: RestoreArgs) -> Result<u8> {
+    let req = restore::Request {
+        package: Some(PackageName::parse("package", &a.package)?),
+        snapshot: a.snapshot,
+        date: opt(&a.date, |d| crate::model::date("date", d))?,
+        path: a.path,
+        database: opt(&a.database, |d| crate::model::DbName::parse("database", d, crate::model::Engine::Mariadb))?,
+        target: a.target,
+        in_place: a.in_place && a.yes,
+    };
+    let done = restore::restore(&mut ctx.ledger()?, &ctx.config.config, &req, chrono::Local::now().date_naive())?;
+    ctx.out.emit(&done)?;
+    let what = match (&done.database, &done.target) {
+        (Some(db), None) => format!("database {db} from snapshot {}", done.snapshot.short()),
+        (_, Some(t)) => format!("{} entries from snapshot {} to {t}", done.entries.unwrap_or(0), done.snapshot.short()),
+        (None, None) => format!("snapshot {}", done.snapshot.short()),
+    };
+    ctx.out.status("Restored", &what);
+    Ok(exit::OK)
+}
+
+/// `10%` as 10.
+fn percent(text: &str) -> Result<u32> {
+    text.strip_suffix('%')
+        .and_then(|n| n.parse().ok())
+        .filter(|n| (1..=100).contains(n))
+        .ok_or_else(|| crate::Error::invalid("read-data-subset", format!("{} must be a percentage like 10%", crate::model::shown(text))))
+}
+
+/// The finishing steps of prune and verify: the result, then exit 3 naming the servers that failed.
+fn repositories(ctx: &Ctx, results: &[repo::Reconciled], verb: &str) -> Result<u8> {
+    ctx.out.emit(&results.iter().collect::<Vec<_>>())?;
+    let failed: Vec<String> = results.iter().filter(|r| !r.ok).filter_map(|r| r.server.as_ref().map(|s| s.to_string())).collect();
+    if failed.is_empty() {
+        ctx.out.status(verb, &crate::output::count(results.len(), "repository"));
+        return Ok(exit::OK);
+    }
+    Err(crate::Error::Partial(format!("the repositories of {} failed", failed.join(", "))))
+}
+
 fn duration(r: &Run) -> String {
     r.ended.map(|e| format!("{} s", (e - r.started).num_seconds())).unwrap_or_default()
 }
@@ -190,6 +303,41 @@ impl Render for Vec<run::PackageRun> {
                 table::opt(&r.bytes),
                 table::opt(&r.files),
                 format!("{:.1} s", r.seconds),
+                r.error.clone().unwrap_or_default(),
+            ]);
+        }
+        table::text(&t)
+    }
+}
+
+impl Render for restore::Restored {
+    fn human(&self) -> String {
+        let rows = [
+            ("package", self.package.to_string()),
+            ("server", self.server.to_string()),
+            ("snapshot", self.snapshot.to_string()),
+            ("run", self.run.to_string()),
+            ("path", table::opt(&self.path)),
+            ("database", table::opt(&self.database)),
+            ("target", table::opt(&self.target)),
+            ("entries", table::opt(&self.entries)),
+        ];
+        table::text(&table::fields(rows.iter().map(|(k, v)| (*k, v.clone()))))
+    }
+}
+
+impl Render for Vec<&repo::Reconciled> {
+    fn human(&self) -> String {
+        let mut t = table::list(["server", "ok", "snapshots", "forgotten", "pruned", "kept", "checked", "error"]);
+        for r in self {
+            t.add_row(vec![
+                table::opt(&r.server),
+                table::yes_no(r.ok),
+                r.snapshots.to_string(),
+                r.forgotten.len().to_string(),
+                r.pruned.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(" "),
+                r.kept.iter().map(|(p, _)| p.to_string()).collect::<Vec<_>>().join(" "),
+                r.checked.clone().unwrap_or_default(),
                 r.error.clone().unwrap_or_default(),
             ]);
         }

@@ -3,6 +3,8 @@
 //! (stale: marked killed so that they never block the next nightly run), and whether a package may be pruned
 //! at all (a failing backup never thins out the good ones).
 pub mod init;
+pub mod repo;
+pub mod restore;
 pub mod run;
 
 use crate::Result;

@@ -84,7 +84,7 @@ fn jobs(tx: &Tx, req: &Request) -> Result<Vec<(ServerName, Vec<Job>)>> {
     };
     let mut by_server: Vec<(ServerName, Vec<Job>)> = Vec::new();
     for p in chosen {
-        let users = std::iter::once(p.name.to_string()).chain(crate::ledger::user::list(tx, Some(p.name.as_str()))?.into_iter().map(|u| u.name.to_string())).collect();
+        let users = crate::ledger::user::list(tx, Some(p.name.as_str()))?.into_iter().map(|u| u.name.to_string()).collect();
         let dbs = crate::ledger::database::databases(tx, Some(&p.name), None)?;
         let names = |e: Engine| dbs.iter().filter(|d| d.engine == e && d.removed.is_none()).map(|d| d.name.to_string()).collect();
         let job = Job { users, mariadb: names(Engine::Mariadb), postgresql: names(Engine::Postgresql), package: p };

@@ -256,8 +256,17 @@ const RESTORE_DIRS: &str = r#"hs_dir() {
     [ "$2" = 0 ] && [ $(( 0$3 & 022 )) -eq 0 ] || fail "$1 must be a directory of root's, writable by root only"
 }
 hs_dir /home/restore
-hs_parent=${hs_target%/*}
+"#;
+
+const RESTORE_TARGET: &str = r#"hs_parent=${hs_target%/*}
 [ "$hs_parent" = /home/restore ] || hs_dir "$hs_parent"
+if [ -n "$hs_auto" ]; then
+    n=1; hs_base=$hs_target
+    while [ -e "$hs_target" ] || [ -L "$hs_target" ]; do
+        hs_target=$hs_base.$n; n=$((n + 1))
+        [ "$n" -le 99 ] || fail "$hs_base.1 to .99 exist already: give --target"
+    done
+fi
 if [ -e "$hs_target" ] || [ -L "$hs_target" ]; then fail "$hs_target exists already: choose another --target, or remove it first"; fi
 "#;
 
@@ -267,8 +276,35 @@ if [ -n "$hs_include" ]; then set -- --include "$hs_include"; else set --; fi
 hs_restic restore "$hs_snap" --target "$hs_stage" "$@" > /dev/null 2> "$hs_tmp/err" || { tail -n 5 "$hs_tmp/err" >&2; fail "restic restore failed"; }
 hs_src=$hs_stage$hs_home
 [ -d "$hs_src" ] && [ ! -L "$hs_src" ] || fail "the snapshot holds nothing at that path"
-mv -T -- "$hs_src" "$hs_target" || fail "cannot move the restored files to $hs_target"
+"#;
+
+const TO_TARGET: &str = r#"mv -T -- "$hs_src" "$hs_target" || fail "cannot move the restored files to $hs_target"
+mark target "$hs_target"
 mark restored "$(find "$hs_target" -xdev | wc -l)"
+"#;
+
+/// In place: the restored entries of each owner are copied back by a `tar -x` running as that owner, so
+/// it writes only where the owner could; every restored entry must belong to one of the package's users.
+const IN_PLACE: &str = r#"cd "$hs_src" || fail "cannot enter the restored files"
+find . -xdev -printf '%U\n' | sort -u > "$hs_tmp/uids"
+while read -r uid; do
+    name=
+    for o in $hs_owners; do [ "${o%%:*}" = "$uid" ] && name=${o#*:}; done
+    [ -n "$name" ] || fail "restored files belong to uid $uid, which is no user of $hs_pkg: nothing was copied back"
+done < "$hs_tmp/uids"
+[ -n "$hs_include" ] || [ "$(stat -c %U .)" = "$hs_pkg" ] || fail "the restored home does not belong to $hs_pkg"
+n=0
+for o in $hs_owners; do
+    uid=${o%%:*}; name=${o#*:}
+    grep -qx "$uid" "$hs_tmp/uids" || continue
+    gid=$(id -g "$name") || fail "user $name is missing"
+    find . -xdev -uid "$uid" -print0 | tar --null --no-recursion -T - -cf - |
+        (cd / && setpriv --reuid="$uid" --regid="$gid" --init-groups --reset-env -- tar -xpf - -C "$hs_home" --no-same-owner --overwrite) 2> "$hs_tmp/tar.err" ||
+        { tail -n 3 "$hs_tmp/tar.err" >&2; fail "copying back the files of $name failed"; }
+    n=$((n + $(find . -xdev -uid "$uid" | wc -l)))
+done
+mark target "$hs_home"
+mark restored "$n"
 "#;
 
 /// What a restore takes from which snapshot, and where it goes.
@@ -278,8 +314,17 @@ pub struct RestoreSpec<'a> {
     pub snapshot: &'a SnapshotId,
     /// A restic include pattern (an absolute path in the snapshot, its pattern characters escaped), or all.
     pub include: Option<String>,
+    pub target: Target<'a>,
+}
+
+/// Where restored files go.
+pub enum Target<'a> {
     /// `/home/restore/…`, which must not exist yet.
-    pub target: &'a str,
+    Exact(&'a str),
+    /// This, or the first of `.1` … `.99` that does not exist.
+    Free(&'a str),
+    /// Back into the home, each owner's entries as that owner: `uid:name` of each user of the package.
+    InPlace(Vec<(u32, String)>),
 }
 
 /// On the web server: restic restores as root into a fresh root-owned directory in `/home/restore`, then
@@ -287,9 +332,19 @@ pub struct RestoreSpec<'a> {
 /// root's. Nothing is ever written through a path the package controls.
 pub fn restore(r: &RestoreSpec) -> Script {
     let mut s = web_script();
-    s.assign("hs_pkg", r.package).assign("hs_home", &data(r.home)).assign("hs_target", &data(r.target));
+    s.assign("hs_pkg", r.package).assign("hs_home", &data(r.home));
     s.assign("hs_snap", &data(r.snapshot.as_str())).assign("hs_include", &data(r.include.as_deref().unwrap_or_default()));
-    s.raw(RESTORE_DIRS).raw(RESTORE);
+    match &r.target {
+        Target::Exact(t) | Target::Free(t) => {
+            let auto = if matches!(r.target, Target::Free(_)) { "1" } else { "" };
+            s.assign("hs_target", &data(t)).assign("hs_auto", &data(auto)).raw(RESTORE_DIRS).raw(RESTORE_TARGET).raw(RESTORE).raw(TO_TARGET);
+        }
+        Target::InPlace(owners) => {
+            let owners: Vec<String> = owners.iter().map(|(uid, name)| format!("{uid}:{name}")).collect();
+            s.assign("hs_owners", &data(&owners.join(" "))).assign("hs_target", &data("/home/restore/in-place")).assign("hs_auto", &data(""));
+            s.raw(RESTORE_DIRS).raw(RESTORE).raw(IN_PLACE);
+        }
+    }
     s
 }
 

@@ -213,7 +213,7 @@ fn restore(ctx: &Ctx, a: RestoreArgs) -> Result<u8> {
         target: a.target,
         in_place: a.in_place && a.yes,
     };
-    let done = restore::restore(&mut ctx.ledger()?, &ctx.config.config, &req, chrono::Local::now().date_naive())?;
+    let done = restore::restore(&mut ctx.ledger()?, &ctx.config.config, &req, crate::model::today())?;
     ctx.out.emit(&done)?;
     let what = match (&done.database, &done.target) {
         (Some(db), None) => format!("database {db} from snapshot {}", done.snapshot.short()),
@@ -237,7 +237,7 @@ fn repositories(ctx: &Ctx, results: &[repo::Reconciled], verb: &str) -> Result<u
     ctx.out.emit(&results.iter().collect::<Vec<_>>())?;
     let failed: Vec<String> = results.iter().filter(|r| !r.ok).filter_map(|r| r.server.as_ref().map(|s| s.to_string())).collect();
     if failed.is_empty() {
-        ctx.out.status(verb, &crate::output::count(results.len(), "repository"));
+        ctx.out.status(verb, &format!("the repositories of {}", crate::output::count(results.len(), "web server")));
         return Ok(exit::OK);
     }
     Err(crate::Error::Partial(format!("the repositories of {} failed", failed.join(", "))))
@@ -249,7 +249,7 @@ fn duration(r: &Run) -> String {
 
 impl Render for Vec<Run> {
     fn human(&self) -> String {
-        let mut t = table::list(["id", "package", "server", "started", "outcome", "snapshot", "size", "files", "took"]);
+        let mut t = table::list(["id", "package", "server", "started", "outcome", "snapshot", "size", "files", "took", "forgotten"]);
         for r in self {
             t.add_row(vec![
                 r.id.to_string(),
@@ -261,6 +261,7 @@ impl Render for Vec<Run> {
                 r.bytes.map(|b| b.to_string()).unwrap_or_default(),
                 r.files.map(|f| f.to_string()).unwrap_or_default(),
                 duration(r),
+                r.forgotten.map(crate::ledger::backup::stamp).unwrap_or_default(),
             ]);
         }
         table::text(&t)

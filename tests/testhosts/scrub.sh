@@ -3,7 +3,7 @@
 # (hsadmin itself removes only what its own ledger created): every account and group in the managed uid
 # range with its processes and crontab, every hsadmin-* vhost, the homes, the per-domain logs and the traffic
 # log with its rotated copies, quota limits left on ids in the range, the ssl module a test enabled, the name
-# service's include, zones and secondary copies, and test leftovers. Used by the end-to-end tests
+# service's include, zones and secondary copies, the backup repositories, accounts and restores, and test leftovers. Used by the end-to-end tests
 # (tests/common) and the apply benchmark.
 set -e
 for u in $(awk -F: '$3 >= 100000 && $3 <= 999999 { print $1 }' /etc/passwd); do
@@ -37,3 +37,13 @@ hs_psql() { (cd / && runuser -u postgres -- psql -X -q -A -t "$@"); }
 printf '%s\n' "SELECT format('DROP DATABASE %I WITH (FORCE);', datname) FROM pg_database WHERE datname NOT IN ('postgres', 'template0', 'template1');" \
     "SELECT format('DROP ROLE %I;', rolname) FROM pg_roles WHERE rolname !~ '^pg_' AND rolname <> 'postgres';" | hs_psql | hs_psql
 rm -f /tmp/hsadmin-robot-*
+# Backups: the repositories, keys and accounts of `backup init`, and restores.
+rm -rf --one-file-system /home/restore /etc/hsadmin/backup /var/cache/hsadmin /srv/backup /etc/ssh/hsadmin-backup
+for u in $(awk -F: '$1 ~ /^hsbackup-/ { print $1 }' /etc/passwd); do
+    pkill -KILL -u "$u" || true
+    userdel "$u"
+done
+if [ -e /etc/ssh/sshd_config.d/hsadmin-backup.conf ]; then
+    rm -f /etc/ssh/sshd_config.d/hsadmin-backup.conf
+    kill -HUP "$(cat /run/sshd.pid)"
+fi

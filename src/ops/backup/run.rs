@@ -167,7 +167,7 @@ fn begin(tx: &Tx, package: &PackageName, server: &ServerName, runner: &Runner) -
 fn execute(conn: &mut Connection, job: &Job, id: i64, result: &mut PackageRun, progress: &(dyn Fn(&PackageName, &restic::Progress) + Sync)) -> Ending {
     let p = &job.package;
     let home = format!("{}/{}", crate::model::PACKAGE_HOMES, p.name);
-    let spec = wire::RunSpec { package: &p.name, home: &home, run: id, host: &p.server, users: job.users.clone(), mariadb: job.mariadb.clone(), postgresql: job.postgresql.clone() };
+    let spec = wire::RunSpec { package: &p.name, home: &home, run: id, host: &p.server, users: job.users.clone(), mariadb: job.mariadb.clone(), postgresql: job.postgresql.clone(), unlock: !result.warnings.is_empty() };
     let mut pending = Vec::new();
     let mut on_stdout = |chunk: &[u8]| {
         pending.extend_from_slice(chunk);

@@ -18,6 +18,7 @@ exec 3>&1 1>&2
 mark() { printf 'hsadmin-backup|%s|%s\n' "$1" "$2" >&3; }
 fail() { echo "$*" >&2; exit 1; }
 hs_bk=/etc/hsadmin/backup
+find /run -maxdepth 1 -type d -name 'hsadmin-backup.??????' -mmin +1440 -exec rm -rf -- {} + 2> /dev/null
 hs_tmp=$(mktemp -d /run/hsadmin-backup.XXXXXX) || exit 1
 trap 'rm -rf -- "$hs_tmp"' EXIT
 "#;
@@ -199,6 +200,12 @@ hs_backup() {
       echo $? > "$hs_tmp/restic.st"; } | tee "$hs_tmp/restic.out" >&3
     return "$(cat "$hs_tmp/restic.st")"
 }
+if [ -n "$hs_unlock" ]; then
+    n=$(hs_restic list locks --no-lock 2> /dev/null | wc -l)
+    hs_restic unlock > /dev/null 2>&1
+    m=$(hs_restic list locks --no-lock 2> /dev/null | wc -l)
+    [ "$n" -gt "$m" ] && mark unlocked "$((n - m))"
+fi
 hs_backup; st=$?
 if [ "$st" != 0 ] && grep -q 'repository is already locked' "$hs_tmp/restic.err"; then
     hs_restic unlock > /dev/null 2>&1 && mark unlocked stale
@@ -229,6 +236,8 @@ pub struct RunSpec<'a> {
     pub users: Vec<String>,
     pub mariadb: Vec<String>,
     pub postgresql: Vec<String>,
+    /// Clear restic's stale locks first (a run of the package was found killed).
+    pub unlock: bool,
 }
 
 /// On the web server: the crontabs and database dumps into `~/.bak/` (written as the package admin), then
@@ -238,7 +247,7 @@ pub fn run(r: &RunSpec) -> Script {
     let mut s = web_script();
     s.assign("hs_pkg", r.package).assign("hs_home", &data(r.home)).assign("hs_run", &r.run).assign("hs_host", r.host);
     s.assign("hs_users", &data(&r.users.join(" "))).assign("hs_mariadb", &data(&r.mariadb.join(" ")));
-    s.assign("hs_postgresql", &data(&r.postgresql.join(" "))).raw(RUN);
+    s.assign("hs_postgresql", &data(&r.postgresql.join(" "))).assign("hs_unlock", &data(if r.unlock { "1" } else { "" })).raw(RUN);
     s
 }
 
@@ -293,15 +302,22 @@ while read -r uid; do
     [ -n "$name" ] || fail "restored files belong to uid $uid, which is no user of $hs_pkg: nothing was copied back"
 done < "$hs_tmp/uids"
 [ -n "$hs_include" ] || [ "$(stat -c %U .)" = "$hs_pkg" ] || fail "the restored home does not belong to $hs_pkg"
+# hs_copy UID GID FIND-TEST TAR-OPTION: the owner's entries of one kind, copied by a tar running as the owner
+# (directories kept, other entries replaced: a read-only file is unlinked, not opened for writing).
+hs_copy() {
+    find . -xdev -uid "$1" $3 -print0 | tar --null --no-recursion -T - -cf - |
+        (cd / && setpriv --reuid="$1" --regid="$2" --init-groups --reset-env -- tar -xpf - -C "$hs_home" --no-same-owner $4) 2> "$hs_tmp/tar.err"
+}
 n=0
-for o in $hs_owners; do
-    uid=${o%%:*}; name=${o#*:}
-    grep -qx "$uid" "$hs_tmp/uids" || continue
-    gid=$(id -g "$name") || fail "user $name is missing"
-    find . -xdev -uid "$uid" -print0 | tar --null --no-recursion -T - -cf - |
-        (cd / && setpriv --reuid="$uid" --regid="$gid" --init-groups --reset-env -- tar -xpf - -C "$hs_home" --no-same-owner --overwrite) 2> "$hs_tmp/tar.err" ||
-        { tail -n 3 "$hs_tmp/tar.err" >&2; fail "copying back the files of $name failed"; }
-    n=$((n + $(find . -xdev -uid "$uid" | wc -l)))
+for kind in '-type d' '! -type d'; do
+    for o in $hs_owners; do
+        uid=${o%%:*}; name=${o#*:}
+        grep -qx "$uid" "$hs_tmp/uids" || continue
+        gid=$(id -g "$name") || fail "user $name is missing"
+        if [ "$kind" = '-type d' ]; then hs_copy "$uid" "$gid" "$kind" --overwrite-dir; else hs_copy "$uid" "$gid" "$kind" --unlink-first; fi ||
+            { tail -n 3 "$hs_tmp/tar.err" >&2; fail "copying back the files of $name failed"; }
+        n=$((n + $(find . -xdev -uid "$uid" $kind | wc -l)))
+    done
 done
 mark target "$hs_home"
 mark restored "$n"

@@ -130,3 +130,36 @@ fn a_run_left_by_a_gone_process_is_marked_killed_and_a_run_ends_once() {
     });
     assert!(format!("{e:?}").contains("backup runs are never deleted"), "{e:?}");
 }
+
+#[test]
+fn bad_backup_input_names_the_field_exits_2_and_changes_nothing() {
+    let env = seeded();
+    record(&env, "xyz00", 1, Outcome::Ok);
+    let before = env.dump();
+    let refused = |args: &[&str], field: &str| {
+        let mut all = vec!["--json"];
+        all.extend_from_slice(args);
+        let r = env.run(&all);
+        assert_eq!((r.code, r.json()["error"]["field"].as_str().unwrap_or_default().to_owned()), (2, field.to_owned()), "{args:?}: {}", r.stdout);
+    };
+    refused(&["backup", "run"], "package");
+    refused(&["backup", "run", "Xyz00"], "package");
+    refused(&["backup", "restore", "xyz00", "--path", "../../etc/passwd"], "path");
+    refused(&["backup", "restore", "xyz00", "--path", "/etc/passwd"], "path");
+    refused(&["backup", "restore", "xyz00", "--target", "/tmp/x"], "target");
+    refused(&["backup", "restore", "xyz00", "--target", "/home/restore/../../etc"], "target");
+    refused(&["backup", "restore", "xyz00", "--snapshot", "zz"], "snapshot");
+    refused(&["backup", "restore", "xyz00", "--snapshot", "abc"], "snapshot");
+    refused(&["backup", "restore", "xyz00", "--date", "2026-13-01"], "date");
+    refused(&["backup", "restore", "xyz00", "--database", "Bad-Name"], "database");
+    refused(&["backup", "verify", "--read-data-subset", "0%"], "read-data-subset");
+    refused(&["backup", "verify", "--read-data-subset", "10"], "read-data-subset");
+    // No backup server configured, or one without the role.
+    refused(&["backup", "init"], "backup.server");
+    refused(&["backup", "init", "--server", "h1"], "server");
+    // --in-place without --yes is a usage error (exit 2) too.
+    assert_eq!(env.run(&["backup", "restore", "xyz00", "--in-place"]).code, 2);
+    let r = env.run(&["--json", "backup", "restore", "xyz00", "--snapshot", &"f".repeat(64)]);
+    assert_eq!(r.code, 1, "an unknown snapshot is not found: {}", r.stdout);
+    assert_eq!(env.dump(), before, "refused commands change nothing");
+}

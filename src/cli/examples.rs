@@ -273,7 +273,26 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
     ("db list", &["hsadmin --json db list --package xyz00", "# Every PostgreSQL database", "hsadmin db list --engine postgresql"]),
     ("db show", &["hsadmin db show xyz00_app", "hsadmin db show xyz00_wp --engine mariadb"]),
     ("db remove", &["# Recorded as removed; the name can be used again", "hsadmin db remove xyz00_app --engine postgresql --yes"]),
-    ("backup list", &["hsadmin --json backup list xyz00", "# Every package's runs", "hsadmin backup list"]),
+    ("backup init", &["# Each web server's repository on the backup server of [backup] server", "hsadmin backup init", "# On another backup server", "hsadmin backup init --server h4"]),
+    (
+        "backup run",
+        &["hsadmin backup run xyz00", "# Every package of a server, or all (the nightly cron job)", "hsadmin backup run --server h1", "hsadmin -q backup run --all"],
+    ),
+    (
+        "backup restore",
+        &[
+            "# The whole home into /home/restore/<today>/xyz00-<snapshot>",
+            "hsadmin backup restore xyz00",
+            "hsadmin backup restore xyz00 --path users/web/doms/example.org/htdocs/index.html --target /home/restore/check",
+            "# A database from its dump, from the newest snapshot of that day",
+            "hsadmin backup restore xyz00 --database xyz00_app --date 2026-11-30",
+            "# Back into the home, each file as its owner",
+            "hsadmin backup restore xyz00 --snapshot 4757fd80 --in-place --yes",
+        ],
+    ),
+    ("backup verify", &["hsadmin backup verify", "# Read a tenth of the data too", "hsadmin backup verify --read-data-subset 10%"]),
+    ("backup prune", &["# After the nightly run: forget and prune by keep_daily, keep_weekly and keep_monthly", "hsadmin backup prune"]),
+    ("backup list", &["hsadmin --json backup list xyz00", "# Every package's runs, reconciled with the repositories first", "hsadmin backup list --refresh"]),
     ("backup status", &["# For monitoring: exit 3 when a package has no good snapshot of the last 26 hours", "hsadmin backup status --max-age 26h"]),
     (
         "plan",

@@ -115,6 +115,8 @@ pub fn restore(ledger: &mut Ledger, config: &Config, req: &Request, today: Naive
     if req.in_place && (req.target.is_some() || req.database.is_some()) {
         return Err(Error::invalid("in-place", "--in-place restores files into the home: not with --target or --database"));
     }
+    let path = req.path.as_deref().map(home_path).transpose()?;
+    let exact = req.target.as_deref().map(target).transpose()?;
     let (p, run, server, db, owners) = ledger.read(|tx| facts(tx, &package, req))?;
     let snapshot = run.snapshot.clone().expect("a good run has a snapshot");
     let home = format!("{}/{package}", crate::model::PACKAGE_HOMES);
@@ -131,11 +133,10 @@ pub fn restore(ledger: &mut Ledger, config: &Config, req: &Request, today: Naive
         _ => {
             let path = match &db {
                 Some(d) => Some(format!(".bak/{}", dump_name(d))),
-                None => req.path.as_deref().map(home_path).transpose()?,
+                None => path,
             };
             let include = path.as_ref().map(|p| pattern(&format!("{home}/{p}")));
             let default = format!("{RESTORE_ROOT}/{today}/{package}-{}", snapshot.short());
-            let exact = req.target.as_deref().map(target).transpose()?;
             let target = match (&exact, req.in_place) {
                 (_, true) => Target::InPlace(owners),
                 (Some(t), false) => Target::Exact(t),

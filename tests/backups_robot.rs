@@ -263,3 +263,40 @@ fn a_killed_run_is_found_stale_a_stopped_backup_server_fails_clearly_and_prune_k
     assert_eq!(t.sh("h1", "cmp /home/pacs/xyz00/big /home/restore/big/big && echo same").trim(), "same");
     t.json(&["backup", "verify", "--read-data-subset", "100%"]);
 }
+
+/// restic as root in the package admin's directory while the admin swaps a directory for a symlink to
+/// `/etc` as fast as it can: no snapshot ever holds a file of `/etc` (the home is mounted nosymfollow for it).
+#[test]
+fn a_directory_swapped_for_a_symlink_during_a_backup_never_reads_root_files() {
+    let t = backup_world();
+    t.json(&["backup", "init"]);
+    t.sh("h1", "cd /home/pacs/xyz00 && setpriv --reuid=xyz00 --regid=xyz00 --init-groups sh -c 'mkdir d.dir && for f in passwd shadow group hosts hostname; do echo decoy > d.dir/$f; done'");
+    let stop = "/tmp/hsadmin-robot-swap-stop";
+    let swap = format!(
+        "rm -f {stop}; cd /home/pacs/xyz00 && setpriv --reuid=xyz00 --regid=xyz00 --init-groups python3 -c \"import os
+while not os.path.exists('{stop}'):
+    os.rename('d.dir', 'd'); os.rename('d', 'd.dir'); os.symlink('/etc', 'd'); os.unlink('d')\""
+    );
+    let mut swapper = std::process::Command::new("ssh").arg("-F").arg(t.hosts.state.join("ssh_config")).arg("h1").arg(swap).spawn().unwrap();
+    for _ in 0..3 {
+        let r = t.run(&["--json", "backup", "run", "xyz00"]);
+        assert!(r.code == 0 || r.code == 3, "{}\n{}", r.stdout, r.stderr);
+    }
+    t.sh("h1", &format!("touch {stop}"));
+    swapper.wait().unwrap();
+    let leaked = t.sh(
+        "h1",
+        r#"export RESTIC_PASSWORD_FILE=/etc/hsadmin/backup/password RESTIC_REPOSITORY=sftp:hsadmin-backup:/repo RESTIC_CACHE_DIR=/var/cache/hsadmin/restic
+r() { restic -o sftp.command='ssh -F /etc/hsadmin/backup/ssh_config hsadmin-backup -s sftp' "$@"; }
+n=0
+for id in $(r snapshots --json --no-lock | python3 -c 'import json, sys; print(" ".join(s["id"] for s in json.load(sys.stdin)))'); do
+    rm -rf /tmp/hsadmin-robot-leak && r restore "$id" --target /tmp/hsadmin-robot-leak > /dev/null 2>&1
+    n=$((n + 1))
+    grep -rl -e '^root:' -e '^127\.0\.0\.1' /tmp/hsadmin-robot-leak || true
+done
+rm -rf /tmp/hsadmin-robot-leak
+echo "snapshots $n""#,
+    );
+    assert!(leaked.trim_end().ends_with("snapshots 3") || leaked.trim_end().ends_with("snapshots 2"), "{leaked}");
+    assert_eq!(leaked.lines().count(), 1, "a snapshot holds a file of /etc: {leaked}");
+}

@@ -195,8 +195,12 @@ for db in $hs_postgresql; do
     [ "$(cat "$hs_tmp/dump.st")" = 0 ] || { tail -n 3 "$hs_tmp/dump.err" >&2; fail "pg_dump of $db failed"; }
     mark dumped "$db"
 done
+# restic reads the home as root, in a mount namespace of its own where the home is bound onto itself
+# read-only and nosymfollow: a directory the package's users swap for a symlink mid-walk leads nowhere.
 hs_backup() {
-    { hs_restic backup --json --host "$hs_host" --tag "package=$hs_pkg" --tag "run=$hs_run" --one-file-system "$hs_home" 2> "$hs_tmp/restic.err"
+    { unshare --mount --propagation private -- sh -c 'mount --bind "$1" "$1" && mount -o remount,bind,ro,nosymfollow "$1" || exit 125; shift; exec "$@"' \
+        sh "$hs_home" restic -o sftp.command="ssh -F $hs_bk/ssh_config hsadmin-backup -s sftp" backup --json --host "$hs_host" \
+        --tag "package=$hs_pkg" --tag "run=$hs_run" --one-file-system "$hs_home" 2> "$hs_tmp/restic.err"
       echo $? > "$hs_tmp/restic.st"; } | tee "$hs_tmp/restic.out" >&3
     return "$(cat "$hs_tmp/restic.st")"
 }
@@ -214,6 +218,7 @@ fi
 if [ "$st" != 0 ]; then
     tail -n 5 "$hs_tmp/restic.err" >&2
     [ "$st" = 3 ] && fail "restic could not read some files of $hs_home"
+    [ "$st" = 125 ] && fail "cannot bind $hs_home read-only and nosymfollow for restic"
     fail "restic backup failed (exit $st)"
 fi
 short=$(sed -n 's/^{"message_type":"summary".*"snapshot_id":"\([0-9a-f]\{8,64\}\)".*/\1/p' "$hs_tmp/restic.out" | tail -n 1)

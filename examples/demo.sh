@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # hsadmin end to end against the local Debian test servers: a member joins and pays in shares, gets a
 # package with a user, a domain and a cron job on server h1 — and the site answers over HTTP, its zone
-# from h1's name server — and is invoiced for the month: PDF, XRechnung, the DATEV bookings and the SEPA direct debit.
+# from h1's name server — and is invoiced for the month: PDF, XRechnung, the DATEV bookings and the SEPA direct
+# debit; then the package is backed up to h3 and a lost file restored.
 # Usage: examples/demo.sh   (starts the test servers if needed and leaves them running;
 #                            stop them with tests/testhosts/down.sh)
 set -euo pipefail
@@ -84,6 +85,18 @@ for _ in 1 2 3 4 5 6 7 8 9 10; do
     day=$(date -d "$day + 1 day" +%F)
 done
 hsadmin sepa export --collection-date "$day" --out "$demo/debits.xml"
+
+# Backups: h3 holds h1's restic repository; the package is backed up, a file lost and restored.
+ssh -F "$state/ssh_config" h3 sh -s < tests/testhosts/scrub.sh
+printf '[backup]\nserver = "h3"\n' >> "$HSADMIN_CONFIG"
+hsadmin server add h3 --address 127.0.0.13 --role backup --ipv4 127.0.0.13
+hsadmin server trust h3 --fingerprint "$(ssh-keygen -lf "$state/known_hosts" | awk '$3 == "127.0.0.13" { print $2 }')"
+hsadmin backup init
+hsadmin backup run xyz00
+ssh -F "$state/ssh_config" h1 rm /home/pacs/xyz00/users/web/doms/example.org/htdocs/index.html
+hsadmin backup restore xyz00 --path users/web/doms/example.org/htdocs/index.html --target /home/restore/demo
+ssh -F "$state/ssh_config" h1 'cat /home/restore/demo/users/web/doms/example.org/htdocs/index.html'
+hsadmin backup status
 
 hsadmin package show xyz00
 hsadmin --json member show 10001

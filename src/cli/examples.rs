@@ -283,7 +283,8 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
         &[
             "# The whole home into /home/restore/<today>/xyz00-<snapshot>",
             "hsadmin backup restore xyz00",
-            "hsadmin backup restore xyz00 --path users/web/doms/example.org/htdocs/index.html --target /home/restore/check",
+            "# One directory (or file) to a target of its own",
+            "hsadmin backup restore xyz00 --path users/web/doms/example.org/htdocs --target /home/restore/www",
             "# A database from its dump, from the newest snapshot of that day",
             "hsadmin backup restore xyz00 --database xyz00_app --date 2026-11-30",
             "# Back into the home, each file as its owner",

@@ -365,7 +365,7 @@ fn statuses_sort_fields_and_entities_are_offered() {
     assert!(package.contains("[possible values: active, ending, cancelled]"), "{package}");
     assert!(package.contains("[possible values: name, member, product, server, webspace-mb, users, from, to, status]"), "{package}");
     let log = help(&["log"]);
-    assert!(log.contains("[possible values: member, share_tx, asset_tx, server, product, price, package, unix_user, cron_job, domain, dns_record, invoice, bank_account, mandate, db_user, database]"), "{log}");
+    assert!(log.contains("[possible values: member, share_tx, asset_tx, server, product, price, package, unix_user, cron_job, domain, dns_record, invoice, bank_account, mandate, db_user, database, backup, mail_address, mail_alias, mail_list]"), "{log}");
     // The completion engine (what the shell scripts ask on TAB) offers the same values.
     let complete = |words: &[&str]| {
         let out =

@@ -137,7 +137,7 @@ fn init_json_reports_the_ledger_and_schema_version() {
     let doc = env.json(&["init"]);
     assert_eq!(doc["ledger"], env.ledger.display().to_string());
     // One migration per file in src/ledger/migrations.
-    assert_eq!(doc["schema_version"], 12);
+    assert_eq!(doc["schema_version"], 13);
     assert_eq!(env.json(&["member", "list"]), json!([]));
     assert_eq!(env.json(&["log"]), json!([]));
 }

@@ -60,6 +60,9 @@ pub struct OptionArgs {
     /// Serve over HTTPS (and redirect HTTP to it) [default on add: false]
     #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true")]
     https: Option<bool>,
+    /// Take mail for the domain (its addresses and lists) [default on add: true]
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true")]
+    mail: Option<bool>,
 }
 
 impl UpdateArgs {
@@ -70,13 +73,13 @@ impl UpdateArgs {
             || self.subdomains.is_some()
             || !self.add_subdomain.is_empty()
             || !self.remove_subdomain.is_empty()
-            || [o.cgi, o.php, o.indexes, o.https].iter().any(Option::is_some)
+            || [o.cgi, o.php, o.indexes, o.https, o.mail].iter().any(Option::is_some)
     }
 }
 
 impl OptionArgs {
     fn options(&self) -> Options {
-        Options { cgi: self.cgi, php: self.php, indexes: self.indexes, https: self.https }
+        Options { cgi: self.cgi, php: self.php, indexes: self.indexes, https: self.https, mail: self.mail }
     }
 }
 
@@ -289,6 +292,7 @@ impl Render for Details {
             ("hosted", table::yes_no(d.hosted)),
             ("subdomains", subdomains(d)),
             ("cgi", table::yes_no(d.cgi)),
+            ("mail", table::yes_no(d.mail)),
             ("php", table::yes_no(d.php)),
             ("indexes", table::yes_no(d.indexes)),
             ("https", table::yes_no(d.https)),

@@ -19,6 +19,7 @@ mod examples;
 mod init;
 mod invoice;
 mod log;
+mod mail;
 mod man;
 mod mandate;
 mod member;
@@ -127,6 +128,9 @@ pub enum Command {
     /// Databases (MariaDB, PostgreSQL) of packages and their users
     #[command(subcommand)]
     Db(db::DbCommand),
+    /// Mail of packages: addresses on their domains, aliases, mailing lists
+    #[command(subcommand)]
+    Mail(mail::MailCommand),
     /// Backups of packages: the runs and their snapshots, packages without a recent good one
     #[command(subcommand)]
     Backup(backup::BackupCommand),
@@ -336,6 +340,7 @@ fn run(cli: Cli, args: &[std::ffi::OsString], out: &Output) -> Result<u8> {
         Command::Domain(c) => domain::run(&ctx, c),
         Command::Dns(c) => dns::run(&ctx, c),
         Command::Db(c) => db::run(&ctx, c),
+        Command::Mail(c) => mail::run(&ctx, c),
         Command::Apply(a) => converge::apply(&ctx, a),
         Command::Doctor => doctor::doctor(&ctx),
         Command::Ledger(c) => doctor::ledger(&ctx, c),

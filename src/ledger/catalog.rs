@@ -33,6 +33,8 @@ pub struct Included {
     pub domains: i64,
     /// Databases (of both engines together): a hard limit for `db add`, not billed per extra unit.
     pub databases: i64,
+    /// Mail addresses on the package's domains: a hard limit for `mail address add`.
+    pub addresses: i64,
 }
 
 /// Price of each unit beyond what is included.
@@ -45,7 +47,7 @@ pub struct Extra {
 }
 
 const PRICE_COLUMNS: &str = "product, valid_from, base_cents, vat_rate_bp, included_webspace_mb, included_traffic_gb, included_users, included_domains,
-    extra_webspace_gb_cents, extra_traffic_gb_cents, extra_user_cents, extra_domain_cents, included_databases";
+    extra_webspace_gb_cents, extra_traffic_gb_cents, extra_user_cents, extra_domain_cents, included_databases, included_addresses";
 
 fn price_row(r: &Row) -> rusqlite::Result<Price> {
     let money = |i| r.get::<_, i64>(i).map(Money::from_cents);
@@ -54,7 +56,7 @@ fn price_row(r: &Row) -> rusqlite::Result<Price> {
         valid_from: r.get(1)?,
         base: money(2)?,
         vat_rate_bp: r.get(3)?,
-        included: Included { webspace_mb: r.get(4)?, traffic_gb: r.get(5)?, users: r.get(6)?, domains: r.get(7)?, databases: r.get(12)? },
+        included: Included { webspace_mb: r.get(4)?, traffic_gb: r.get(5)?, users: r.get(6)?, domains: r.get(7)?, databases: r.get(12)?, addresses: r.get(13)? },
         extra: Extra { webspace_gb: money(8)?, traffic_gb: money(9)?, user: money(10)?, domain: money(11)? },
     })
 }
@@ -115,7 +117,7 @@ pub fn prices(conn: &Connection) -> Result<Vec<Price>> {
 
 pub fn insert_price(conn: &Connection, p: &Price) -> Result<()> {
     conn.execute(
-        &format!("INSERT INTO price ({PRICE_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"),
+        &format!("INSERT INTO price ({PRICE_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"),
         params![
             p.product,
             p.valid_from,
@@ -129,7 +131,8 @@ pub fn insert_price(conn: &Connection, p: &Price) -> Result<()> {
             p.extra.traffic_gb.cents(),
             p.extra.user.cents(),
             p.extra.domain.cents(),
-            p.included.databases
+            p.included.databases,
+            p.included.addresses
         ],
     )?;
     Ok(())

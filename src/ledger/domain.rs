@@ -36,9 +36,11 @@ pub struct Domain {
     pub auth_code: Option<String>,
     /// The registry's status words, space-separated (`ok`, `clientTransferProhibited`, …).
     pub registry_status: Option<String>,
+    /// Whether the domain takes mail (its addresses and lists); on by default.
+    pub mail: bool,
 }
 
-const COLUMNS: &str = "name, package, user, subdomains, cgi, php, indexes, https, registration, registrar_handle, since, hosted, expires, registrant_handle, auth_code, registry_status";
+const COLUMNS: &str = "name, package, user, subdomains, cgi, php, indexes, https, registration, registrar_handle, since, hosted, expires, registrant_handle, auth_code, registry_status, mail";
 
 pub(super) fn from_row(r: &Row) -> rusqlite::Result<Domain> {
     let name: DomainName = r.get(0)?;
@@ -61,12 +63,13 @@ pub(super) fn from_row(r: &Row) -> rusqlite::Result<Domain> {
         registrant_handle: r.get(13)?,
         auth_code: r.get(14)?,
         registry_status: r.get(15)?,
+        mail: r.get(16)?,
     })
 }
 
 pub fn insert(conn: &Connection, d: &Domain) -> Result<()> {
     conn.execute(
-        &format!("INSERT INTO domain ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"),
+        &format!("INSERT INTO domain ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"),
         params![
             d.name,
             d.package,
@@ -83,7 +86,8 @@ pub fn insert(conn: &Connection, d: &Domain) -> Result<()> {
             d.expires,
             d.registrant_handle,
             d.auth_code,
-            d.registry_status
+            d.registry_status,
+            flag(d.mail)
         ],
     )?;
     Ok(())
@@ -92,7 +96,7 @@ pub fn insert(conn: &Connection, d: &Domain) -> Result<()> {
 pub fn update(conn: &Connection, d: &Domain) -> Result<()> {
     conn.execute(
         "UPDATE domain SET user = ?2, subdomains = ?3, cgi = ?4, php = ?5, indexes = ?6, https = ?7, registration = ?8, registrar_handle = ?9,
-         hosted = ?10, expires = ?11, registrant_handle = ?12, auth_code = ?13, registry_status = ?14 WHERE name = ?1",
+         hosted = ?10, expires = ?11, registrant_handle = ?12, auth_code = ?13, registry_status = ?14, mail = ?15 WHERE name = ?1",
         params![
             d.name,
             d.user,
@@ -107,7 +111,8 @@ pub fn update(conn: &Connection, d: &Domain) -> Result<()> {
             d.expires,
             d.registrant_handle,
             d.auth_code,
-            d.registry_status
+            d.registry_status,
+            flag(d.mail)
         ],
     )?;
     Ok(())

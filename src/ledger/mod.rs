@@ -15,6 +15,7 @@ pub mod dns;
 pub mod domain;
 pub mod health;
 pub mod invoice;
+pub mod mail;
 pub mod mandate;
 pub mod member;
 pub mod names;
@@ -43,6 +44,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0010_debits.sql"),
     include_str!("migrations/0011_databases.sql"),
     include_str!("migrations/0012_backups.sql"),
+    include_str!("migrations/0013_mail.sql"),
 ];
 
 /// How long a command waits for another hsadmin process to finish its write.

@@ -80,6 +80,9 @@ text_sql!(
     Engine => "database engine in the ledger",
     RunOutcome => "backup run outcome in the ledger",
     SnapshotId => "snapshot id in the ledger",
+    LocalPart => "local part in the ledger",
+    MailAddress => "mail address in the ledger",
+    ListPolicy => "list policy in the ledger",
 );
 
 /// A billing month is stored as its text, `YYYY-MM`.

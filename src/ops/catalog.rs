@@ -56,6 +56,9 @@ struct IncludedEntry {
     /// Absent: 0, the product includes no databases.
     #[serde(default)]
     databases: i64,
+    /// Absent: 0, the product includes no mail addresses.
+    #[serde(default)]
+    addresses: i64,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -143,6 +146,7 @@ fn parse_price(product: &ProductCode, at: &str, p: &PriceEntry) -> Result<Price>
             users: count("included.users", p.included.users)?,
             domains: count("included.domains", p.included.domains)?,
             databases: count("included.databases", p.included.databases)?,
+            addresses: count("included.addresses", p.included.addresses)?,
         },
         extra: Extra {
             webspace_gb: extra("webspace_gb", &p.extra.webspace_gb)?,

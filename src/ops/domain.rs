@@ -20,6 +20,8 @@ pub struct Options {
     pub php: Option<bool>,
     pub indexes: Option<bool>,
     pub https: Option<bool>,
+    /// Whether the domain takes mail.
+    pub mail: Option<bool>,
 }
 
 #[derive(Debug, Clone)]
@@ -139,6 +141,7 @@ pub fn add_as(tx: &Tx, new: NewDomain, today: chrono::NaiveDate, start: Start) -
         registrant_handle: None,
         auth_code: None,
         registry_status: None,
+        mail: o.mail.unwrap_or(true),
     };
     rows::insert(tx, &d)?;
     tx.audit("domain", d.name.as_str(), "add", None, snapshot(&d))?;
@@ -276,6 +279,7 @@ pub fn update(tx: &Tx, name: &DomainName, c: Changes) -> Result<Updated> {
     d.php = o.php.unwrap_or(d.php);
     d.indexes = o.indexes.unwrap_or(d.indexes);
     d.https = o.https.unwrap_or(d.https);
+    d.mail = o.mail.unwrap_or(d.mail);
     let changed = d != before;
     if changed {
         rows::update(tx, &d)?;
@@ -296,6 +300,7 @@ pub fn delete(tx: &Tx, name: &DomainName) -> Result<Details> {
             d.name
         )));
     }
+    super::mail::refuse_in_use(tx, &d.name)?;
     for r in crate::ledger::dns::delete_of_domain(tx, d.name.as_str())? {
         tx.audit("dns_record", &r.id.to_string(), "delete", snapshot(&r), None)?;
     }

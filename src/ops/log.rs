@@ -24,6 +24,10 @@ pub const ENTITIES: &[&str] = &[
     "mandate",
     "db_user",
     "database",
+    "backup",
+    "mail_address",
+    "mail_alias",
+    "mail_list",
 ];
 
 /// What `hsadmin log` asks for; `None` keeps every entry.

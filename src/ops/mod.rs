@@ -12,6 +12,7 @@ pub mod doctor;
 pub mod domain;
 pub mod invoice;
 pub mod log;
+pub mod mail;
 pub mod mandate;
 pub mod member;
 pub mod package;

@@ -271,6 +271,7 @@ pub(crate) mod tests {
             registrant_handle: None,
             auth_code: None,
             registry_status: None,
+            mail: true,
         }
     }
 

@@ -83,6 +83,7 @@ fn domain(name: &str, since: &str, registration: &str) -> Domain {
         registrant_handle: None,
         auth_code: None,
         registry_status: None,
+        mail: true,
     }
 }
 
@@ -113,10 +114,10 @@ fn catalog() -> (Vec<Product>, Vec<Price>) {
         product("FEE/MEMBER", "Membership fee", ProductKind::Membership, Period::Month),
     ];
     let mut dw = price("DW/SA", "2026-01-01", 1000, 1900);
-    dw.included = Included { webspace_mb: 1024, traffic_gb: 16, users: 25, domains: 10, databases: 0 };
+    dw.included = Included { webspace_mb: 1024, traffic_gb: 16, users: 25, domains: 10, databases: 0, addresses: 0 };
     dw.extra = Extra { webspace_gb: eur(100), traffic_gb: eur(25), user: eur(50), domain: eur(100) };
     let mut ds = price("DS/SU", "2026-01-01", 500, 1900);
-    ds.included = Included { webspace_mb: 10240, traffic_gb: 8, users: 1, domains: 0, databases: 0 };
+    ds.included = Included { webspace_mb: 10240, traffic_gb: 8, users: 1, domains: 0, databases: 0, addresses: 0 };
     ds.extra = Extra { webspace_gb: eur(20), traffic_gb: eur(25), ..Extra::default() };
     let prices =
         vec![price("DOMAIN/DE", "2026-01-01", 1200, 1900), price("DOMAIN/ORG", "2026-01-01", 1800, 1900), ds, dw, price("FEE/MEMBER", "2026-01-01", 1000, 0)];

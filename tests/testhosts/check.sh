@@ -1,7 +1,7 @@
 #!/bin/bash
 # check.sh  --  smoke test of the running test hosts, over ssh with the state dir's
 # ssh_config (strict host key checking), doing what hsadmin will do to a real server:
-# users + crontabs, quota, an apache vhost, a DNS zone served by named, restic, and a
+# users + crontabs, quota, an apache vhost, a DNS zone served by named, restic, Postfix and Dovecot, and a
 # MariaDB and a PostgreSQL user + database reached from the machine over TCP with its
 # password. Passwords go through stdin and 0600 files, never argv.
 # One line per check and host; exits non-zero if any check fails. Removes what it
@@ -115,6 +115,19 @@ EOF
     t0=$(now)
     out=$(run "restic version") && grep -q '^restic 0\.' <<<"$out"
     result "restic version" $? "$out"
+
+    # Mail: Postfix and Dovecot on the host's own address only, their checks clean, and an SMTP
+    # session from the machine that a local recipient passes.
+    t0=$(now)
+    out=$(run 'postfix check 2>&1 && doveconf -n > /dev/null && command -v procmail mlmmj-make-ml swaks') && [ "$(wc -l <<<"$out")" = 3 ]
+    result "postfix check, doveconf -n, procmail, mlmmj, swaks" $? "$out"
+    t0=$(now)
+    out=$(ss -Hlnt '( sport = :25 or sport = :143 or sport = :110 )' | awk '{ print $4 }' | sort)
+    grep -qxF "$addr:25" <<<"$out" && grep -qxF "$addr:143" <<<"$out" && ! grep -qvE '^127\.0\.0\.[0-9]+:' <<<"$out"
+    result "postfix, dovecot listen on $addr only" $? "$out"
+    t0=$(now)
+    out=$(swaks --server "$addr" --to root@localhost --from check@example.org --quit-after RCPT 2>&1) && grep -q '250 2.1.5' <<<"$out"
+    result "smtp to $addr:25, RCPT root@localhost accepted" $? "$(tail -n 3 <<<"$out")"
 
     # The databases. Root reaches each engine on the host through its unix socket (MariaDB
     # unix_socket auth, PostgreSQL peer as postgres); the new user logs in from the

@@ -61,7 +61,7 @@ hostname "$NAME"
 
 # What a booted Debian server would have running, in the order init would start them.
 # sshd is exec'd last so it becomes PID 1: it reaps orphans (daemonized apache, named,
-# cron, postgres; mariadbd) and, unlike a shell, exits on TERM, which is how stop-host.sh stops a host.
+# cron, postgres; mariadbd, postfix, dovecot) and, unlike a shell, exits on TERM, which is how stop-host.sh stops a host.
 # A service that fails to start is reported on the console (console.log) but does not
 # stop the host; up.sh's readiness check then names it.
 # shellcheck disable=SC2016 # runs in the chroot's sh
@@ -101,6 +101,9 @@ cron || log "cron failed to start"
     install -d -o postgres -g postgres -m 2775 /run/postgresql
     pg_ctlcluster 15 main start || log "postgresql failed to start"
 } &
+# Postfix and Dovecot daemonize; sshd as PID 1 reaps them too.
+postfix start 2>/dev/null || log "postfix failed to start"
+dovecot || log "dovecot failed to start"
 exec /usr/sbin/sshd -D -e
 '
 exec env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \

@@ -197,7 +197,7 @@ show_host_logs() {
 }
 
 # Waits until a real login with a verified host key works on one host and the services
-# a booted server would have are running, and MariaDB and PostgreSQL answer. Fails loudly with the console tail.
+# a booted server would have are running (Postfix's master and Dovecot too), and MariaDB and PostgreSQL answer. Fails loudly with the console tail.
 wait_one_ready() {
     local name=$1 deadline=$2 dir err addr upid t listening=""
     dir=$(host_dir "$name")
@@ -205,7 +205,7 @@ wait_one_ready() {
     upid=$(cat "$dir/unshare.pid")
     err=$(mktemp)
     # shellcheck disable=SC2016 # $p expands on the host
-    local probe='for p in cron apache2 named; do pidof -q $p || { echo "$p is not running" >&2; exit 3; }; done
+    local probe='for p in cron apache2 named master dovecot; do pidof -q $p || { echo "$p is not running" >&2; exit 3; }; done
 mariadb-admin --connect-timeout=2 ping >/dev/null 2>&1 || { echo "mariadb: no answer to mariadb-admin ping (root, socket)" >&2; exit 3; }
 pg_isready -q -t 2 -h '"$addr"' -p 5432 || { echo "postgresql: pg_isready -h '"$addr"' fails" >&2; exit 3; }'
     # Cheap polling (no exec: proc_alive, /dev/tcp, printf %T): 3 hosts poll in parallel

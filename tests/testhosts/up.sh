@@ -11,17 +11,20 @@ set -euo pipefail
 # The rootfs recipe. Changing the package list (or RECIPE, for the post-debootstrap
 # steps below) changes the stamp and so rebuilds the rootfs on the next up.
 SUITE=bookworm
-RECIPE=4
+RECIPE=5
 PKGS=(openssh-server apache2 cron quota bind9 bind9-utils bind9-dnsutils restic sudo passwd
     tar zstd rsync python3 procps iproute2 e2fsprogs curl ca-certificates
     mariadb-server mariadb-client postgresql postgresql-client)
+# Installed after debootstrap, into the finished tree, with services kept from starting and
+# Postfix preseeded (testhosts.md): the mail role's parts.
+MAIL_PKGS=(postfix dovecot-imapd dovecot-pop3d procmail mlmmj swaks)
 MACHINE_PKGS=(debootstrap openssh-client e2fsprogs bind9-utils zstd sqlite3 libxml2-utils
-    curl iproute2 procps mariadb-client postgresql-client)
+    curl iproute2 procps mariadb-client postgresql-client swaks)
 STAMP_REL=etc/hsadmin-testhost.stamp
 HOME_SIZE=${TESTHOST_HOME_SIZE:-2G}
 
 stamp_text() {
-    printf 'suite=%s\nrecipe=%s\npackages=%s\n' "$SUITE" "$RECIPE" "${PKGS[*]}"
+    printf 'suite=%s\nrecipe=%s\npackages=%s %s\n' "$SUITE" "$RECIPE" "${PKGS[*]}" "${MAIL_PKGS[*]}"
 }
 
 # ---------------------------------------------------------------------------------------
@@ -49,6 +52,19 @@ MaxSessions 100
 EOF
     echo 'ServerName localhost' >"$T/etc/apache2/conf-available/servername.conf"
     ln -sf ../conf-available/servername.conf "$T/etc/apache2/conf-enabled/servername.conf"
+    # Mail: Postfix (preseeded), Dovecot, procmail, mlmmj and swaks, installed with no service
+    # started (policy-rc.d says 101) and proc mounted for the postinsts.
+    printf '#!/bin/sh\nexit 101\n' >"$T/usr/sbin/policy-rc.d"
+    chmod 755 "$T/usr/sbin/policy-rc.d"
+    printf '%s\n' 'postfix postfix/main_mailer_type select Internet Site' 'postfix postfix/mailname string localhost' |
+        chroot "$T" debconf-set-selections
+    mount -t proc proc "$T/proc"
+    chroot "$T" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive chroot "$T" apt-get install -y -qq --no-install-recommends "${MAIL_PKGS[@]}" >/dev/null
+    umount "$T/proc"
+    chroot "$T" apt-get clean
+    # Postfix: local delivery only as the mail role will set it up; inet_interfaces is per host.
+    chroot "$T" postconf -e 'inet_protocols = ipv4' 'mydestination = $myhostname, localhost' 'smtputf8_enable = no'
     # No init system in the hosts: without this invoke-rc.d (and so `service`) refuses.
     printf '#!/bin/sh\nexit 0\n' >"$T/usr/sbin/policy-rc.d"
     chmod 755 "$T/usr/sbin/policy-rc.d"
@@ -195,7 +211,7 @@ check_addresses_free() {
         BEGIN { n = split(ours, a, ","); for (k = 1; k <= n; k++) mine[a[k]] = 1 }
         {
             port = $5; sub(/.*:/, "", port); host = substr($5, 1, length($5) - length(port) - 1)
-            if ((port == 22 || port == 53 || port == 80 || port == 953 || port == 3306 || port == 5432) &&
+            if ((port == 22 || port == 25 || port == 53 || port == 80 || port == 110 || port == 143 || port == 953 || port == 993 || port == 995 || port == 3306 || port == 5432) &&
                 (host in mine || host == "0.0.0.0" || host == "*" || host == "[::]")) print "  " $1 " " $5
         }' | sort -u)
     [ -z "$busy" ] || die "ports the test hosts need are taken on this machine:
@@ -307,6 +323,21 @@ EOF
     upper_file "$up" etc/postgresql/15/main/conf.d/99-hsadmin-host.conf 644 <<EOF
 # hsadmin test host $name (tests/testhosts/up.sh): the hosts share one network stack.
 listen_addresses = '$addr'
+EOF
+    # Postfix and Dovecot: own address only, like the others (the hosts share 25, 110, 143, 993, 995).
+    upper_mkdir "$up" etc/postfix
+    # No reverse lookups of SMTP clients: the hosts have no resolver of their own, and each lookup
+    # would hold the greeting for seconds.
+    {
+        grep -v -e '^inet_interfaces *=' -e '^myhostname *=' "$ROOTFS/etc/postfix/main.cf"
+        printf '\n# hsadmin test host %s (tests/testhosts/up.sh): the hosts share one network stack.\n' "$name"
+        printf 'inet_interfaces = %s\nmyhostname = %s.test\nsmtpd_peername_lookup = no\n' "$addr" "$name"
+    } | upper_file "$up" etc/postfix/main.cf 644
+    echo "$name.test" | upper_file "$up" etc/mailname 644
+    upper_mkdir "$up" etc/dovecot/conf.d
+    upper_file "$up" etc/dovecot/conf.d/99-hsadmin-host.conf 644 <<EOF
+# hsadmin test host $name (tests/testhosts/up.sh): the hosts share one network stack.
+listen = $addr
 EOF
     # rndc.conf is new in upper; give it named's group like rndc.key.
     chown "0:$(awk -F: '$1 == "bind" { print $3 }' "$ROOTFS/etc/group")" "$up/etc/bind/rndc.conf"

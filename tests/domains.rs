@@ -112,6 +112,7 @@ fn add_json_carries_every_field_with_the_defaults() {
             "expires": null,
             "registrant_handle": null,
             "registry_status": null,
+            "mail": true,
             "document_root": "/home/pacs/xyz00/users/web/doms/example.org/htdocs"
         })
     );

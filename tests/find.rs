@@ -406,7 +406,7 @@ fn bad_filter_values_are_exit_2_naming_the_field_with_the_ledger_unchanged() {
         (&["domain", "list", "--sort", "owner"], "sort"),
         (&["cron", "list", "--member", "1"], "member"),
         (&["cron", "list", "--sort", "when"], "sort"),
-        (&["server", "list", "--role", "mail"], "role"),
+        (&["server", "list", "--role", "smtp"], "role"),
         (&["server", "list", "--sort", "load"], "sort"),
         (&["catalog", "list", "--kind", "hosting"], "kind"),
         (&["catalog", "list", "--sort", "price"], "sort"),

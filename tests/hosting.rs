@@ -170,7 +170,7 @@ fn server_add_rejects_invalid_addresses() {
 #[test]
 fn server_add_rejects_unknown_roles() {
     let env = TestEnv::new();
-    for bad in ["mail", "web,mail", "web,,backup", ""] {
+    for bad in ["smtp", "web,smtp", "web,,backup", ""] {
         let msg = invalid(&env, &["server", "add", "h2", "--address", "127.0.1.2", "--role", bad], "role");
         assert!(msg.contains("must be one of web, dns-primary, dns-secondary, backup"), "{bad:?}: {msg}");
     }
@@ -257,7 +257,7 @@ fn server_update_errors() {
     let e = env.refused(&["server", "update", "h3", "--address", "127.0.1.2"], 4);
     assert!(e["message"].as_str().unwrap().contains("127.0.1.2:22"), "{e}");
     invalid(&env, &["server", "update", "h3", "--address", "h3;reboot"], "address");
-    invalid(&env, &["server", "update", "h3", "--role", "mail"], "role");
+    invalid(&env, &["server", "update", "h3", "--role", "smtp"], "role");
     invalid(&env, &["server", "update", "h3", "--port", "0"], "port");
     env.refused(&["server", "update", "h9", "--port", "22"], 1);
     env.dry_run(&["server", "update", "h3", "--port", "2200"]);
@@ -482,7 +482,7 @@ period = "month"
 valid_from = "2026-01-01"
 base = "10.00"
 vat_rate = "19"
-included = { webspace_mb = 1024, traffic_gb = 16, users = 25, domains = 10, databases = 5 }
+included = { webspace_mb = 1024, traffic_gb = 16, users = 25, domains = 10, databases = 5, addresses = 250 }
 extra = { webspace_gb = "1.00", traffic_gb = "0.25", user = "0.50", domain = "1.00" }
 
 [[product.price]]
@@ -585,7 +585,7 @@ fn catalog_list_json_has_products_and_money_fields() {
             "valid_from": "2026-01-01",
             "base": {"cents": 1000, "amount": "10.00", "currency": "EUR"},
             "vat_rate_bp": 1900,
-            "included": {"webspace_mb": 1024, "traffic_gb": 16, "users": 25, "domains": 10, "databases": 5},
+            "included": {"webspace_mb": 1024, "traffic_gb": 16, "users": 25, "domains": 10, "databases": 5, "addresses": 250},
             "extra": {
                 "webspace_gb": {"cents": 100, "amount": "1.00", "currency": "EUR"},
                 "traffic_gb": {"cents": 25, "amount": "0.25", "currency": "EUR"},

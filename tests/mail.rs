@@ -148,3 +148,32 @@ fn mail_rows_are_never_deleted_and_write_once_parts_stay() {
     let e = c.execute("UPDATE mail_address SET targets = '[]'", []).unwrap_err();
     assert!(e.to_string().contains("CHECK"), "{e}");
 }
+
+/// The Postfix tables rendered from these rows, read by Postfix's own tools on a test server: `postmap`
+/// and `postalias` build them, and a lookup of each address and alias gives the targets.
+#[test]
+fn the_rendered_tables_are_read_by_postmap_and_postalias_on_a_test_server() {
+    let hosts = common::TestHosts::get();
+    let env = mail_env();
+    env.ok(&["mail", "address", "add", "info@example.org", "--target", "xyz00-web,erika@example.net"]);
+    env.ok(&["mail", "address", "add", "@example.org", "--target", "xyz00"]);
+    env.ok(&["mail", "address", "add", "spam@lists.example.org", "--target", "/dev/null"]);
+    env.ok(&["mail", "alias", "add", "xyz00-team", "--target", "xyz00,xyz00-web", "--target", "|/home/pacs/xyz00/bin/bot -q"]);
+    let actor = hsadmin::ledger::Actor { user: "test".into(), command: "tests/mail.rs".into() };
+    let mut ledger = hsadmin::ledger::Ledger::open(&env.ledger, actor).unwrap();
+    let t = ledger
+        .read(|tx| Ok(hsadmin::render::mail::tables(&hsadmin::ledger::mail::addresses(tx, None, None)?, &hsadmin::ledger::mail::aliases(tx, None)?, &[])))
+        .unwrap();
+    let dir = "/tmp/hsadmin-robot-mailcheck";
+    let script = format!(
+        "set -e; rm -rf {dir}; mkdir {dir}; cd {dir}; cat > virtual; postmap hash:virtual; postmap -q info@example.org hash:virtual; postmap -q @example.org hash:virtual; postmap -q spam@lists.example.org hash:virtual; ! postmap -q other@example.org hash:virtual"
+    );
+    let r = hosts.ssh_input("h1", &script, &t.virtual_map);
+    assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+    assert_eq!(r.stdout, "xyz00-web@localhost, erika@example.net\nxyz00@localhost\nhsadmin-discard@localhost\n");
+    let script = format!("set -e; cd {dir}; cat > aliases; postalias hash:aliases; postalias -q xyz00-team hash:aliases; postalias -q hsadmin-discard hash:aliases; rm -rf {dir}");
+    let r = hosts.ssh_input("h1", &script, &t.aliases);
+    assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+    assert_eq!(r.stdout, "xyz00, xyz00-web, \"|/home/pacs/xyz00/bin/bot -q\"\n/dev/null\n");
+    assert_eq!(t.domains.lines().skip(1).collect::<Vec<_>>(), ["example.org", "lists.example.org"]);
+}

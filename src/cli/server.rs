@@ -54,7 +54,7 @@ pub struct UpdateArgs {
     /// SSH port
     #[arg(long)]
     port: Option<u16>,
-    /// Roles, comma-separated: web, dns-primary, dns-secondary, backup
+    /// Roles, comma-separated: web, dns-primary, dns-secondary, backup, mariadb, postgresql, mail
     #[arg(long = "role", value_name = "ROLES", value_parser = super::choices(Role::ALL.iter().map(|r| r.as_str())))]
     roles: Option<String>,
     /// Public IPv4 address
@@ -108,7 +108,7 @@ pub struct AddArgs {
     /// SSH port
     #[arg(long, default_value_t = 22)]
     port: u16,
-    /// Roles, comma-separated: web, dns-primary, dns-secondary, backup
+    /// Roles, comma-separated: web, dns-primary, dns-secondary, backup, mariadb, postgresql, mail
     #[arg(long = "role", value_name = "ROLES", value_parser = super::choices(Role::ALL.iter().map(|r| r.as_str())))]
     roles: String,
     /// Public IPv4 address (vhosts and DNS A records)

@@ -283,7 +283,7 @@ mod tests {
         conn.execute("INSERT INTO server (name, address, port, roles) VALUES ('h1', '127.0.0.1', 22, 'web')", []).unwrap();
         assert_eq!(server::list(&conn).unwrap()[0].roles.to_string(), "web");
         // What no command writes: a role hsadmin does not know, a server name that is shell text.
-        conn.execute("UPDATE server SET roles = 'web,mail' WHERE name = 'h1'", []).unwrap();
+        conn.execute("UPDATE server SET roles = 'web,smtp' WHERE name = 'h1'", []).unwrap();
         let e = server::list(&conn).unwrap_err();
         assert!(matches!(e, Error::Db(_)), "{e:?}");
         assert!(e.to_string().contains("roles in the ledger"), "{e}");

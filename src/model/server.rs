@@ -6,7 +6,7 @@ use crate::{Error, Result};
 
 keyword_enum!(
     /// What a server does for the hoster.
-    Role { Web = "web", DnsPrimary = "dns-primary", DnsSecondary = "dns-secondary", Backup = "backup", Mariadb = "mariadb", Postgresql = "postgresql" }
+    Role { Web = "web", DnsPrimary = "dns-primary", DnsSecondary = "dns-secondary", Backup = "backup", Mariadb = "mariadb", Postgresql = "postgresql", Mail = "mail" }
 );
 
 /// A set of roles, written as a comma-separated list (`web,dns-primary`), kept in a fixed order.
@@ -107,7 +107,7 @@ mod tests {
     fn roles_and_addresses() {
         let r = Roles::parse("role", "dns-primary,web,web").unwrap();
         assert_eq!(r.to_string(), "web,dns-primary");
-        assert!(Roles::parse("role", "web,mail").is_err());
+        assert!(Roles::parse("role", "web,smtp").is_err());
         Address::parse("address", "127.0.0.11").unwrap();
         Address::parse("address", "h1.example.org").unwrap();
         for bad in ["h1;id", "-h", "a..b", "h1 example", ""] {

@@ -156,7 +156,7 @@ mod tests {
         assert!(matches!(e, FromSqlError::Other(_)), "{e:?}");
         assert!(e.to_string().contains("user name in the ledger"), "{e}");
         assert!(read::<MemberNumber>(&9999).is_err());
-        assert!(read::<Roles>(&"web,mail").is_err());
+        assert!(read::<Roles>(&"web,smtp").is_err());
         assert!(matches!(read::<PackageName>(&7), Err(FromSqlError::InvalidType)), "an integer is not a name");
     }
 }

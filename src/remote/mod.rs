@@ -5,6 +5,7 @@ pub mod check;
 pub mod database;
 pub mod dns;
 pub mod hostkey;
+pub mod mail;
 pub mod quote;
 pub mod records;
 pub mod script;

@@ -7,6 +7,7 @@ pub mod dtaus;
 pub mod export;
 pub mod invoice;
 pub mod latin;
+pub mod mail;
 pub mod sepa;
 pub mod vhost;
 pub mod web;

@@ -3,7 +3,8 @@
 # (hsadmin itself removes only what its own ledger created): every account and group in the managed uid
 # range with its processes and crontab, every hsadmin-* vhost, the homes, the per-domain logs and the traffic
 # log with its rotated copies, quota limits left on ids in the range, the ssl module a test enabled, the name
-# service's include, zones and secondary copies, the backup repositories, accounts and restores, and test leftovers. Used by the end-to-end tests
+# service's include, zones and secondary copies, the backup repositories, accounts and restores, the mail
+# role's tables and settings, and test leftovers. Used by the end-to-end tests
 # (tests/common) and the apply benchmark.
 set -e
 for u in $(awk -F: '$3 >= 100000 && $3 <= 999999 { print $1 }' /etc/passwd); do
@@ -47,3 +48,9 @@ if [ -e /etc/ssh/sshd_config.d/hsadmin-backup.conf ]; then
     rm -f /etc/ssh/sshd_config.d/hsadmin-backup.conf
     kill -HUP "$(cat /run/sshd.pid)"
 fi
+# Mail: the mail role's tables and settings, the queue, and what a test broke on purpose.
+rm -f /etc/postfix/hsadmin-* /etc/dovecot/conf.d/90-hsadmin.conf /etc/dovecot/conf.d/91-robot-broken.conf
+postconf -X virtual_alias_domains virtual_alias_maps alias_maps alias_database mailbox_command home_mailbox smtpd_reject_unlisted_recipient
+postsuper -d ALL > /dev/null 2>&1 || true
+postfix reload > /dev/null 2>&1 || postfix start > /dev/null 2>&1 || true
+doveadm reload > /dev/null 2>&1 || true

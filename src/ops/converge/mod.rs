@@ -5,6 +5,7 @@
 //! [`role::Role`] and are listed in [`role::ROLES`].
 pub mod database;
 pub mod dns;
+pub mod mail;
 pub mod role;
 pub mod web;
 

@@ -163,4 +163,4 @@ fn downcast<R: Role>(desired: &(dyn Any + Send + Sync)) -> &R::Desired {
 
 /// Every role the engine knows, in the order their sections run on a server.
 pub static ROLES: &[&dyn Erased] =
-    &[&super::web::Web, &super::dns::DnsPrimary, &super::dns::DnsSecondary, &super::database::MariaDb, &super::database::PostgreSql];
+    &[&super::web::Web, &super::dns::DnsPrimary, &super::dns::DnsSecondary, &super::database::MariaDb, &super::database::PostgreSql, &super::mail::Mail];

@@ -421,3 +421,35 @@ pub fn check(read_percent: Option<u32>) -> Script {
     s.raw(CHECK);
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(s: &Script) -> String {
+        String::from_utf8(s.bytes().to_vec()).unwrap()
+    }
+
+    #[test]
+    fn a_restore_quotes_its_path_and_moves_only_into_a_target_that_does_not_exist() {
+        let p = PackageName::parse("p", "xyz00").unwrap();
+        let snap = SnapshotId::parse("s", &"ab".repeat(32)).unwrap();
+        let include = Some("/home/pacs/xyz00/it's $(id)\n`x`".to_owned());
+        let s = restore(&RestoreSpec { package: &p, home: "/home/pacs/xyz00", snapshot: &snap, include, target: Target::Exact("/home/restore/check") });
+        let t = text(&s);
+        assert!(t.contains("hs_include='/home/pacs/xyz00/it'\\''s $(id)\n`x`'\n"), "{t}");
+        let (refuse, stage, mv) = (t.find("exists already").unwrap(), t.find("mktemp -d /home/restore/").unwrap(), t.find("mv -T --").unwrap());
+        assert!(refuse < stage && stage < mv, "the target is checked before anything is restored, and moved into last");
+        assert!(t.contains("hs_dir /home/restore\n"), "root's restore directory is checked first");
+    }
+
+    #[test]
+    fn a_run_locks_the_package_writes_as_its_admin_and_reads_the_home_nosymfollow() {
+        let (p, h) = (PackageName::parse("p", "xyz00").unwrap(), ServerName::parse("s", "h1").unwrap());
+        let spec = RunSpec { package: &p, home: "/home/pacs/xyz00", run: 7, host: &h, users: vec!["xyz00".into()], mariadb: vec![], postgresql: vec![], unlock: false };
+        let t = text(&run(&spec));
+        assert!(t.contains("flock -w 60 9") && t.contains("setpriv --reuid=\"$hs_pkg\"") && t.contains("nosymfollow"), "{t}");
+        assert!(t.find("flock -w 60 9").unwrap() < t.find("crontab -l").unwrap(), "nothing is written before the lock is held");
+        assert!(!t.contains("RESTIC_PASSWORD="), "the password is read from its file, never passed");
+    }
+}

@@ -1,0 +1,150 @@
+//! The mail role: the addresses and aliases of the packages on a server become Postfix's tables there
+//! (`render::mail`), delivered through procmail into the mailbox user's `~/Maildir/` and read with Dovecot,
+//! which authenticates the system's users. The role owns a few files and `main.cf` settings
+//! (`remote::mail::{FILES, SETTINGS}`); it compares their SHA-256 and values with what the ledger renders
+//! and rewrites what differs, then checks and reloads. Unknown recipients of a mail domain are refused at
+//! SMTP time (550), by the virtual alias table. Aliases with a `|command` or `:include:` are not put on a
+//! server yet (local(8) would run them as nobody); the plan warns about them.
+use super::role::{Context, Role, StepsContext};
+use crate::Result;
+use crate::ledger::Tx;
+use crate::ledger::server::Server;
+use crate::model::{self, MailTarget, sha256_hex};
+use crate::remote::Script;
+use crate::remote::mail::{self as wire, Action, FILES, MailFacts};
+use crate::remote::records::Record;
+use crate::remote::script::ApplyScript;
+use crate::render::MANAGED_HEADER;
+
+pub struct Mail;
+
+/// Everything is one unit: the tables are server-wide.
+pub const UNIT: &str = "postfix";
+
+/// What the ledger says the server should have.
+pub struct MailDesired {
+    /// (file, how it is built, content).
+    pub files: Vec<(String, String, String)>,
+    pub settings: Vec<(String, String)>,
+    pub warnings: Vec<String>,
+}
+
+/// The `main.cf` settings, pointing Postfix at the tables and local delivery at procmail.
+fn settings() -> Vec<(String, String)> {
+    [
+        ("virtual_alias_domains", "/etc/postfix/hsadmin-domains"),
+        ("virtual_alias_maps", "hash:/etc/postfix/hsadmin-virtual"),
+        ("alias_maps", "hash:/etc/aliases, hash:/etc/postfix/hsadmin-aliases"),
+        ("alias_database", "hash:/etc/aliases, hash:/etc/postfix/hsadmin-aliases"),
+        ("mailbox_command", "/usr/bin/procmail -a \"$EXTENSION\" DEFAULT=$HOME/Maildir/ MAILDIR=$HOME/Maildir"),
+        ("home_mailbox", "Maildir/"),
+        ("smtpd_reject_unlisted_recipient", "yes"),
+    ]
+    .iter()
+    .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+    .collect()
+}
+
+impl Role for Mail {
+    type Desired = MailDesired;
+    type Facts = MailFacts;
+    type Action = Action;
+    const ROLE: model::Role = model::Role::Mail;
+
+    fn prepare(&self, tx: &Tx, server: &Server, _cx: &Context) -> Result<MailDesired> {
+        let packages = crate::ledger::package::names_on_server(tx, server.name.as_str())?;
+        let mine = |p: &model::PackageName| packages.iter().any(|n| n == p.as_str());
+        let addresses: Vec<_> = crate::ledger::mail::addresses(tx, None, None)?.into_iter().filter(|a| mine(&a.package)).collect();
+        let mut warnings = Vec::new();
+        let aliases: Vec<_> = crate::ledger::mail::aliases(tx, None)?
+            .into_iter()
+            .filter(|a| mine(&a.package))
+            .filter(|a| {
+                let runs = a.targets.iter().any(|t| matches!(t, MailTarget::Pipe(_) | MailTarget::Include(_)));
+                if runs {
+                    warnings.push(format!("alias {} has a |command or :include: target, which the mail role does not deliver yet; left out", a.name));
+                }
+                !runs
+            })
+            .collect();
+        let domains: Vec<String> = crate::ledger::domain::list(tx, None)?
+            .into_iter()
+            .filter(|d| d.mail && d.hosted && packages.iter().any(|n| n == d.package.as_str()))
+            .map(|d| d.name.to_string())
+            .collect();
+        let t = crate::render::mail::tables(&addresses, &aliases, &domains);
+        let dovecot = format!("{MANAGED_HEADER}\nmail_location = maildir:~/Maildir\n");
+        let files = [(FILES[0].0, t.domains), (FILES[1].0, t.virtual_map), (FILES[2].0, t.aliases), (FILES[3].0, dovecot)];
+        let build = |path: &str| FILES.iter().find(|(p, _)| *p == path).map(|(_, b)| (*b).to_owned()).unwrap_or_default();
+        let files = files.into_iter().map(|(p, c)| (p.to_owned(), build(p), c)).collect();
+        Ok(MailDesired { files, settings: settings(), warnings })
+    }
+
+    fn facts_script(&self, _d: &MailDesired, _cx: &Context, script: &mut Script) {
+        wire::facts_script(script);
+    }
+
+    fn parse(&self, d: &MailDesired, records: &[Record], _cx: &Context) -> (MailFacts, Vec<String>) {
+        let f = wire::parse(records);
+        let mut warnings = d.warnings.clone();
+        if !f.postfix || !f.dovecot {
+            warnings.push("the server lacks Postfix or Dovecot (postconf, doveconf): nothing was planned for its mail".into());
+        }
+        (f, warnings)
+    }
+
+    fn diff(&self, d: &MailDesired, f: &MailFacts, _cx: &Context) -> Vec<(String, Action)> {
+        diff(d, f)
+    }
+
+    fn describe(a: &Action) -> (String, String, bool) {
+        (a.name(), a.target(), false)
+    }
+
+    fn steps(units: &[(String, Vec<Action>)], _cx: &StepsContext, script: &mut ApplyScript) {
+        wire::section(model::Role::Mail.as_str(), units, script);
+    }
+}
+
+/// The files and settings that differ, then the reload (pure).
+pub fn diff(d: &MailDesired, f: &MailFacts) -> Vec<(String, Action)> {
+    if !f.postfix || !f.dovecot {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (file, build, content) in &d.files {
+        if f.files.get(file) != Some(&sha256_hex(content.as_bytes())) {
+            out.push((UNIT.to_owned(), Action::WriteFile { file: file.clone(), build: build.clone(), content: content.clone() }));
+        }
+    }
+    for (key, value) in &d.settings {
+        if f.settings.get(key) != Some(value) {
+            out.push((UNIT.to_owned(), Action::SetMain { key: key.clone(), value: value.clone() }));
+        }
+    }
+    if !out.is_empty() {
+        out.push((UNIT.to_owned(), Action::Reload));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_what_differs_is_written_and_a_change_reloads() {
+        let d = MailDesired { files: vec![("/etc/postfix/hsadmin-virtual".into(), "postmap".into(), "x\n".into())], settings: settings(), warnings: vec![] };
+        let mut f = MailFacts { postfix: true, dovecot: true, ..Default::default() };
+        let names = |v: &[(String, Action)]| v.iter().map(|(_, a)| format!("{} {}", a.name(), a.target())).collect::<Vec<_>>();
+        let first = names(&diff(&d, &f));
+        assert_eq!(first.first().map(String::as_str), Some("write_file /etc/postfix/hsadmin-virtual"));
+        assert_eq!(first.last().map(String::as_str), Some("reload postfix"));
+        f.files.insert("/etc/postfix/hsadmin-virtual".into(), sha256_hex(b"x\n"));
+        f.settings = settings().into_iter().collect();
+        assert!(diff(&d, &f).is_empty(), "in line: nothing to do");
+        f.settings.insert("alias_maps".into(), "hash:/etc/aliases".into());
+        assert_eq!(names(&diff(&d, &f)), ["set_main alias_maps", "reload postfix"]);
+        assert!(diff(&d, &MailFacts::default()).is_empty(), "no Postfix: nothing planned");
+    }
+}

@@ -1,0 +1,139 @@
+//! The mail role end to end (issue 14) on the real test servers: h1 gets the `mail` role, and what the
+//! ledger says is judged by Postfix and Dovecot themselves — messages sent with Python's smtplib to
+//! 127.0.0.11:25 land in the mailbox user's Maildir and are fetched over IMAP (STARTTLS) with the user's
+//! password; the catch-all and an alias deliver to every target; the user's own `.procmailrc` files a
+//! message into a folder; an unknown recipient is refused with 550 at SMTP time, and so is a removed
+//! address after its apply. A hand-edited table is drift that `plan` shows and `apply` repairs, and a
+//! configuration the checks refuse never goes live: the check fails, everything is put back before anything
+//! reloads, and mail keeps flowing.
+mod common;
+use common::robot::*;
+use std::process::Command;
+
+const SMTP_PY: &str = r#"import smtplib, sys
+to = sys.argv[2]
+msg = "From: robot@example.net\r\nTo: %s\r\nSubject: %s\r\n\r\nbody for %s\r\n" % (to, sys.argv[3], to)
+s = smtplib.SMTP(sys.argv[1], 25, timeout=15)
+try:
+    s.sendmail("robot@example.net", [to], msg)
+    print(250)
+except smtplib.SMTPRecipientsRefused as e:
+    print(list(e.recipients.values())[0][0])
+s.quit()
+"#;
+
+const IMAP_PY: &str = r#"import imaplib, ssl, sys
+c = imaplib.IMAP4(sys.argv[1], 143)
+c.starttls(ssl_context=ssl._create_unverified_context())
+c.login(sys.argv[2], sys.stdin.readline().rstrip("\n"))
+c.select("INBOX")
+typ, data = c.search(None, "ALL")
+for n in data[0].split():
+    typ, m = c.fetch(n, "(BODY[HEADER.FIELDS (SUBJECT)])")
+    print(m[0][1].decode().strip())
+c.logout()
+"#;
+
+/// Sends one message from this machine; the SMTP code for the recipient (250 accepted).
+fn send(to: &str, subject: &str) -> u16 {
+    let out = Command::new("python3").args(["-c", SMTP_PY, "127.0.0.11", to, subject]).output().unwrap();
+    assert!(out.status.success(), "smtplib: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).trim().parse().unwrap()
+}
+
+/// Waits until a message with `subject` is in one of the Maildir directories below `dir` on h1.
+fn delivered(t: &Robot, dir: &str, subject: &str) -> bool {
+    let script = format!("for i in $(seq 100); do grep -rlq 'Subject: {subject}' {dir} 2>/dev/null && exit 0; sleep 0.1; done; exit 1");
+    t.hosts.ssh("h1", &script).status.success()
+}
+
+fn mail_world() -> Robot {
+    let t = Robot::new();
+    t.ok(&["server", "update", "h1", "--role", "web,mail"]);
+    t.set_up_xyz00();
+    t.ok(&["domain", "add", "shop.org", "--package", "xyz00"]);
+    t
+}
+
+const WEB_MAILDIR: &str = "/home/pacs/xyz00/users/web/Maildir";
+const ADMIN_MAILDIR: &str = "/home/pacs/xyz00/Maildir";
+
+#[test]
+fn mail_to_addresses_catch_all_and_aliases_lands_in_maildirs_and_imap_shows_it() {
+    let t = mail_world();
+    t.ok(&["mail", "address", "add", "info@example.org", "--target", "xyz00-web"]);
+    t.ok(&["mail", "address", "add", "@example.org", "--target", "xyz00"]);
+    t.ok(&["mail", "address", "add", "sales@shop.org", "--target", "xyz00-web,xyz00"]);
+    t.ok(&["mail", "alias", "add", "xyz00-team", "--target", "xyz00,xyz00-web"]);
+    t.assert_in_line("after the mail commands applied");
+    assert_eq!(t.sh("h1", "postconf -h virtual_alias_maps").trim(), "hash:/etc/postfix/hsadmin-virtual");
+
+    assert_eq!(send("info@example.org", "to-info"), 250);
+    assert!(delivered(&t, WEB_MAILDIR, "to-info"), "info@ lands in xyz00-web's Maildir");
+    assert_eq!(t.stat("h1", &format!("{WEB_MAILDIR}/new")), "xyz00-web xyz00 700 directory");
+    assert_eq!(send("whoever@example.org", "to-catch-all"), 250);
+    assert!(delivered(&t, ADMIN_MAILDIR, "to-catch-all"), "the catch-all lands in xyz00's Maildir");
+    assert_eq!(send("sales@shop.org", "to-sales"), 250);
+    assert!(delivered(&t, WEB_MAILDIR, "to-sales") && delivered(&t, ADMIN_MAILDIR, "to-sales"), "both targets get it");
+    assert_eq!(send("xyz00-team@h1.test", "to-team"), 250);
+    assert!(delivered(&t, WEB_MAILDIR, "to-team") && delivered(&t, ADMIN_MAILDIR, "to-team"), "the alias delivers to both");
+    // Unknown at a mail domain without a catch-all: refused at SMTP time.
+    assert_eq!(send("nobody-here@shop.org", "unknown"), 550);
+
+    // IMAP with the user's password (STARTTLS; the password on stdin).
+    let mut imap = Command::new("python3")
+        .args(["-c", IMAP_PY, "127.0.0.11", "xyz00-web"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(imap.stdin.as_mut().unwrap(), format!("{PASSWORD}\n").as_bytes()).unwrap();
+    let out = imap.wait_with_output().unwrap();
+    let seen = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "imap: {}", String::from_utf8_lossy(&out.stderr));
+    for s in ["Subject: to-info", "Subject: to-sales", "Subject: to-team"] {
+        assert!(seen.contains(s), "{s} over IMAP: {seen}");
+    }
+
+    // The user's own procmail rule files a message into a folder, running as the user.
+    t.sh("h1", "cd /home/pacs/xyz00/users/web && setpriv --reuid=xyz00-web --regid=xyz00 --init-groups sh -c 'printf \":0\\n* ^Subject: filed-\\n.Filed/\\n\" > .procmailrc'");
+    assert_eq!(send("info@example.org", "filed-by-rule"), 250);
+    assert!(delivered(&t, &format!("{WEB_MAILDIR}/.Filed"), "filed-by-rule"), "the .procmailrc rule filed it");
+    assert_eq!(t.stat("h1", &format!("{WEB_MAILDIR}/.Filed")), "xyz00-web xyz00 700 directory");
+
+    // Removing an address stops delivery after its apply.
+    t.ok(&["mail", "address", "remove", "sales@shop.org", "--yes"]);
+    assert_eq!(send("sales@shop.org", "after-removal"), 550);
+}
+
+#[test]
+fn a_hand_edited_table_is_drift_and_a_configuration_the_checks_refuse_never_goes_live() {
+    let t = mail_world();
+    t.ok(&["mail", "address", "add", "info@example.org", "--target", "xyz00-web"]);
+    t.sh("h1", "echo 'evil@example.org root@localhost' >> /etc/postfix/hsadmin-virtual && postmap hash:/etc/postfix/hsadmin-virtual");
+    let (code, actions) = t.plan();
+    assert_eq!(code, 3, "{actions:?}");
+    assert!(actions.contains(&"h1 write_file /etc/postfix/hsadmin-virtual".to_owned()), "{actions:?}");
+    t.ok(&["apply"]);
+    t.assert_in_line("after apply repaired the table");
+    assert!(!t.sh("h1", "cat /etc/postfix/hsadmin-virtual").contains("evil"));
+
+    // A configuration the checks refuse (a Dovecot file that does not parse): the apply fails, its changes
+    // are rolled back before anything reloads, and Postfix keeps delivering with the last good tables.
+    let before = t.sh("h1", "sha256sum /etc/postfix/hsadmin-virtual /etc/postfix/hsadmin-virtual.db /etc/postfix/main.cf");
+    t.sh("h1", "printf 'this is not dovecot syntax {{\n' > /etc/dovecot/conf.d/91-robot-broken.conf");
+    let r = t.run(&["--json", "mail", "address", "add", "sales@example.org", "--target", "xyz00"]);
+    assert_eq!(r.code, 3, "the apply fails on h1: {}\n{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("doveconf") || r.stderr.contains("doveconf"), "{}{}", r.stdout, r.stderr);
+    assert_eq!(t.sh("h1", "sha256sum /etc/postfix/hsadmin-virtual /etc/postfix/hsadmin-virtual.db /etc/postfix/main.cf"), before, "the last good files are back");
+    assert_eq!(send("info@example.org", "still-flowing"), 250);
+    assert!(delivered(&t, WEB_MAILDIR, "still-flowing"), "mail keeps flowing");
+    assert_eq!(send("sales@example.org", "not-yet"), 550, "the new address is not live");
+    // Repaired by hand, the next apply goes through.
+    t.sh("h1", "rm /etc/dovecot/conf.d/91-robot-broken.conf");
+    t.ok(&["apply"]);
+    t.assert_in_line("after the Dovecot file was removed");
+    assert_eq!(send("sales@example.org", "after-repair"), 250);
+    assert!(delivered(&t, ADMIN_MAILDIR, "after-repair"));
+}

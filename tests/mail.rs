@@ -162,7 +162,7 @@ fn the_rendered_tables_are_read_by_postmap_and_postalias_on_a_test_server() {
     let actor = hsadmin::ledger::Actor { user: "test".into(), command: "tests/mail.rs".into() };
     let mut ledger = hsadmin::ledger::Ledger::open(&env.ledger, actor).unwrap();
     let t = ledger
-        .read(|tx| Ok(hsadmin::render::mail::tables(&hsadmin::ledger::mail::addresses(tx, None, None)?, &hsadmin::ledger::mail::aliases(tx, None)?, &[])))
+        .read(|tx| Ok(hsadmin::render::mail::tables(&hsadmin::ledger::mail::addresses(tx, None, None)?, &hsadmin::ledger::mail::aliases(tx, None)?, &[], &[])))
         .unwrap();
     let dir = "/tmp/hsadmin-robot-mailcheck";
     let script = format!(

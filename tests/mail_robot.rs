@@ -11,11 +11,11 @@ use common::robot::*;
 use std::process::Command;
 
 const SMTP_PY: &str = r#"import smtplib, sys
-to = sys.argv[2]
-msg = "From: robot@example.net\r\nTo: %s\r\nSubject: %s\r\n\r\nbody for %s\r\n" % (to, sys.argv[3], to)
+to, sender = sys.argv[2], sys.argv[4]
+msg = "From: %s\r\nTo: %s\r\nSubject: %s\r\n\r\nbody for %s\r\n" % (sender, to, sys.argv[3], to)
 s = smtplib.SMTP(sys.argv[1], 25, timeout=15)
 try:
-    s.sendmail("robot@example.net", [to], msg)
+    s.sendmail(sender, [to], msg)
     print(250)
 except smtplib.SMTPRecipientsRefused as e:
     print(list(e.recipients.values())[0][0])
@@ -36,7 +36,11 @@ c.logout()
 
 /// Sends one message from this machine; the SMTP code for the recipient (250 accepted).
 fn send(to: &str, subject: &str) -> u16 {
-    let out = Command::new("python3").args(["-c", SMTP_PY, "127.0.0.11", to, subject]).output().unwrap();
+    send_from("robot@example.net", to, subject)
+}
+
+fn send_from(sender: &str, to: &str, subject: &str) -> u16 {
+    let out = Command::new("python3").args(["-c", SMTP_PY, "127.0.0.11", to, subject, sender]).output().unwrap();
     assert!(out.status.success(), "smtplib: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8_lossy(&out.stdout).trim().parse().unwrap()
 }
@@ -136,4 +140,30 @@ fn a_hand_edited_table_is_drift_and_a_configuration_the_checks_refuse_never_goes
     t.assert_in_line("after the Dovecot file was removed");
     assert_eq!(send("sales@example.org", "after-repair"), 250);
     assert!(delivered(&t, ADMIN_MAILDIR, "after-repair"));
+}
+
+#[test]
+fn a_list_post_from_a_subscriber_reaches_every_subscriber_and_one_from_a_stranger_does_not() {
+    let t = mail_world();
+    t.ok(&["mail", "address", "add", "info@example.org", "--target", "xyz00-web"]);
+    t.ok(&["mail", "list", "add", "news@example.org", "--owner", "info@example.org"]);
+    t.ok(&["mail", "list", "subscribe", "news@example.org", "xyz00-web@h1.test"]);
+    t.ok(&["mail", "list", "subscribe", "news@example.org", "xyz00@h1.test"]);
+    t.assert_in_line("after the list commands applied");
+    assert_eq!(t.sh("h1", "cat '/var/spool/mlmmj/news=example.org/control/listaddress'"), "news@example.org\n");
+    assert_eq!(send_from("xyz00-web@h1.test", "news@example.org", "list-post"), 250);
+    assert!(delivered(&t, WEB_MAILDIR, "list-post") && delivered(&t, ADMIN_MAILDIR, "list-post"), "every subscriber gets the post");
+    // A stranger's post is taken at SMTP time and then refused by mlmmj (subscribers only): mlmmj answers
+    // the stranger, and no subscriber gets the post.
+    assert_eq!(send_from("stranger@example.net", "news@example.org", "stranger-post"), 250);
+    let answered = t.hosts.ssh("h1", "for i in $(seq 100); do postqueue -p | grep -q stranger@example.net && exit 0; sleep 0.1; done; exit 1");
+    assert!(answered.status.success(), "mlmmj answers the stranger: {}", t.sh("h1", "postqueue -p; ls -R '/var/spool/mlmmj/news=example.org/queue' | head"));
+    let seen = t.sh("h1", "grep -rl 'Subject: .*stranger-post' /home/pacs/xyz00/Maildir /home/pacs/xyz00/users/web/Maildir || true");
+    assert_eq!(seen, "", "no subscriber gets a stranger's post");
+    // Unsubscribing takes effect with its apply; removing the list removes its directory.
+    t.ok(&["mail", "list", "unsubscribe", "news@example.org", "xyz00@h1.test"]);
+    assert_eq!(t.sh("h1", "cat '/var/spool/mlmmj/news=example.org/subscribers.d/'*"), "xyz00-web@h1.test\n");
+    t.ok(&["mail", "list", "remove", "news@example.org", "--yes"]);
+    assert_eq!(t.sh("h1", "ls /var/spool/mlmmj"), "");
+    assert_eq!(send("news@example.org", "after-removal"), 550);
 }

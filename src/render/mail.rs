@@ -5,19 +5,36 @@
 //! here validated (`model::MailTarget`: ASCII, one line, no `,` `"` `\` `#`), so no value can add a line or
 //! an entry; a `|command` is quoted for the alias file.
 use super::MANAGED_HEADER;
-use crate::ledger::mail::{Address, Alias};
+use crate::ledger::mail::{Address, Alias, List};
 use crate::model::MailTarget;
 use std::collections::BTreeSet;
 
 /// The alias that discards (`nobody`, `/dev/null`).
 pub const DISCARD: &str = "hsadmin-discard";
 
-/// The three tables.
+/// The domain mlmmj's lists are routed through (never a real one: `.invalid` is reserved, RFC 2606).
+pub const LIST_DOMAIN: &str = "mlmmj.invalid";
+
+/// The tables.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tables {
     pub domains: String,
     pub virtual_map: String,
     pub aliases: String,
+    /// The transport map: each list's routing address to mlmmj with its list directory.
+    pub transport: String,
+}
+
+/// A list's directory name below mlmmj's spool: `local=domain` (`=` is in no local part or domain name,
+/// so no two lists share one).
+pub fn list_dir(l: &List) -> String {
+    format!("{}={}", l.local, l.domain)
+}
+
+/// What the list's directory must hold, as one text: its hash is what the role compares.
+pub fn list_spec(l: &List, relayhost: &str) -> String {
+    let subscribers: Vec<&str> = l.subscribers.iter().map(|s| s.as_str()).collect();
+    format!("listaddress {}\nowner {}\npolicy {}\nrelayhost {relayhost}\nsubscribers {}\n", l.address(), l.owner, l.policy, subscribers.join(" "))
 }
 
 /// A target as the right-hand side of the virtual map.
@@ -48,8 +65,9 @@ fn join(targets: &[MailTarget], f: fn(&MailTarget) -> String) -> String {
 
 /// The tables of one server from the addresses and aliases of its packages (not removed) and the domains
 /// that take mail there (so that a domain without addresses refuses its recipients, too).
-pub fn tables(addresses: &[Address], aliases: &[Alias], mail_domains: &[String]) -> Tables {
-    let domains: BTreeSet<String> = addresses.iter().map(Address::mail_domain).chain(mail_domains.iter().cloned()).collect();
+pub fn tables(addresses: &[Address], aliases: &[Alias], lists: &[List], mail_domains: &[String]) -> Tables {
+    let domains: BTreeSet<String> =
+        addresses.iter().map(Address::mail_domain).chain(lists.iter().map(|l| l.domain.to_string())).chain(mail_domains.iter().cloned()).collect();
     let mut domain_text = format!("{MANAGED_HEADER}\n");
     for d in &domains {
         domain_text += &format!("{d}\n");
@@ -60,13 +78,21 @@ pub fn tables(addresses: &[Address], aliases: &[Alias], mail_domains: &[String])
     for a in sorted {
         virtual_map += &format!("{} {}\n", a.address(), join(&a.targets, virtual_target));
     }
+    let mut transport = format!("{MANAGED_HEADER}\n");
+    let mut sorted: Vec<&List> = lists.iter().collect();
+    sorted.sort_by_key(|l| list_dir(l));
+    for l in sorted {
+        let dir = list_dir(l);
+        virtual_map += &format!("{} {dir}@{LIST_DOMAIN}\n", l.address());
+        transport += &format!("{dir}@{LIST_DOMAIN} mlmmj:{dir}\n");
+    }
     let mut alias_text = format!("{MANAGED_HEADER}\n{DISCARD}: /dev/null\n");
     let mut sorted: Vec<&Alias> = aliases.iter().collect();
     sorted.sort_by_key(|a| a.name.clone());
     for a in sorted {
         alias_text += &format!("{}: {}\n", a.name, join(&a.targets, alias_target));
     }
-    Tables { domains: domain_text, virtual_map, aliases: alias_text }
+    Tables { domains: domain_text, virtual_map, aliases: alias_text, transport }
 }
 
 #[cfg(test)]
@@ -100,6 +126,7 @@ mod tests {
         let t = tables(
             &[address("info", "", &["xyz00-web", "erika@example.net"]), address("", "", &["xyz00"]), address("news", "lists", &["/dev/null"])],
             &[alias],
+            &[],
             &[],
         );
         assert_eq!(t.domains, format!("{MANAGED_HEADER}\nexample.org\nlists.example.org\n"));

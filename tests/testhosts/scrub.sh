@@ -54,3 +54,9 @@ postconf -X virtual_alias_domains virtual_alias_maps alias_maps alias_database m
 postsuper -d ALL > /dev/null 2>&1 || true
 postfix reload > /dev/null 2>&1 || postfix start > /dev/null 2>&1 || true
 doveadm reload > /dev/null 2>&1 || true
+# Mail lists: the spool, the transport and the mlmmj user the role made.
+rm -rf --one-file-system /var/spool/mlmmj/*
+postconf -X transport_maps mlmmj_destination_recipient_limit
+postconf -MX mlmmj/unix 2> /dev/null || true
+if id -u mlmmj > /dev/null 2>&1; then pkill -KILL -u mlmmj || true; userdel mlmmj; fi
+postfix reload > /dev/null 2>&1 || true

@@ -26,7 +26,20 @@ pub struct MailDesired {
     /// (file, how it is built, content).
     pub files: Vec<(String, String, String)>,
     pub settings: Vec<(String, String)>,
+    pub lists: Vec<WantList>,
     pub warnings: Vec<String>,
+}
+
+/// A list as its directory must be.
+#[derive(Debug, Clone)]
+pub struct WantList {
+    pub list: String,
+    pub dir: String,
+    pub owner: String,
+    pub policy: String,
+    pub relayhost: String,
+    pub subscribers: Vec<String>,
+    pub spec: String,
 }
 
 /// The `main.cf` settings, pointing Postfix at the tables and local delivery at procmail.
@@ -39,6 +52,7 @@ fn settings() -> Vec<(String, String)> {
         ("mailbox_command", "/usr/bin/procmail -a \"$EXTENSION\" DEFAULT=$HOME/Maildir/ MAILDIR=$HOME/Maildir"),
         ("home_mailbox", "Maildir/"),
         ("smtpd_reject_unlisted_recipient", "yes"),
+        ("transport_maps", "hash:/etc/postfix/hsadmin-transport"),
     ]
     .iter()
     .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
@@ -72,12 +86,31 @@ impl Role for Mail {
             .filter(|d| d.mail && d.hosted && packages.iter().any(|n| n == d.package.as_str()))
             .map(|d| d.name.to_string())
             .collect();
-        let t = crate::render::mail::tables(&addresses, &aliases, &domains);
+        let lists: Vec<_> = crate::ledger::mail::lists(tx, None)?.into_iter().filter(|l| mine(&l.package)).collect();
+        let t = crate::render::mail::tables(&addresses, &aliases, &lists, &domains);
+        let relayhost = server.address.to_string();
+        let lists: Vec<WantList> = lists
+            .iter()
+            .map(|l| WantList {
+                list: l.address(),
+                dir: crate::render::mail::list_dir(l),
+                owner: l.owner.to_string(),
+                policy: l.policy.to_string(),
+                relayhost: relayhost.clone(),
+                subscribers: l.subscribers.iter().map(ToString::to_string).collect(),
+                spec: crate::render::mail::list_spec(l, &relayhost),
+            })
+            .collect();
         let dovecot = format!("{MANAGED_HEADER}\nmail_location = maildir:~/Maildir\n");
-        let files = [(FILES[0].0, t.domains), (FILES[1].0, t.virtual_map), (FILES[2].0, t.aliases), (FILES[3].0, dovecot)];
+        let files = [(FILES[0].0, t.domains), (FILES[1].0, t.virtual_map), (FILES[2].0, t.aliases), (FILES[3].0, dovecot), (FILES[4].0, t.transport)];
         let build = |path: &str| FILES.iter().find(|(p, _)| *p == path).map(|(_, b)| (*b).to_owned()).unwrap_or_default();
         let files = files.into_iter().map(|(p, c)| (p.to_owned(), build(p), c)).collect();
-        Ok(MailDesired { files, settings: settings(), warnings })
+        let mut settings = settings();
+        if !lists.is_empty() {
+            // Postfix knows the parameter only once master.cf has the mlmmj transport.
+            settings.push(("mlmmj_destination_recipient_limit".into(), "1".into()));
+        }
+        Ok(MailDesired { files, settings, lists, warnings })
     }
 
     fn facts_script(&self, _d: &MailDesired, _cx: &Context, script: &mut Script) {
@@ -98,7 +131,7 @@ impl Role for Mail {
     }
 
     fn describe(a: &Action) -> (String, String, bool) {
-        (a.name(), a.target(), false)
+        (a.name(), a.target(), matches!(a, Action::RemoveList { .. }))
     }
 
     fn steps(units: &[(String, Vec<Action>)], _cx: &StepsContext, script: &mut ApplyScript) {
@@ -122,6 +155,26 @@ pub fn diff(d: &MailDesired, f: &MailFacts) -> Vec<(String, Action)> {
             out.push((UNIT.to_owned(), Action::SetMain { key: key.clone(), value: value.clone() }));
         }
     }
+    if !d.lists.is_empty() && !f.mlmmj {
+        out.push((UNIT.to_owned(), Action::SetupLists));
+    }
+    for l in &d.lists {
+        if f.lists.get(&l.dir) != Some(&sha256_hex(l.spec.as_bytes())) {
+            let w = Action::WriteList {
+                list: l.list.clone(),
+                dir: l.dir.clone(),
+                owner: l.owner.clone(),
+                policy: l.policy.clone(),
+                relayhost: l.relayhost.clone(),
+                subscribers: l.subscribers.clone(),
+                spec: l.spec.clone(),
+            };
+            out.push((UNIT.to_owned(), w));
+        }
+    }
+    for dir in f.lists.keys().filter(|dir| !d.lists.iter().any(|l| &l.dir == *dir)) {
+        out.push((UNIT.to_owned(), Action::RemoveList { dir: dir.clone() }));
+    }
     if !out.is_empty() {
         out.push((UNIT.to_owned(), Action::Reload));
     }
@@ -134,7 +187,7 @@ mod tests {
 
     #[test]
     fn only_what_differs_is_written_and_a_change_reloads() {
-        let d = MailDesired { files: vec![("/etc/postfix/hsadmin-virtual".into(), "postmap".into(), "x\n".into())], settings: settings(), warnings: vec![] };
+        let d = MailDesired { files: vec![("/etc/postfix/hsadmin-virtual".into(), "postmap".into(), "x\n".into())], settings: settings(), lists: vec![], warnings: vec![] };
         let mut f = MailFacts { postfix: true, dovecot: true, ..Default::default() };
         let names = |v: &[(String, Action)]| v.iter().map(|(_, a)| format!("{} {}", a.name(), a.target())).collect::<Vec<_>>();
         let first = names(&diff(&d, &f));

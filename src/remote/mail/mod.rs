@@ -16,10 +16,24 @@ pub const FILES: &[(&str, &str)] = &[
     ("/etc/postfix/hsadmin-virtual", "postmap"),
     ("/etc/postfix/hsadmin-aliases", "postalias"),
     ("/etc/dovecot/conf.d/90-hsadmin.conf", "none"),
+    ("/etc/postfix/hsadmin-transport", "postmap"),
 ];
 
 /// The `main.cf` settings the role manages.
-pub const SETTINGS: &[&str] = &["virtual_alias_domains", "virtual_alias_maps", "alias_maps", "alias_database", "mailbox_command", "home_mailbox", "smtpd_reject_unlisted_recipient"];
+pub const SETTINGS: &[&str] = &[
+    "virtual_alias_domains",
+    "virtual_alias_maps",
+    "alias_maps",
+    "alias_database",
+    "mailbox_command",
+    "home_mailbox",
+    "smtpd_reject_unlisted_recipient",
+    "transport_maps",
+    "mlmmj_destination_recipient_limit",
+];
+
+/// mlmmj's spool, where each list has its directory.
+pub const SPOOL: &str = "/var/spool/mlmmj";
 
 #[derive(Debug, Clone, Default)]
 pub struct MailFacts {
@@ -29,18 +43,35 @@ pub struct MailFacts {
     /// Managed file → its SHA-256 (a symlink or other non-file counts as missing).
     pub files: BTreeMap<String, String>,
     pub settings: BTreeMap<String, String>,
+    /// The `mlmmj` user exists and master.cf has the `mlmmj` transport.
+    pub mlmmj: bool,
+    /// The lists hsadmin made (their directory has `control/hsadmin`): directory → SHA-256 of that file.
+    pub lists: BTreeMap<String, String>,
+}
+
+/// A list directory name as hsadmin makes them: `local=domain`.
+pub fn is_list_dir(name: &str) -> bool {
+    name.split_once('=').is_some_and(|(l, d)| {
+        !l.is_empty() && l.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._+-".contains(&b)) && crate::model::is_host_name(d)
+    })
 }
 
 const FACTS_SH: &str = r#"if command -v postconf > /dev/null 2>&1; then rec postfix 1; fi
 if command -v doveconf > /dev/null 2>&1; then rec dovecot 1; fi
-for f in /etc/postfix/hsadmin-domains /etc/postfix/hsadmin-virtual /etc/postfix/hsadmin-aliases /etc/dovecot/conf.d/90-hsadmin.conf; do
+for f in /etc/postfix/hsadmin-domains /etc/postfix/hsadmin-virtual /etc/postfix/hsadmin-aliases /etc/dovecot/conf.d/90-hsadmin.conf /etc/postfix/hsadmin-transport; do
     if [ -f "$f" ] && [ ! -L "$f" ]; then rec file "$f" "$(sha256sum < "$f" | cut -c 1-64)"; fi
 done
 if command -v postconf > /dev/null 2>&1; then
-    for k in virtual_alias_domains virtual_alias_maps alias_maps alias_database mailbox_command home_mailbox smtpd_reject_unlisted_recipient; do
+    for k in virtual_alias_domains virtual_alias_maps alias_maps alias_database mailbox_command home_mailbox smtpd_reject_unlisted_recipient transport_maps mlmmj_destination_recipient_limit; do
         rec setting "$k" "$(postconf -h "$k" 2> /dev/null)"
     done
+    if id -u mlmmj > /dev/null 2>&1 && postconf -M mlmmj/unix 2> /dev/null | grep -q mlmmj-receive; then rec mlmmj 1; fi
 fi
+for f in /var/spool/mlmmj/*/control/hsadmin; do
+    [ -f "$f" ] && [ ! -L "$f" ] || continue
+    d=${f%/control/hsadmin}
+    rec list "${d##*/}" "$(sha256sum < "$f" | cut -c 1-64)"
+done
 "#;
 
 pub fn facts_script(s: &mut Script) {
@@ -59,6 +90,10 @@ pub fn parse(records: &[Record]) -> MailFacts {
             }
             ("setting", Some(key), Some(value)) if SETTINGS.contains(&key) => {
                 f.settings.insert(key.to_owned(), value.to_owned());
+            }
+            ("mlmmj", _, _) => f.mlmmj = true,
+            ("list", Some(dir), Some(hash)) if is_list_dir(dir) && hash.len() == 64 => {
+                f.lists.insert(dir.to_owned(), hash.to_owned());
             }
             _ => {}
         }
@@ -80,6 +115,21 @@ pub enum Action {
     },
     /// Sets a `main.cf` setting.
     SetMain { key: String, value: String },
+    /// The `mlmmj` user, its spool and the `mlmmj` transport in master.cf.
+    SetupLists,
+    /// Writes a list's directory from its spec: address, owner, who may post, subscribers.
+    WriteList {
+        list: String,
+        dir: String,
+        owner: String,
+        policy: String,
+        relayhost: String,
+        subscribers: Vec<String>,
+        #[serde(skip)]
+        spec: String,
+    },
+    /// Removes the directory of a list hsadmin made that the ledger no longer has.
+    RemoveList { dir: String },
     /// Checks the whole configuration, then reloads Postfix and Dovecot; rolls back on failure.
     Reload,
 }
@@ -93,16 +143,21 @@ impl Action {
         match self {
             Action::WriteFile { file, .. } => file.clone(),
             Action::SetMain { key, .. } => key.clone(),
+            Action::SetupLists => SPOOL.into(),
+            Action::WriteList { list, .. } => list.clone(),
+            Action::RemoveList { dir } => dir.clone(),
             Action::Reload => "postfix".into(),
         }
     }
 }
 
-const HELPERS: &str = r#"mail_backup() {
+const HELPERS: &str = r#"mail_files='/etc/postfix/hsadmin-domains /etc/postfix/hsadmin-virtual /etc/postfix/hsadmin-aliases /etc/dovecot/conf.d/90-hsadmin.conf /etc/postfix/hsadmin-transport'
+mail_backup() {
     [ -d "$hs_tmp/mail" ] && return 0
     mkdir "$hs_tmp/mail"
     cp -p /etc/postfix/main.cf "$hs_tmp/mail/main.cf"
-    for f in /etc/postfix/hsadmin-domains /etc/postfix/hsadmin-virtual /etc/postfix/hsadmin-aliases /etc/dovecot/conf.d/90-hsadmin.conf; do
+    cp -p /etc/postfix/master.cf "$hs_tmp/mail/master.cf"
+    for f in $mail_files; do
         n=$(echo "$f" | tr / _)
         if [ -f "$f" ]; then cp -p "$f" "$hs_tmp/mail/$n"; fi
         for x in db; do if [ -f "$f.$x" ]; then cp -p "$f.$x" "$hs_tmp/mail/$n.$x"; fi; done
@@ -110,7 +165,8 @@ const HELPERS: &str = r#"mail_backup() {
 }
 mail_restore() {
     cp -p "$hs_tmp/mail/main.cf" /etc/postfix/main.cf
-    for f in /etc/postfix/hsadmin-domains /etc/postfix/hsadmin-virtual /etc/postfix/hsadmin-aliases /etc/dovecot/conf.d/90-hsadmin.conf; do
+    cp -p "$hs_tmp/mail/master.cf" /etc/postfix/master.cf
+    for f in $mail_files; do
         n=$(echo "$f" | tr / _)
         if [ -f "$hs_tmp/mail/$n" ]; then cp -p "$hs_tmp/mail/$n" "$f"; else rm -f "$f"; fi
         if [ -f "$hs_tmp/mail/$n.db" ]; then cp -p "$hs_tmp/mail/$n.db" "$f.db"; else rm -f "$f.db"; fi
@@ -127,6 +183,37 @@ mail_write() {
     mv -f "$1.hsadmin-new" "$1"
 }
 mail_set() { mail_backup; postconf -e "$@"; }
+mail_setup_lists() {
+    mail_backup
+    id -u mlmmj > /dev/null 2>&1 || useradd --system --home-dir /var/spool/mlmmj --no-create-home --shell /usr/sbin/nologin mlmmj
+    install -d -o mlmmj -g mlmmj -m 0755 /var/spool/mlmmj
+    postconf -M mlmmj/unix='mlmmj unix - n n - - pipe flags=ORhu user=mlmmj argv=/usr/bin/mlmmj-receive -F -L /var/spool/mlmmj/$nexthop'
+}
+# mail_list DIR LISTADDRESS OWNER POLICY RELAYHOST SUBSCRIBERS < spec: the list's directory as mlmmj wants it,
+# written as the mlmmj user (it owns the spool; a list's archive holds what senders sent).
+mail_list() {
+    runuser -u mlmmj -- sh -c '
+        set -e
+        d=/var/spool/mlmmj/$1
+        [ ! -L "$d" ] || { echo "$d is a symlink" >&2; exit 1; }
+        for s in incoming queue queue/discarded archive text subconf unsubconf bounce control moderation subscribers.d digesters.d requeue nomailsubs.d; do mkdir -p "$d/$s"; done
+        [ -n "$(ls -A "$d/text")" ] || cp -R /usr/share/mlmmj/text.skel/en/. "$d/text/"
+        printf "%s\n" "$2" > "$d/control/listaddress"
+        printf "%s\n" "$3" > "$d/control/owner"
+        printf "%s\n" "$5" > "$d/control/relayhost"
+        rm -f "$d/control/subonlypost" "$d/control/moderated" "$d/control/moderators"
+        case "$4" in
+            subscribers) : > "$d/control/subonlypost" ;;
+            moderated) : > "$d/control/moderated"; printf "%s\n" "$3" > "$d/control/moderators" ;;
+        esac
+        rm -f "$d"/subscribers.d/*
+        for a in $6; do printf "%s\n" "$a" >> "$d/subscribers.d/$(printf %.1s "$a")"; done
+        cat > "$d/control/hsadmin"
+    ' sh "$@"
+}
+mail_remove_list() {
+    if [ -f "/var/spool/mlmmj/$1/control/hsadmin" ]; then rm -rf --one-file-system -- "/var/spool/mlmmj/$1"; fi
+}
 mail_reload() {
     if ! postfix check >&2 || ! doveconf -n > /dev/null; then
         mail_restore
@@ -169,6 +256,17 @@ pub fn section(role: &str, units: &[(String, Vec<Action>)], out: &mut ApplyScrip
                         s.command("mail_set", &args);
                     }
                     Action::SetMain { .. } => {}
+                    Action::SetupLists => {
+                        s.command("mail_setup_lists", &[]);
+                    }
+                    Action::WriteList { list, dir, owner, policy, relayhost, subscribers, spec } => {
+                        let subs = subscribers.join(" ");
+                        let args: [&dyn ShellArg; 6] = [&d(dir), &d(list), &d(owner), &d(policy), &d(relayhost), &d(&subs)];
+                        s.pipe(("printf %s", &[&d(spec)]), ("mail_list", &args));
+                    }
+                    Action::RemoveList { dir } => {
+                        s.command("mail_remove_list", &[&d(dir)]);
+                    }
                     Action::Reload => {
                         s.command("mail_reload", &[]);
                     }

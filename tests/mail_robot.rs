@@ -167,3 +167,19 @@ fn a_list_post_from_a_subscriber_reaches_every_subscriber_and_one_from_a_strange
     assert_eq!(t.sh("h1", "ls /var/spool/mlmmj"), "");
     assert_eq!(send("news@example.org", "after-removal"), 550);
 }
+
+#[test]
+fn an_alias_command_runs_as_the_package_admin() {
+    let t = mail_world();
+    t.ok(&["mail", "alias", "add", "xyz00-bot", "--target", "|/usr/bin/tee /home/pacs/xyz00/bot.out", "--target", "xyz00-web"]);
+    t.assert_in_line("after the alias applied");
+    assert_eq!(t.stat("h1", "/etc/postfix/hsadmin-include/xyz00-bot"), "xyz00 xyz00 644 regular file");
+    assert_eq!(send("xyz00-bot@h1.test", "to-the-bot"), 250);
+    let ran = t.hosts.ssh("h1", "for i in $(seq 100); do grep -q 'Subject: to-the-bot' /home/pacs/xyz00/bot.out 2>/dev/null && exit 0; sleep 0.1; done; exit 1");
+    assert!(ran.status.success(), "the command got the message");
+    assert_eq!(t.stat("h1", "/home/pacs/xyz00/bot.out"), "xyz00 xyz00 600 regular file", "written by the package admin, not root or nobody");
+    assert!(delivered(&t, WEB_MAILDIR, "to-the-bot"), "the other target gets it too");
+    // The alias gone, its include file goes with it.
+    t.ok(&["mail", "alias", "remove", "xyz00-bot", "--yes"]);
+    assert_eq!(t.sh("h1", "ls /etc/postfix/hsadmin-include"), "");
+}

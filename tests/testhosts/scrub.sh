@@ -49,14 +49,14 @@ if [ -e /etc/ssh/sshd_config.d/hsadmin-backup.conf ]; then
     kill -HUP "$(cat /run/sshd.pid)"
 fi
 # Mail: the mail role's tables and settings, the queue, and what a test broke on purpose.
-rm -f /etc/postfix/hsadmin-* /etc/dovecot/conf.d/90-hsadmin.conf /etc/dovecot/conf.d/91-robot-broken.conf
+rm -rf /etc/postfix/hsadmin-* /etc/dovecot/conf.d/90-hsadmin.conf /etc/dovecot/conf.d/91-robot-broken.conf
 postconf -X virtual_alias_domains virtual_alias_maps alias_maps alias_database mailbox_command home_mailbox smtpd_reject_unlisted_recipient
 postsuper -d ALL > /dev/null 2>&1 || true
 postfix reload > /dev/null 2>&1 || postfix start > /dev/null 2>&1 || true
 doveadm reload > /dev/null 2>&1 || true
 # Mail lists: the spool, the transport and the mlmmj user the role made.
 rm -rf --one-file-system /var/spool/mlmmj/*
-postconf -X transport_maps mlmmj_destination_recipient_limit
+postconf -X transport_maps mlmmj_destination_recipient_limit allow_mail_to_commands
 postconf -MX mlmmj/unix 2> /dev/null || true
 if id -u mlmmj > /dev/null 2>&1; then pkill -KILL -u mlmmj || true; userdel mlmmj; fi
 postfix reload > /dev/null 2>&1 || true

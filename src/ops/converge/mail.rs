@@ -3,8 +3,9 @@
 //! which authenticates the system's users. The role owns a few files and `main.cf` settings
 //! (`remote::mail::{FILES, SETTINGS}`); it compares their SHA-256 and values with what the ledger renders
 //! and rewrites what differs, then checks and reloads. Unknown recipients of a mail domain are refused at
-//! SMTP time (550), by the virtual alias table. Aliases with a `|command` or `:include:` are not put on a
-//! server yet (local(8) would run them as nobody); the plan warns about them.
+//! SMTP time (550), by the virtual alias table. An alias's `|command`s go into an include file owned by the
+//! package admin, so that local(8) runs them as the admin; aliases with an `:include:` of the customer's are
+//! not put on a server yet (the plan warns).
 use super::role::{Context, Role, StepsContext};
 use crate::Result;
 use crate::ledger::Tx;
@@ -27,7 +28,24 @@ pub struct MailDesired {
     pub files: Vec<(String, String, String)>,
     pub settings: Vec<(String, String)>,
     pub lists: Vec<WantList>,
+    pub includes: Vec<WantInclude>,
     pub warnings: Vec<String>,
+}
+
+/// An alias's include file with its commands, owned by the package admin (uid).
+#[derive(Debug, Clone)]
+pub struct WantInclude {
+    pub alias: String,
+    pub owner: String,
+    pub uid: u32,
+    pub content: String,
+}
+
+/// The package admin's uid.
+fn found_admin(tx: &Tx, package: &model::PackageName) -> Result<u32> {
+    crate::ledger::user::get(tx, package.as_str())?
+        .map(|u| u.uid)
+        .ok_or_else(|| crate::Error::Failed(format!("package {package} has no admin user in the ledger")))
 }
 
 /// A list as its directory must be.
@@ -53,6 +71,7 @@ fn settings() -> Vec<(String, String)> {
         ("home_mailbox", "Maildir/"),
         ("smtpd_reject_unlisted_recipient", "yes"),
         ("transport_maps", "hash:/etc/postfix/hsadmin-transport"),
+        ("allow_mail_to_commands", "alias, forward, include"),
     ]
     .iter()
     .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
@@ -70,17 +89,24 @@ impl Role for Mail {
         let mine = |p: &model::PackageName| packages.iter().any(|n| n == p.as_str());
         let addresses: Vec<_> = crate::ledger::mail::addresses(tx, None, None)?.into_iter().filter(|a| mine(&a.package)).collect();
         let mut warnings = Vec::new();
-        let aliases: Vec<_> = crate::ledger::mail::aliases(tx, None)?
-            .into_iter()
-            .filter(|a| mine(&a.package))
-            .filter(|a| {
-                let runs = a.targets.iter().any(|t| matches!(t, MailTarget::Pipe(_) | MailTarget::Include(_)));
-                if runs {
-                    warnings.push(format!("alias {} has a |command or :include: target, which the mail role does not deliver yet; left out", a.name));
-                }
-                !runs
-            })
-            .collect();
+        let mut includes = Vec::new();
+        let mut aliases = Vec::new();
+        for mut a in crate::ledger::mail::aliases(tx, None)?.into_iter().filter(|a| mine(&a.package)) {
+            if a.targets.iter().any(|t| matches!(t, MailTarget::Include(_))) {
+                warnings.push(format!("alias {} has an :include: target, which the mail role does not deliver yet; left out", a.name));
+                continue;
+            }
+            // Commands go into an include file of the package admin's: local(8) runs them as that file's owner.
+            let commands: Vec<String> = a.targets.iter().filter_map(|t| if let MailTarget::Pipe(c) = t { Some(format!("\"|{c}\"\n")) } else { None }).collect();
+            if !commands.is_empty() {
+                let admin = found_admin(tx, &a.package)?;
+                let file = format!("{}/{}", wire::INCLUDES, a.name);
+                a.targets.retain(|t| !matches!(t, MailTarget::Pipe(_)));
+                a.targets.push(MailTarget::Include(file));
+                includes.push(WantInclude { alias: a.name.to_string(), owner: a.package.to_string(), uid: admin, content: format!("{MANAGED_HEADER}\n{}", commands.concat()) });
+            }
+            aliases.push(a);
+        }
         let domains: Vec<String> = crate::ledger::domain::list(tx, None)?
             .into_iter()
             .filter(|d| d.mail && d.hosted && packages.iter().any(|n| n == d.package.as_str()))
@@ -110,7 +136,7 @@ impl Role for Mail {
             // Postfix knows the parameter only once master.cf has the mlmmj transport.
             settings.push(("mlmmj_destination_recipient_limit".into(), "1".into()));
         }
-        Ok(MailDesired { files, settings, lists, warnings })
+        Ok(MailDesired { files, settings, lists, includes, warnings })
     }
 
     fn facts_script(&self, _d: &MailDesired, _cx: &Context, script: &mut Script) {
@@ -131,7 +157,7 @@ impl Role for Mail {
     }
 
     fn describe(a: &Action) -> (String, String, bool) {
-        (a.name(), a.target(), matches!(a, Action::RemoveList { .. }))
+        (a.name(), a.target(), matches!(a, Action::RemoveList { .. } | Action::RemoveInclude { .. }))
     }
 
     fn steps(units: &[(String, Vec<Action>)], _cx: &StepsContext, script: &mut ApplyScript) {
@@ -175,6 +201,14 @@ pub fn diff(d: &MailDesired, f: &MailFacts) -> Vec<(String, Action)> {
     for dir in f.lists.keys().filter(|dir| !d.lists.iter().any(|l| &l.dir == *dir)) {
         out.push((UNIT.to_owned(), Action::RemoveList { dir: dir.clone() }));
     }
+    for i in &d.includes {
+        if f.includes.get(&i.alias) != Some(&(sha256_hex(i.content.as_bytes()), i.uid)) {
+            out.push((UNIT.to_owned(), Action::WriteInclude { alias: i.alias.clone(), owner: i.owner.clone(), content: i.content.clone() }));
+        }
+    }
+    for name in f.includes.keys().filter(|n| !d.includes.iter().any(|i| &i.alias == *n)) {
+        out.push((UNIT.to_owned(), Action::RemoveInclude { alias: name.clone() }));
+    }
     if !out.is_empty() {
         out.push((UNIT.to_owned(), Action::Reload));
     }
@@ -187,7 +221,7 @@ mod tests {
 
     #[test]
     fn only_what_differs_is_written_and_a_change_reloads() {
-        let d = MailDesired { files: vec![("/etc/postfix/hsadmin-virtual".into(), "postmap".into(), "x\n".into())], settings: settings(), lists: vec![], warnings: vec![] };
+        let d = MailDesired { files: vec![("/etc/postfix/hsadmin-virtual".into(), "postmap".into(), "x\n".into())], settings: settings(), lists: vec![], includes: vec![], warnings: vec![] };
         let mut f = MailFacts { postfix: true, dovecot: true, ..Default::default() };
         let names = |v: &[(String, Action)]| v.iter().map(|(_, a)| format!("{} {}", a.name(), a.target())).collect::<Vec<_>>();
         let first = names(&diff(&d, &f));

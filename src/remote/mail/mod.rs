@@ -30,7 +30,12 @@ pub const SETTINGS: &[&str] = &[
     "smtpd_reject_unlisted_recipient",
     "transport_maps",
     "mlmmj_destination_recipient_limit",
+    "allow_mail_to_commands",
 ];
+
+/// Where an alias's commands go: a file per alias, owned by the package admin, so that local(8) runs the
+/// commands with the admin's rights (an :include: file's owner), never as root or nobody.
+pub const INCLUDES: &str = "/etc/postfix/hsadmin-include";
 
 /// mlmmj's spool, where each list has its directory.
 pub const SPOOL: &str = "/var/spool/mlmmj";
@@ -47,6 +52,8 @@ pub struct MailFacts {
     pub mlmmj: bool,
     /// The lists hsadmin made (their directory has `control/hsadmin`): directory → SHA-256 of that file.
     pub lists: BTreeMap<String, String>,
+    /// The files in INCLUDES: name → (SHA-256, owner's uid).
+    pub includes: BTreeMap<String, (String, u32)>,
 }
 
 /// A list directory name as hsadmin makes them: `local=domain`.
@@ -62,11 +69,15 @@ for f in /etc/postfix/hsadmin-domains /etc/postfix/hsadmin-virtual /etc/postfix/
     if [ -f "$f" ] && [ ! -L "$f" ]; then rec file "$f" "$(sha256sum < "$f" | cut -c 1-64)"; fi
 done
 if command -v postconf > /dev/null 2>&1; then
-    for k in virtual_alias_domains virtual_alias_maps alias_maps alias_database mailbox_command home_mailbox smtpd_reject_unlisted_recipient transport_maps mlmmj_destination_recipient_limit; do
+    for k in virtual_alias_domains virtual_alias_maps alias_maps alias_database mailbox_command home_mailbox smtpd_reject_unlisted_recipient transport_maps mlmmj_destination_recipient_limit allow_mail_to_commands; do
         rec setting "$k" "$(postconf -h "$k" 2> /dev/null)"
     done
     if id -u mlmmj > /dev/null 2>&1 && postconf -M mlmmj/unix 2> /dev/null | grep -q mlmmj-receive; then rec mlmmj 1; fi
 fi
+for f in /etc/postfix/hsadmin-include/*; do
+    [ -f "$f" ] && [ ! -L "$f" ] || continue
+    rec include "${f##*/}" "$(sha256sum < "$f" | cut -c 1-64)" "$(stat -c %u "$f")"
+done
 for f in /var/spool/mlmmj/*/control/hsadmin; do
     [ -f "$f" ] && [ ! -L "$f" ] || continue
     d=${f%/control/hsadmin}
@@ -92,6 +103,11 @@ pub fn parse(records: &[Record]) -> MailFacts {
                 f.settings.insert(key.to_owned(), value.to_owned());
             }
             ("mlmmj", _, _) => f.mlmmj = true,
+            ("include", Some(name), Some(hash)) if crate::model::UserName::parse("include", name).is_ok() && hash.len() == 64 => {
+                if let Some(uid) = r.number(2) {
+                    f.includes.insert(name.to_owned(), (hash.to_owned(), uid));
+                }
+            }
             ("list", Some(dir), Some(hash)) if is_list_dir(dir) && hash.len() == 64 => {
                 f.lists.insert(dir.to_owned(), hash.to_owned());
             }
@@ -130,6 +146,15 @@ pub enum Action {
     },
     /// Removes the directory of a list hsadmin made that the ledger no longer has.
     RemoveList { dir: String },
+    /// Writes an alias's commands into its include file, owned by the package admin.
+    WriteInclude {
+        alias: String,
+        owner: String,
+        #[serde(skip)]
+        content: String,
+    },
+    /// Removes the include file of an alias that went or has no command any more.
+    RemoveInclude { alias: String },
     /// Checks the whole configuration, then reloads Postfix and Dovecot; rolls back on failure.
     Reload,
 }
@@ -146,6 +171,7 @@ impl Action {
             Action::SetupLists => SPOOL.into(),
             Action::WriteList { list, .. } => list.clone(),
             Action::RemoveList { dir } => dir.clone(),
+            Action::WriteInclude { alias, .. } | Action::RemoveInclude { alias } => format!("{INCLUDES}/{alias}"),
             Action::Reload => "postfix".into(),
         }
     }
@@ -211,6 +237,13 @@ mail_list() {
         cat > "$d/control/hsadmin"
     ' sh "$@"
 }
+mail_include() {
+    mail_backup
+    install -d -o root -g root -m 0755 /etc/postfix/hsadmin-include
+    f=/etc/postfix/hsadmin-include/$1
+    cat > "$f.hsadmin-new"
+    chown "$2:" "$f.hsadmin-new" && chmod 0644 "$f.hsadmin-new" && mv -f "$f.hsadmin-new" "$f"
+}
 mail_remove_list() {
     if [ -f "/var/spool/mlmmj/$1/control/hsadmin" ]; then rm -rf --one-file-system -- "/var/spool/mlmmj/$1"; fi
 }
@@ -266,6 +299,12 @@ pub fn section(role: &str, units: &[(String, Vec<Action>)], out: &mut ApplyScrip
                     }
                     Action::RemoveList { dir } => {
                         s.command("mail_remove_list", &[&d(dir)]);
+                    }
+                    Action::WriteInclude { alias, owner, content } => {
+                        s.pipe(("printf %s", &[&d(content)]), ("mail_include", &[&d(alias), &d(owner) as &dyn ShellArg]));
+                    }
+                    Action::RemoveInclude { alias } => {
+                        s.command("rm -f --", &[&d(&format!("{INCLUDES}/{alias}"))]);
                     }
                     Action::Reload => {
                         s.command("mail_reload", &[]);

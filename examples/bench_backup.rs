@@ -6,7 +6,6 @@
 //!     tests/testhosts/up.sh && cargo build --release && cargo run --release --example bench_backup [-- MB]
 //!
 //! It owns the test servers while it runs: it clears everything hsadmin manages on them first and last.
-#[allow(dead_code)]
 mod common;
 use common::{hsadmin, reset, secs, state};
 use std::process::Command;
@@ -32,7 +31,13 @@ fn bare(host: &str, command: &str) -> Duration {
 
 fn fill(host: &str, package: &str, mb: usize, files: usize) {
     let per = mb * 1024 / files;
-    ssh(host, &format!("set -e; cd /home/pacs/{package}; for d in $(seq 100); do mkdir -p d$d; for f in $(seq {}); do head -c {per}K /dev/urandom > d$d/f$f; done; done; chown -R {package}: .", files / 100));
+    ssh(
+        host,
+        &format!(
+            "set -e; cd /home/pacs/{package}; for d in $(seq 100); do mkdir -p d$d; for f in $(seq {}); do head -c {per}K /dev/urandom > d$d/f$f; done; done; chown -R {package}: .",
+            files / 100
+        ),
+    );
 }
 
 /// The median of `n` timed runs of `work`.
@@ -63,7 +68,9 @@ fn main() {
     fill("h1", "xyz00", mb, 5000);
     println!("package: {mb} MB in 5000 files on h1; repositories on h3 (sftp)\n");
     println!("| step | hsadmin backup | bare restic | ratio |\n|---|---|---|---|");
-    let row = |what: &str, ours: Duration, theirs: Duration| println!("| {what} | {} | {} | {:.2} |", secs(ours), secs(theirs), ours.as_secs_f64() / theirs.as_secs_f64());
+    let row = |what: &str, ours: Duration, theirs: Duration| {
+        println!("| {what} | {} | {} | {:.2} |", secs(ours), secs(theirs), ours.as_secs_f64() / theirs.as_secs_f64())
+    };
     let first = h(&["-q", "backup", "run", "xyz00"]);
     let bare_first = bare("h1", "r backup --json /home/pacs/xyz00 > /dev/null");
     row("first run", first, bare_first);
@@ -82,7 +89,10 @@ fn main() {
     let restore = median(3, |i| h(&["-q", "backup", "restore", "xyz00", "--path", "d9/f3", "--target", &format!("/home/restore/bench{i}")]));
     let bare_restore = median(3, |i| bare("h1", &format!("r restore latest --include /home/pacs/xyz00/d9/f3 --target /tmp/bench-restore{i} > /dev/null")));
     row("one file restored (median of 3)", restore, bare_restore);
-    let tar = ssh("h1", "tar -cf - -C /home/pacs xyz00 | zstd -q -1 -T0 | ssh -i /etc/hsadmin/backup/id_ed25519 -o UserKnownHostsFile=/etc/hsadmin/backup/known_hosts -o HostKeyAlias=hsadmin-backup root@127.0.0.13 'cat > /srv/bare/h1.tar.zst'");
+    let tar = ssh(
+        "h1",
+        "tar -cf - -C /home/pacs xyz00 | zstd -q -1 -T0 | ssh -i /etc/hsadmin/backup/id_ed25519 -o UserKnownHostsFile=/etc/hsadmin/backup/known_hosts -o HostKeyAlias=hsadmin-backup root@127.0.0.13 'cat > /srv/bare/h1.tar.zst'",
+    );
     println!("| plain `tar -c \\| zstd -1 \\| ssh` stream of the whole home | | {} | |", secs(tar));
     parallel(&h, mb, &ledger, &config);
     ssh("h1", "rm -rf /tmp/bench-restore* /var/cache/bench-restic");
@@ -97,7 +107,13 @@ fn parallel(h: &dyn Fn(&[&str]) -> Duration, mb: usize, ledger: &std::path::Path
     fill("h2", "xyz01", 1, 100);
     h(&["-q", "backup", "run", "xyz01"]);
     let add = |host: &str, package: &str, tag: &str| {
-        ssh(host, &format!("set -e; mkdir -p /home/pacs/{package}/{tag}; for f in $(seq 50); do head -c {}K /dev/urandom > /home/pacs/{package}/{tag}/f$f; done; chown -R {package}: /home/pacs/{package}/{tag}", new * 1024 / 50));
+        ssh(
+            host,
+            &format!(
+                "set -e; mkdir -p /home/pacs/{package}/{tag}; for f in $(seq 50); do head -c {}K /dev/urandom > /home/pacs/{package}/{tag}/f$f; done; chown -R {package}: /home/pacs/{package}/{tag}",
+                new * 1024 / 50
+            ),
+        );
     };
     add("h1", "xyz00", "alone");
     let alone = h(&["-q", "backup", "run", "xyz00"]);
@@ -113,7 +129,8 @@ fn parallel(h: &dyn Fn(&[&str]) -> Duration, mb: usize, ledger: &std::path::Path
     let both = started.elapsed();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let runs: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let each: Vec<String> = runs.as_array().unwrap().iter().map(|r| format!("{} {:.2} s", r["server"].as_str().unwrap(), r["seconds"].as_f64().unwrap())).collect();
+    let each: Vec<String> =
+        runs.as_array().unwrap().iter().map(|r| format!("{} {:.2} s", r["server"].as_str().unwrap(), r["seconds"].as_f64().unwrap())).collect();
     println!("\n| {new} MB of new data | wall time |\n|---|---|");
     println!("| h1 alone | {} |\n| h1 and h2 at once (`--all`) | {} (each run: {}) |", secs(alone), secs(both), each.join(", "));
     println!("| ratio both / alone | {:.2} |", both.as_secs_f64() / alone.as_secs_f64());

@@ -8,29 +8,12 @@
 //! (tests/testhosts/scrub.sh, which also drops every database and user that is not the engines' own).
 mod common;
 use common::{SERVERS, hsadmin, prefix, reset, secs, state};
-use hsadmin::config::HostingConfig;
 use hsadmin::ledger::{Actor, Ledger};
-use hsadmin::model::{self, DbName, Email, Engine, MemberNumber, PackageName, Password, Prefix, ProductCode, ServerName, TextField};
-use hsadmin::ops::{catalog, database, member, package, server};
+use hsadmin::model::{self, DbName, Engine, Password};
+use hsadmin::ops::{catalog, database};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
-
-/// The three servers with both database roles.
-fn servers(tx: &hsadmin::ledger::Tx) -> hsadmin::Result<()> {
-    for (i, name) in SERVERS.iter().enumerate() {
-        let new = server::NewServer {
-            name: ServerName::parse("name", name)?,
-            address: model::Address::parse("address", &format!("127.0.0.1{}", i + 1))?,
-            port: 22,
-            roles: model::Roles::parse("role", "web,mariadb,postgresql")?,
-            ipv4: None,
-            ipv6: None,
-        };
-        server::add(tx, new)?;
-    }
-    Ok(())
-}
 
 /// A ledger with `n` packages, each with `NAME_app` (PostgreSQL) and `NAME_wp` (MariaDB), through the real
 /// operations (the SCRAM verifiers and ed25519 hashes computed as `db user add` does).
@@ -41,29 +24,11 @@ fn build(dir: &Path, n: usize) -> PathBuf {
     ledger
         .write(false, |tx| {
             catalog::import(tx, &catalog_text)?;
-            servers(tx)?;
+            common::servers(tx, "web,mariadb,postgresql")?;
             let since = model::date("since", "2026-01-01")?;
             let password = Password::parse("password", "db-Bench-1!")?;
             for i in 0..n {
-                let number = MemberNumber::parse("number", &(10_000 + i).to_string())?;
-                let details = member::Details {
-                    name: Some(TextField::parse("name", &format!("Member {i}"), 128)?),
-                    email: Some(Email::parse("email", &format!("m{i}@example.org"))?),
-                    ..Default::default()
-                };
-                member::add(tx, number, Prefix::parse("prefix", &prefix(i))?, since, details)?;
-                let pkg = PackageName::parse("name", &format!("{}00", prefix(i)))?;
-                let new = package::NewPackage {
-                    name: pkg.clone(),
-                    member: number,
-                    product: ProductCode::parse("product", "DW/SA")?,
-                    server: ServerName::parse("server", SERVERS[i % 3])?,
-                    resources: Default::default(),
-                    since,
-                    free: false,
-                    comment: None,
-                };
-                package::create(tx, new, &HostingConfig::default())?;
+                let pkg = common::member_with_package(tx, i, since)?;
                 for (suffix, engine) in [("app", Engine::Postgresql), ("wp", Engine::Mariadb)] {
                     let name = DbName::parse("name", &format!("{pkg}_{suffix}"), engine)?;
                     database::add_user(tx, &name, engine, &password, since)?;

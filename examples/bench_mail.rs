@@ -6,13 +6,11 @@
 //!     tests/testhosts/up.sh && cargo build --release && cargo run --release --example bench_mail [-- PACKAGES]
 //!
 //! It owns the test servers while it runs: it clears everything hsadmin manages on them first and last.
-#[allow(dead_code)]
 mod common;
 use common::{SERVERS, hsadmin, prefix, reset, secs, state};
-use hsadmin::config::HostingConfig;
 use hsadmin::ledger::{Actor, Ledger};
-use hsadmin::model::{self, DomainName, Email, MailTarget, MemberNumber, PackageName, Prefix, ProductCode, ServerName, TextField};
-use hsadmin::ops::{catalog, domain, mail, member, package, server};
+use hsadmin::model::{self, DomainName, MailTarget};
+use hsadmin::ops::{catalog, domain, mail};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
@@ -26,40 +24,13 @@ fn build(dir: &Path, n: usize) -> PathBuf {
     ledger
         .write(false, |tx| {
             catalog::import(tx, &catalog_text)?;
-            for (i, name) in SERVERS.iter().enumerate() {
-                let new = server::NewServer {
-                    name: ServerName::parse("name", name)?,
-                    address: model::Address::parse("address", &format!("127.0.0.1{}", i + 1))?,
-                    port: 22,
-                    roles: model::Roles::parse("role", "web,mail")?,
-                    ipv4: None,
-                    ipv6: None,
-                };
-                server::add(tx, new)?;
-            }
+            common::servers(tx, "web,mail")?;
             let since = model::date("since", "2026-01-01")?;
             for i in 0..n {
-                let number = MemberNumber::parse("number", &(10_000 + i).to_string())?;
-                let details = member::Details {
-                    name: Some(TextField::parse("name", &format!("Member {i}"), 128)?),
-                    email: Some(Email::parse("email", &format!("m{i}@example.org"))?),
-                    ..Default::default()
-                };
-                member::add(tx, number, Prefix::parse("prefix", &prefix(i))?, since, details)?;
-                let pkg = PackageName::parse("name", &format!("{}00", prefix(i)))?;
-                let new = package::NewPackage {
-                    name: pkg.clone(),
-                    member: number,
-                    product: ProductCode::parse("product", "DW/SA")?,
-                    server: ServerName::parse("server", SERVERS[i % 3])?,
-                    resources: Default::default(),
-                    since,
-                    free: false,
-                    comment: None,
-                };
-                package::create(tx, new, &HostingConfig::default())?;
+                let pkg = common::member_with_package(tx, i, since)?;
                 let d = format!("bench{i}.example.org");
-                let new = domain::NewDomain { name: DomainName::parse("d", &d)?, package: pkg.clone(), user: None, subdomains: vec![], options: Default::default() };
+                let new =
+                    domain::NewDomain { name: DomainName::parse("d", &d)?, package: pkg.clone(), user: None, subdomains: vec![], options: Default::default() };
                 domain::add(tx, new, since)?;
                 for a in 0..PER_PACKAGE {
                     mail::add_address(tx, &format!("a{a}@{d}"), vec![MailTarget::parse("t", pkg.as_str(), false)?], since)?;
@@ -116,7 +87,8 @@ fn deliver(n: usize, count: usize) -> (f64, f64) {
     let out = Command::new("python3").args(["-c", SMTP_PY, "127.0.0.11", &count.to_string(), &targets.join(",")]).output().unwrap();
     assert!(out.status.success(), "smtplib: {}", String::from_utf8_lossy(&out.stderr));
     let sent: f64 = String::from_utf8_lossy(&out.stdout).trim().parse().unwrap();
-    let wait = format!("for i in $(seq 1200); do [ \"$(find /home/pacs/*/Maildir/new -type f 2>/dev/null | wc -l)\" -ge {count} ] && exit 0; sleep 0.1; done; exit 1");
+    let wait =
+        format!("for i in $(seq 1200); do [ \"$(find /home/pacs/*/Maildir/new -type f 2>/dev/null | wc -l)\" -ge {count} ] && exit 0; sleep 0.1; done; exit 1");
     let ok = Command::new("ssh").arg("-F").arg(state().join("ssh_config")).arg("h1").arg(wait).status().unwrap().success();
     assert!(ok, "not every message was delivered within 120 s");
     (sent, started.elapsed().as_secs_f64())

@@ -84,8 +84,12 @@ fn a_package_is_backed_up_and_restored_byte_for_byte_with_owners_and_modes() {
     t.sh("h1", "runuser -u postgres -- psql -q -d xyz00_app -c 'SET ROLE xyz00_app' -c 'CREATE TABLE t (id INT PRIMARY KEY, v TEXT)' -c \"INSERT INTO t VALUES (1, 'eins'), (2, 'zwei')\"");
 
     let init = t.json(&["backup", "init"]);
-    let servers: Vec<(&str, bool, bool)> =
-        init.as_array().unwrap().iter().map(|p| (p["server"].as_str().unwrap(), p["ok"].as_bool().unwrap(), p["repository_created"].as_bool().unwrap())).collect();
+    let servers: Vec<(&str, bool, bool)> = init
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["server"].as_str().unwrap(), p["ok"].as_bool().unwrap(), p["repository_created"].as_bool().unwrap()))
+        .collect();
     assert_eq!(servers, [("h1", true, true), ("h2", true, true)], "{init}");
     assert_eq!(t.stat("h1", "/etc/hsadmin/backup/password"), "root root 600 regular file");
     let password = t.sh("h1", "cat /etc/hsadmin/backup/password");
@@ -197,7 +201,11 @@ fn a_restore_never_lands_outside_its_target_through_a_planted_symlink() {
     // In place: the copy runs as the owner, so the link to /root/.ssh leads nowhere it may write.
     let r = t.run(&["--json", "backup", "restore", "xyz00", "--in-place", "--yes"]);
     assert_eq!(t.sh("h1", guard), untouched, "root's files are untouched whatever the restore did ({}; {})", r.stdout, r.stderr);
-    assert_eq!(t.sh("h1", "find / -xdev -path /proc -prune -o -user xyz00 -print 2>/dev/null | grep -v '^/home/' || true"), "", "no file of the package outside /home");
+    assert_eq!(
+        t.sh("h1", "find / -xdev -path /proc -prune -o -user xyz00 -print 2>/dev/null | grep -v '^/home/' || true"),
+        "",
+        "no file of the package outside /home"
+    );
 }
 
 #[test]

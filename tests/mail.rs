@@ -171,7 +171,9 @@ fn the_rendered_tables_are_read_by_postmap_and_postalias_on_a_test_server() {
     let r = hosts.ssh_input("h1", &script, &t.virtual_map);
     assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
     assert_eq!(r.stdout, "xyz00-web@localhost, erika@example.net\nxyz00@localhost\nhsadmin-discard@localhost\n");
-    let script = format!("set -e; cd {dir}; cat > aliases; postalias hash:aliases; postalias -q xyz00-team hash:aliases; postalias -q hsadmin-discard hash:aliases; rm -rf {dir}");
+    let script = format!(
+        "set -e; cd {dir}; cat > aliases; postalias hash:aliases; postalias -q xyz00-team hash:aliases; postalias -q hsadmin-discard hash:aliases; rm -rf {dir}"
+    );
     let r = hosts.ssh_input("h1", &script, &t.aliases);
     assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
     assert_eq!(r.stdout, "xyz00, xyz00-web, \"|/home/pacs/xyz00/bin/bot -q\"\n/dev/null\n");

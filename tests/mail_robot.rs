@@ -130,7 +130,11 @@ fn a_hand_edited_table_is_drift_and_a_configuration_the_checks_refuse_never_goes
     let r = t.run(&["--json", "mail", "address", "add", "sales@example.org", "--target", "xyz00"]);
     assert_eq!(r.code, 3, "the apply fails on h1: {}\n{}", r.stdout, r.stderr);
     assert!(r.stdout.contains("doveconf") || r.stderr.contains("doveconf"), "{}{}", r.stdout, r.stderr);
-    assert_eq!(t.sh("h1", "sha256sum /etc/postfix/hsadmin-virtual /etc/postfix/hsadmin-virtual.db /etc/postfix/main.cf"), before, "the last good files are back");
+    assert_eq!(
+        t.sh("h1", "sha256sum /etc/postfix/hsadmin-virtual /etc/postfix/hsadmin-virtual.db /etc/postfix/main.cf"),
+        before,
+        "the last good files are back"
+    );
     assert_eq!(send("info@example.org", "still-flowing"), 250);
     assert!(delivered(&t, WEB_MAILDIR, "still-flowing"), "mail keeps flowing");
     assert_eq!(send("sales@example.org", "not-yet"), 550, "the new address is not live");
@@ -175,7 +179,8 @@ fn an_alias_command_runs_as_the_package_admin() {
     t.assert_in_line("after the alias applied");
     assert_eq!(t.stat("h1", "/etc/postfix/hsadmin-include/xyz00-bot"), "xyz00 xyz00 644 regular file");
     assert_eq!(send("xyz00-bot@h1.test", "to-the-bot"), 250);
-    let ran = t.hosts.ssh("h1", "for i in $(seq 100); do grep -q 'Subject: to-the-bot' /home/pacs/xyz00/bot.out 2>/dev/null && exit 0; sleep 0.1; done; exit 1");
+    let ran =
+        t.hosts.ssh("h1", "for i in $(seq 100); do grep -q 'Subject: to-the-bot' /home/pacs/xyz00/bot.out 2>/dev/null && exit 0; sleep 0.1; done; exit 1");
     assert!(ran.status.success(), "the command got the message");
     assert_eq!(t.stat("h1", "/home/pacs/xyz00/bot.out"), "xyz00 xyz00 600 regular file", "written by the package admin, not root or nobody");
     assert!(delivered(&t, WEB_MAILDIR, "to-the-bot"), "the other target gets it too");

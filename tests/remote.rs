@@ -401,12 +401,16 @@ fn the_test_servers_run_postfix_and_dovecot_on_their_own_address() {
     let _unchanged = unchanged();
     let hosts = TestHosts::get();
     for (h, addr) in [("h1", "127.0.0.11"), ("h2", "127.0.0.12"), ("h3", "127.0.0.13")] {
-        let out = hosts.ssh(h, "postfix check && doveconf -n > /dev/null && postconf -h inet_interfaces && doveconf -h listen && command -v procmail mlmmj-make-ml");
+        let out =
+            hosts.ssh(h, "postfix check && doveconf -n > /dev/null && postconf -h inet_interfaces && doveconf -h listen && command -v procmail mlmmj-make-ml");
         let text = String::from_utf8_lossy(&out.stdout);
         assert!(out.status.success(), "{h}: {text}{}", String::from_utf8_lossy(&out.stderr));
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(&lines[..2], [addr, addr], "{h} listens on its own address only: {text}");
-        let smtp = std::process::Command::new("swaks").args(["--server", addr, "--to", "root@localhost", "--from", "t@example.org", "--quit-after", "RCPT"]).output().unwrap();
+        let smtp = std::process::Command::new("swaks")
+            .args(["--server", addr, "--to", "root@localhost", "--from", "t@example.org", "--quit-after", "RCPT"])
+            .output()
+            .unwrap();
         let said = String::from_utf8_lossy(&smtp.stdout);
         assert!(smtp.status.success() && said.contains(&format!("220 {h}.test ESMTP")) && said.contains("250 2.1.5"), "{h}: {said}");
     }

@@ -123,6 +123,14 @@ impl converge::Progress for Bar {
 /// Brings the servers of the changed packages in line right after the change was committed (unless
 /// `--no-apply`, which leaves them pending). A server that cannot be reached, or a unit that fails,
 /// leaves the server pending: exit 3.
+/// A package-level change's finishing steps: the dry-run note, the result, then the package's server
+/// brought in line.
+pub(crate) fn finish_change(ctx: &Ctx, value: &impl crate::output::Render, package: &PackageName, dry_run: bool, apply: ApplyArg) -> Result<()> {
+    ctx.dry_run_note(dry_run);
+    ctx.out.emit(value)?;
+    after_change(ctx, &[package], dry_run, apply)
+}
+
 pub(crate) fn after_change(ctx: &Ctx, packages: &[&PackageName], dry_run: bool, apply: ApplyArg) -> Result<()> {
     changed(ctx, packages, false, dry_run, apply)
 }

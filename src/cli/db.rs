@@ -221,12 +221,7 @@ fn run_user(ctx: &Ctx, cmd: UserCommand) -> Result<()> {
     }
 }
 
-/// A change's finishing steps: the dry-run note, the result, then the package's server brought in line.
-fn finish(ctx: &Ctx, value: &impl Render, package: &PackageName, dry_run: bool, apply: super::converge::ApplyArg) -> Result<()> {
-    ctx.dry_run_note(dry_run);
-    ctx.out.emit(value)?;
-    super::converge::after_change(ctx, &[package], dry_run, apply)
-}
+use super::converge::finish_change as finish;
 
 impl Render for DbUser {
     fn human(&self) -> String {

@@ -287,11 +287,9 @@ fn subscription(ctx: &Ctx, a: SubscribeArgs, on: bool, today: chrono::NaiveDate)
     finish(ctx, &list, &list.package, a.change)
 }
 
-/// A change's finishing steps: the dry-run note, the result, then the package's server brought in line.
+/// A change's finishing steps (the shared ones of every package-level change).
 fn finish(ctx: &Ctx, value: &impl Render, package: &PackageName, change: Change) -> Result<()> {
-    ctx.dry_run_note(change.dry_run);
-    ctx.out.emit(value)?;
-    super::converge::after_change(ctx, &[package], change.dry_run, change.apply)
+    super::converge::finish_change(ctx, value, package, change.dry_run, change.apply)
 }
 
 fn targets(t: &[MailTarget]) -> String {

@@ -56,7 +56,14 @@ fn price_row(r: &Row) -> rusqlite::Result<Price> {
         valid_from: r.get(1)?,
         base: money(2)?,
         vat_rate_bp: r.get(3)?,
-        included: Included { webspace_mb: r.get(4)?, traffic_gb: r.get(5)?, users: r.get(6)?, domains: r.get(7)?, databases: r.get(12)?, addresses: r.get(13)? },
+        included: Included {
+            webspace_mb: r.get(4)?,
+            traffic_gb: r.get(5)?,
+            users: r.get(6)?,
+            domains: r.get(7)?,
+            databases: r.get(12)?,
+            addresses: r.get(13)?,
+        },
         extra: Extra { webspace_gb: money(8)?, traffic_gb: money(9)?, user: money(10)?, domain: money(11)? },
     })
 }

@@ -178,7 +178,15 @@ fn list_row(c: &Connection) -> impl Fn(&Row) -> rusqlite::Result<List> + '_ {
     }
 }
 
-pub fn insert_list(c: &Connection, local: &LocalPart, domain: &DomainName, package: &PackageName, owner: &MailAddress, policy: ListPolicy, added: NaiveDate) -> Result<List> {
+pub fn insert_list(
+    c: &Connection,
+    local: &LocalPart,
+    domain: &DomainName,
+    package: &PackageName,
+    owner: &MailAddress,
+    policy: ListPolicy,
+    added: NaiveDate,
+) -> Result<List> {
     c.execute(
         "INSERT INTO mail_list (local, domain, package, owner, policy, added) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![local, domain, package, owner, policy, added.to_string()],
@@ -213,6 +221,7 @@ pub fn subscribe(c: &Connection, list: i64, address: &MailAddress, day: NaiveDat
 
 /// Unsubscribes an address; false when it was not subscribed.
 pub fn unsubscribe(c: &Connection, list: i64, address: &MailAddress, day: NaiveDate) -> Result<bool> {
-    let n = c.execute("UPDATE mail_subscriber SET removed = ?3 WHERE list = ?1 AND address = ?2 AND removed IS NULL", params![list, address, day.to_string()])?;
+    let n =
+        c.execute("UPDATE mail_subscriber SET removed = ?3 WHERE list = ?1 AND address = ?2 AND removed IS NULL", params![list, address, day.to_string()])?;
     Ok(n == 1)
 }

@@ -54,9 +54,7 @@ impl MailAddress {
         let bad = || Error::invalid(field, format!("{} must be an e-mail address like info@example.org (ASCII; an IDN domain in its xn-- form)", shown(s)));
         let (local, domain) = s.rsplit_once('@').ok_or_else(bad)?;
         let atom = |b: u8| b.is_ascii_alphanumeric() || b"!$%&'*+/=?^_`{|}~-".contains(&b);
-        let local_ok = !local.is_empty()
-            && local.len() <= 64
-            && local.split('.').all(|a| !a.is_empty() && a.bytes().all(atom));
+        let local_ok = !local.is_empty() && local.len() <= 64 && local.split('.').all(|a| !a.is_empty() && a.bytes().all(atom));
         let domain = domain.to_ascii_lowercase();
         if !local_ok || !is_host_name(&domain) || s.len() > 254 {
             return Err(bad());
@@ -132,7 +130,10 @@ impl MailTarget {
             }
             let plain_path = path.starts_with('/') && path.bytes().all(|b| b.is_ascii_alphanumeric() || b"/._-".contains(&b));
             if !plain_path || path.split('/').any(|c| c == "." || c == "..") {
-                return Err(Error::invalid(field, format!("{} must be :include: and an absolute path of letters, digits and / . _ - (no . or .. parts)", shown(s))));
+                return Err(Error::invalid(
+                    field,
+                    format!("{} must be :include: and an absolute path of letters, digits and / . _ - (no . or .. parts)", shown(s)),
+                ));
             }
             Ok(Self::Include(path.to_owned()))
         } else if s.contains('@') {
@@ -199,7 +200,18 @@ mod tests {
         assert_eq!(MailTarget::parse("t", "|/usr/bin/vacation xyz00", true).unwrap().to_string(), "|/usr/bin/vacation xyz00");
         assert!(MailTarget::parse("t", "|/bin/sh", false).is_err(), "commands only in aliases");
         assert!(MailTarget::parse("t", ":include:/home/pacs/xyz00/list", true).is_ok());
-        for bad in ["a\nb@example.org", "xyz00,root", "\"|x\"", ":include:/home/pacs/../../etc/passwd", ":include:rel", "|", "info@exаmple.org", " xyz00", "a@b", "root"] {
+        for bad in [
+            "a\nb@example.org",
+            "xyz00,root",
+            "\"|x\"",
+            ":include:/home/pacs/../../etc/passwd",
+            ":include:rel",
+            "|",
+            "info@exаmple.org",
+            " xyz00",
+            "a@b",
+            "root",
+        ] {
             assert!(MailTarget::parse("t", bad, true).is_err(), "{bad:?}");
         }
         let list = MailTarget::parse_list("t", &["xyz00,xyz00-web".into(), "xyz00".into()], false).unwrap();

@@ -5,20 +5,10 @@
 use super::{found, snapshot};
 use crate::ledger::database::{self as rows, Database, DbUser};
 use crate::ledger::package::Package;
-use crate::ledger::{Tx, catalog, package};
+use crate::ledger::{Tx, catalog};
 use crate::model::{DbName, DbSecret, Encoding, Engine, PackageName, Password};
 use crate::{Error, Result};
 use chrono::NaiveDate;
-
-/// The package a new user or database goes into: it must exist and be neither cancelled nor purged.
-fn open_package(tx: &Tx, name: &PackageName, field: &str) -> Result<Package> {
-    let p = package::get(tx, name.as_str())?.ok_or_else(|| Error::invalid(field, format!("there is no package {name}")))?;
-    if p.purged_at.is_some() || p.valid_to.is_some() {
-        let when = p.valid_to.as_deref().unwrap_or_default();
-        return Err(Error::Conflict(format!("package {name} is cancelled (its last day is {when}) and gets no new database users or databases")));
-    }
-    Ok(p)
-}
 
 /// A package's databases live on its own server, which must have the engine's role.
 fn serves(tx: &Tx, p: &Package, engine: Engine) -> Result<()> {
@@ -36,14 +26,6 @@ fn serves(tx: &Tx, p: &Package, engine: Engine) -> Result<()> {
     ))
 }
 
-/// A package named in a filter: it must exist (else invalid input).
-fn existing_package(tx: &Tx, name: Option<&PackageName>) -> Result<()> {
-    match name {
-        Some(n) if package::get(tx, n.as_str())?.is_none() => Err(Error::invalid("package", format!("there is no package {n}"))),
-        _ => Ok(()),
-    }
-}
-
 /// The one row of `found` for a name; none is not found, two (one per engine) want `--engine`.
 fn one<T>(mut found: Vec<T>, what: &str, name: &DbName) -> Result<T> {
     match found.len() {
@@ -54,7 +36,7 @@ fn one<T>(mut found: Vec<T>, what: &str, name: &DbName) -> Result<T> {
 }
 
 pub fn add_user(tx: &Tx, name: &DbName, engine: Engine, password: &Password, today: NaiveDate) -> Result<DbUser> {
-    let p = open_package(tx, &name.package(), "name")?;
+    let p = super::package::open_for_new(tx, &name.package(), "name", "database users or databases")?;
     serves(tx, &p, engine)?;
     if !rows::users_named(tx, name, Some(engine))?.is_empty() {
         return Err(Error::Conflict(format!("the {engine} user {name} already exists")));
@@ -81,7 +63,7 @@ pub fn update_user(tx: &Tx, name: &DbName, engine: Option<Engine>, password: &Pa
 
 /// The users not removed, of one package and/or engine.
 pub fn users(tx: &Tx, package: Option<&PackageName>, engine: Option<Engine>) -> Result<Vec<DbUser>> {
-    existing_package(tx, package)?;
+    super::package::exists_if_named(tx, package)?;
     rows::users(tx, package, engine)
 }
 
@@ -144,7 +126,7 @@ fn within_limit(tx: &Tx, p: &Package, today: NaiveDate) -> Result<()> {
 
 /// Adds a database of `engine` owned by `owner`; the encoding defaults to the engine's UTF-8.
 pub fn add_database(tx: &Tx, name: &DbName, engine: Engine, owner: &DbName, encoding: Option<Encoding>, today: NaiveDate) -> Result<Database> {
-    let p = open_package(tx, &name.package(), "name")?;
+    let p = super::package::open_for_new(tx, &name.package(), "name", "database users or databases")?;
     let owner = owner_for(tx, name, engine, owner)?;
     if !rows::databases_named(tx, name, Some(engine))?.is_empty() {
         return Err(Error::Conflict(format!("the {engine} database {name} already exists")));
@@ -162,7 +144,7 @@ pub fn database(tx: &Tx, name: &DbName, engine: Option<Engine>) -> Result<Databa
 
 /// The databases not removed, of one package and/or engine.
 pub fn databases(tx: &Tx, package: Option<&PackageName>, engine: Option<Engine>) -> Result<Vec<Database>> {
-    existing_package(tx, package)?;
+    super::package::exists_if_named(tx, package)?;
     rows::databases(tx, package, engine)
 }
 

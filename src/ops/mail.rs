@@ -21,7 +21,9 @@ pub struct Hosted {
 /// Reads `LOCAL@[SUB.]DOMAIN`: the domain (or the part after its first label) must be a domain of a
 /// package in the ledger that takes mail.
 pub fn hosted(tx: &Tx, field: &str, text: &str) -> Result<Hosted> {
-    let (local, mail_domain) = text.rsplit_once('@').ok_or_else(|| Error::invalid(field, format!("{} must be an address like info@example.org (@example.org for the catch-all)", shown(text))))?;
+    let (local, mail_domain) = text
+        .rsplit_once('@')
+        .ok_or_else(|| Error::invalid(field, format!("{} must be an address like info@example.org (@example.org for the catch-all)", shown(text))))?;
     let local = LocalPart::parse(field, local)?;
     let name = DomainName::parse(field, mail_domain)?;
     let (subdomain, domain) = match crate::ledger::domain::get(tx, name.as_str())? {
@@ -44,15 +46,6 @@ pub fn hosted(tx: &Tx, field: &str, text: &str) -> Result<Hosted> {
     Ok(Hosted { local, subdomain, domain })
 }
 
-/// The package a new address, alias or list goes into: it must be neither cancelled nor purged.
-fn open_package(tx: &Tx, name: &PackageName) -> Result<()> {
-    let p = package::get(tx, name.as_str())?.ok_or_else(|| Error::invalid("package", format!("there is no package {name}")))?;
-    if p.purged_at.is_some() || p.valid_to.is_some() {
-        return Err(Error::Conflict(format!("package {name} is cancelled and gets no new mail addresses, aliases or lists")));
-    }
-    Ok(())
-}
-
 /// Checks targets against the package: a mailbox is a Unix user of it, an include file lies in its home,
 /// and `nobody` or `/dev/null` stand alone.
 fn check_targets(tx: &Tx, package: &PackageName, targets: &[MailTarget]) -> Result<()> {
@@ -65,7 +58,10 @@ fn check_targets(tx: &Tx, package: &PackageName, targets: &[MailTarget]) -> Resu
                 }
             }
             MailTarget::Include(path) if !path.starts_with(&format!("{}/{package}/", crate::model::PACKAGE_HOMES)) => {
-                return Err(Error::invalid("target", format!(":include:{path} must be a file in the package's home {}/{package}/", crate::model::PACKAGE_HOMES)));
+                return Err(Error::invalid(
+                    "target",
+                    format!(":include:{path} must be a file in the package's home {}/{package}/", crate::model::PACKAGE_HOMES),
+                ));
             }
             MailTarget::Nobody | MailTarget::DevNull if targets.len() > 1 => {
                 return Err(Error::invalid("target", format!("{t} stands alone: it drops the message, so it cannot be one of several targets")));
@@ -94,7 +90,7 @@ fn within_limit(tx: &Tx, package: &PackageName, today: NaiveDate) -> Result<()> 
 pub fn add_address(tx: &Tx, text: &str, targets: Vec<MailTarget>, today: NaiveDate) -> Result<Address> {
     let h = hosted(tx, "address", text)?;
     let package = h.domain.package.clone();
-    open_package(tx, &package)?;
+    super::package::open_for_new(tx, &package, "package", "mail addresses, aliases or lists")?;
     check_targets(tx, &package, &targets)?;
     if rows::address(tx, &h.local, &h.subdomain, &h.domain.name)?.is_some() {
         return Err(Error::Conflict(format!("the address {text} exists already (mail address update to change its targets)")));
@@ -132,9 +128,7 @@ pub fn remove_address(tx: &Tx, text: &str, today: NaiveDate) -> Result<Address> 
 
 /// The addresses not removed, of one package and/or domain (each must exist).
 pub fn addresses(tx: &Tx, package: Option<&PackageName>, domain: Option<&DomainName>) -> Result<Vec<Address>> {
-    if let Some(p) = package {
-        found(package::get(tx, p.as_str())?, || format!("package {p}"))?;
-    }
+    super::package::exists_if_named(tx, package)?;
     if let Some(d) = domain {
         found(crate::ledger::domain::get(tx, d.as_str())?, || format!("domain {d}"))?;
     }
@@ -143,7 +137,7 @@ pub fn addresses(tx: &Tx, package: Option<&PackageName>, domain: Option<&DomainN
 
 pub fn add_alias(tx: &Tx, name: &UserName, targets: Vec<MailTarget>, today: NaiveDate) -> Result<Alias> {
     let package = name.package();
-    open_package(tx, &package)?;
+    super::package::open_for_new(tx, &package, "package", "mail addresses, aliases or lists")?;
     check_targets(tx, &package, &targets)?;
     if targets.iter().any(|t| matches!(t, MailTarget::User(u) if u == name)) {
         return Err(Error::invalid("target", format!("the alias {name} cannot deliver to itself")));
@@ -157,9 +151,7 @@ pub fn add_alias(tx: &Tx, name: &UserName, targets: Vec<MailTarget>, today: Naiv
 }
 
 pub fn aliases(tx: &Tx, package: Option<&PackageName>) -> Result<Vec<Alias>> {
-    if let Some(p) = package {
-        found(package::get(tx, p.as_str())?, || format!("package {p}"))?;
-    }
+    super::package::exists_if_named(tx, package)?;
     rows::aliases(tx, package)
 }
 
@@ -181,7 +173,7 @@ fn list_address(tx: &Tx, text: &str) -> Result<Hosted> {
 
 pub fn add_list(tx: &Tx, text: &str, owner: &MailAddress, policy: ListPolicy, today: NaiveDate) -> Result<List> {
     let h = list_address(tx, text)?;
-    open_package(tx, &h.domain.package)?;
+    super::package::open_for_new(tx, &h.domain.package, "package", "mail addresses, aliases or lists")?;
     if rows::list(tx, &h.local, &h.domain.name)?.is_some() || rows::address(tx, &h.local, "", &h.domain.name)?.is_some() {
         return Err(Error::Conflict(format!("{text} exists already as a list or an address")));
     }
@@ -196,9 +188,7 @@ pub fn list(tx: &Tx, text: &str) -> Result<List> {
 }
 
 pub fn lists(tx: &Tx, package: Option<&PackageName>) -> Result<Vec<List>> {
-    if let Some(p) = package {
-        found(package::get(tx, p.as_str())?, || format!("package {p}"))?;
-    }
+    super::package::exists_if_named(tx, package)?;
     rows::lists(tx, package)
 }
 

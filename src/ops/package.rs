@@ -299,3 +299,22 @@ pub fn cancel(tx: &Tx, name: &PackageName, date: NaiveDate) -> Result<Affected> 
     let db_users = database::users(tx, Some(name), None)?;
     Ok(Affected { package: p, users, domains, cron_jobs, databases, db_users })
 }
+
+/// The package something new goes into (`what`, for the message): it must exist and be neither cancelled
+/// nor purged.
+pub(crate) fn open_for_new(tx: &Tx, name: &PackageName, field: &str, what: &str) -> Result<Package> {
+    let p = rows::get(tx, name.as_str())?.ok_or_else(|| Error::invalid(field, format!("there is no package {name}")))?;
+    if p.purged_at.is_some() || p.valid_to.is_some() {
+        let when = p.valid_to.as_deref().unwrap_or_default();
+        return Err(Error::Conflict(format!("package {name} is cancelled (its last day is {when}) and gets no new {what}")));
+    }
+    Ok(p)
+}
+
+/// A package named in a filter: it must exist (else invalid input).
+pub(crate) fn exists_if_named(tx: &Tx, name: Option<&PackageName>) -> Result<()> {
+    match name {
+        Some(n) if rows::get(tx, n.as_str())?.is_none() => Err(Error::invalid("package", format!("there is no package {n}"))),
+        _ => Ok(()),
+    }
+}

@@ -132,7 +132,9 @@ mod tests {
         assert_eq!(t.domains, format!("{MANAGED_HEADER}\nexample.org\nlists.example.org\n"));
         assert_eq!(
             t.virtual_map,
-            format!("{MANAGED_HEADER}\n@example.org xyz00@localhost\ninfo@example.org xyz00-web@localhost, erika@example.net\nnews@lists.example.org hsadmin-discard@localhost\n")
+            format!(
+                "{MANAGED_HEADER}\n@example.org xyz00@localhost\ninfo@example.org xyz00-web@localhost, erika@example.net\nnews@lists.example.org hsadmin-discard@localhost\n"
+            )
         );
         assert_eq!(t.aliases, format!("{MANAGED_HEADER}\nhsadmin-discard: /dev/null\nxyz00-team: xyz00, \"|/home/pacs/xyz00/bin/bot -q\", hsadmin-discard\n"));
         assert!(t.virtual_map.lines().all(|l| l.starts_with('#') || l.split_whitespace().count() >= 2));

@@ -54,7 +54,8 @@ pub fn init(ledger: &mut Ledger, config: &Config, server: Option<&ServerName>) -
     let mut on_backup = Connection::open(&super::super::server::target(&backup), &opts)?;
     let mut out = Vec::new();
     for web in &webs {
-        let mut p = Prepared { server: web.name.clone(), ok: false, account: wire::account(&web.name), key_created: false, repository_created: false, error: None };
+        let mut p =
+            Prepared { server: web.name.clone(), ok: false, account: wire::account(&web.name), key_created: false, repository_created: false, error: None };
         match prepare(web, &backup, config, &opts, &mut on_backup, &mut p) {
             Ok(()) => p.ok = true,
             Err(e) => p.error = Some(e),

@@ -30,7 +30,11 @@ pub struct Reconciled {
 }
 
 /// Runs `script` on every web server at once; each result with the server's name.
-fn each_server(config: &Config, servers: &[Server], script: impl Fn(&Server) -> Option<Script> + Sync) -> Vec<(ServerName, std::result::Result<Vec<u8>, String>)> {
+fn each_server(
+    config: &Config,
+    servers: &[Server],
+    script: impl Fn(&Server) -> Option<Script> + Sync,
+) -> Vec<(ServerName, std::result::Result<Vec<u8>, String>)> {
     let opts = SshOptions::from_config(&config.ssh);
     crate::remote::fan_out(servers, servers.len(), |s| {
         let Some(script) = script(s) else { return (s.name.clone(), Ok(Vec::new())) };

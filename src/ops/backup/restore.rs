@@ -105,7 +105,10 @@ pub fn target(text: &str) -> Result<String> {
     let plain = |c: &str| !c.is_empty() && !c.starts_with('.') && c.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b));
     match rest {
         Some(r) if (1..=2).contains(&r.split('/').count()) && r.split('/').all(plain) => Ok(format!("/home/restore/{r}")),
-        _ => Err(Error::invalid("target", format!("{} must be /home/restore/NAME or /home/restore/NAME/NAME (letters, digits, . _ -)", crate::model::shown(text)))),
+        _ => Err(Error::invalid(
+            "target",
+            format!("{} must be /home/restore/NAME or /home/restore/NAME/NAME (letters, digits, . _ -)", crate::model::shown(text)),
+        )),
     }
 }
 
@@ -120,19 +123,36 @@ pub fn restore(ledger: &mut Ledger, config: &Config, req: &Request, today: Naive
     let (p, run, server, db, owners) = ledger.read(|tx| facts(tx, &package, req))?;
     let snapshot = run.snapshot.clone().expect("a good run has a snapshot");
     let home = format!("{}/{package}", crate::model::PACKAGE_HOMES);
-    let mut done = Restored { package: package.clone(), server: p.server.clone(), run: run.id, snapshot: snapshot.clone(), path: None, database: None, target: None, entries: None };
+    let mut done = Restored {
+        package: package.clone(),
+        server: p.server.clone(),
+        run: run.id,
+        snapshot: snapshot.clone(),
+        path: None,
+        database: None,
+        target: None,
+        entries: None,
+    };
     let opts = SshOptions::from_config(&config.ssh);
     let mut conn = Connection::open(&super::super::server::target(&server), &opts)?;
     let script = match (&db, req.target.is_some()) {
         (Some(d), false) => {
             done.database = Some(d.name.clone());
-            let file = format!("{home}/.bak/{}", dump_name(d));
-            let spec = LoadSpec { package: &package, snapshot: &snapshot, file: &file, database: &d.name, engine: d.engine, owner: &d.owner, address: server.address.as_str() };
+            let file = format!("{home}/.bak/{}", wire::dump_file(d.engine, d.name.as_str()));
+            let spec = LoadSpec {
+                package: &package,
+                snapshot: &snapshot,
+                file: &file,
+                database: &d.name,
+                engine: d.engine,
+                owner: &d.owner,
+                address: server.address.as_str(),
+            };
             wire::restore_database(&spec)
         }
         _ => {
             let path = match &db {
-                Some(d) => Some(format!(".bak/{}", dump_name(d))),
+                Some(d) => Some(format!(".bak/{}", wire::dump_file(d.engine, d.name.as_str()))),
                 None => path,
             };
             let include = path.as_ref().map(|p| pattern(&format!("{home}/{p}")));
@@ -167,21 +187,14 @@ fn facts(tx: &Tx, package: &PackageName, req: &Request) -> Result<Facts> {
     let server = super::super::server::get(tx, &p.server)?;
     let db = match &req.database {
         Some(name) => {
-            let found = crate::ledger::database::databases(tx, Some(package), None)?.into_iter().find(|d| d.name.as_str() == name.as_str() && d.removed.is_none());
+            let found =
+                crate::ledger::database::databases(tx, Some(package), None)?.into_iter().find(|d| d.name.as_str() == name.as_str() && d.removed.is_none());
             Some(found.ok_or_else(|| Error::NotFound(format!("{package} has no database {name}")))?)
         }
         None => None,
     };
     let owners = crate::ledger::user::list(tx, Some(package.as_str()))?.into_iter().map(|u| (u.uid, u.name.to_string())).collect();
     Ok((p, run, server, db, owners))
-}
-
-/// The dump's file name in `~/.bak` (as `backup run` writes it).
-fn dump_name(d: &crate::ledger::database::Database) -> String {
-    match d.engine {
-        crate::model::Engine::Mariadb => format!("mariadb-{}.sql", d.name),
-        crate::model::Engine::Postgresql => format!("postgresql-{}.dump", d.name),
-    }
 }
 
 #[cfg(test)]

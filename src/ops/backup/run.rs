@@ -97,7 +97,13 @@ fn jobs(tx: &Tx, req: &Request) -> Result<Vec<(ServerName, Vec<Job>)>> {
 }
 
 /// Backs up the packages of `req`; `progress` hears restic's status lines as they come.
-pub fn run(ledger: &mut Ledger, config: &Config, req: &Request, runner: &Runner, progress: &(dyn Fn(&PackageName, &restic::Progress) + Sync)) -> Result<Vec<PackageRun>> {
+pub fn run(
+    ledger: &mut Ledger,
+    config: &Config,
+    req: &Request,
+    runner: &Runner,
+    progress: &(dyn Fn(&PackageName, &restic::Progress) + Sync),
+) -> Result<Vec<PackageRun>> {
     let (groups, servers) = ledger.read(|tx| Ok((jobs(tx, req)?, super::super::server::list(tx)?)))?;
     let opts = SshOptions::from_config(&config.ssh);
     let ledger = Mutex::new(ledger);
@@ -110,7 +116,13 @@ pub fn run(ledger: &mut Ledger, config: &Config, req: &Request, runner: &Runner,
 }
 
 /// One package: the ledger row, the script, the outcome recorded.
-fn one(ledger: &Mutex<&mut Ledger>, conn: &mut std::result::Result<Connection, String>, job: &Job, runner: &Runner, progress: &(dyn Fn(&PackageName, &restic::Progress) + Sync)) -> PackageRun {
+fn one(
+    ledger: &Mutex<&mut Ledger>,
+    conn: &mut std::result::Result<Connection, String>,
+    job: &Job,
+    runner: &Runner,
+    progress: &(dyn Fn(&PackageName, &restic::Progress) + Sync),
+) -> PackageRun {
     let p = &job.package;
     let mut result = PackageRun {
         package: p.name.clone(),
@@ -167,7 +179,16 @@ fn begin(tx: &Tx, package: &PackageName, server: &ServerName, runner: &Runner) -
 fn execute(conn: &mut Connection, job: &Job, id: i64, result: &mut PackageRun, progress: &(dyn Fn(&PackageName, &restic::Progress) + Sync)) -> Ending {
     let p = &job.package;
     let home = format!("{}/{}", crate::model::PACKAGE_HOMES, p.name);
-    let spec = wire::RunSpec { package: &p.name, home: &home, run: id, host: &p.server, users: job.users.clone(), mariadb: job.mariadb.clone(), postgresql: job.postgresql.clone(), unlock: !result.warnings.is_empty() };
+    let spec = wire::RunSpec {
+        package: &p.name,
+        home: &home,
+        run: id,
+        host: &p.server,
+        users: job.users.clone(),
+        mariadb: job.mariadb.clone(),
+        postgresql: job.postgresql.clone(),
+        unlock: !result.warnings.is_empty(),
+    };
     let mut pending = Vec::new();
     let mut on_stdout = |chunk: &[u8]| {
         pending.extend_from_slice(chunk);

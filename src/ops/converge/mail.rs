@@ -103,7 +103,12 @@ impl Role for Mail {
                 let file = format!("{}/{}", wire::INCLUDES, a.name);
                 a.targets.retain(|t| !matches!(t, MailTarget::Pipe(_)));
                 a.targets.push(MailTarget::Include(file));
-                includes.push(WantInclude { alias: a.name.to_string(), owner: a.package.to_string(), uid: admin, content: format!("{MANAGED_HEADER}\n{}", commands.concat()) });
+                includes.push(WantInclude {
+                    alias: a.name.to_string(),
+                    owner: a.package.to_string(),
+                    uid: admin,
+                    content: format!("{MANAGED_HEADER}\n{}", commands.concat()),
+                });
             }
             aliases.push(a);
         }
@@ -221,7 +226,13 @@ mod tests {
 
     #[test]
     fn only_what_differs_is_written_and_a_change_reloads() {
-        let d = MailDesired { files: vec![("/etc/postfix/hsadmin-virtual".into(), "postmap".into(), "x\n".into())], settings: settings(), lists: vec![], includes: vec![], warnings: vec![] };
+        let d = MailDesired {
+            files: vec![("/etc/postfix/hsadmin-virtual".into(), "postmap".into(), "x\n".into())],
+            settings: settings(),
+            lists: vec![],
+            includes: vec![],
+            warnings: vec![],
+        };
         let mut f = MailFacts { postfix: true, dovecot: true, ..Default::default() };
         let names = |v: &[(String, Action)]| v.iter().map(|(_, a)| format!("{} {}", a.name(), a.target())).collect::<Vec<_>>();
         let first = names(&diff(&d, &f));

@@ -172,26 +172,39 @@ pub fn repository(address: &str, port: u16, web: &ServerName, host_key: &str) ->
     s
 }
 
+/// `hs_as CMD…`: runs a command as the package admin `$hs_pkg`, with its groups and a clean environment.
+pub(crate) const AS_ADMIN: &str = r#"hs_gid=$(id -g "$hs_pkg") || fail "the package admin $hs_pkg is missing"
+hs_as() { (cd / && setpriv --reuid="$hs_pkg" --regid="$hs_gid" --init-groups --reset-env -- "$@"); }
+"#;
+
+/// A database's dump in `~/.bak/`, as `backup run` writes it and `backup restore` finds it.
+pub fn dump_file(engine: crate::model::Engine, db: &str) -> String {
+    match engine {
+        crate::model::Engine::Mariadb => format!("mariadb-{db}.sql"),
+        crate::model::Engine::Postgresql => format!("postgresql-{db}.dump"),
+    }
+}
+
 const RUN: &str = r#"exec 9> "/run/hsadmin-backup.$hs_pkg.lock"
 flock -w 60 9 || { echo "another backup of $hs_pkg is still running on this server" >&2; exit 43; }
 [ -d "$hs_home" ] && [ ! -L "$hs_home" ] || fail "$hs_home is missing"
-hs_gid=$(id -g "$hs_pkg") || fail "the package admin $hs_pkg is missing"
-hs_as() { (cd / && setpriv --reuid="$hs_pkg" --regid="$hs_gid" --init-groups --reset-env -- "$@"); }
 hs_put() {
     hs_as sh -c 'umask 077; mkdir -p -- "$1/.bak" && cat > "$1/.bak/.$2.new" && mv -f -- "$1/.bak/.$2.new" "$1/.bak/$2"' sh "$hs_home" "$1"
 }
 for u in $hs_users; do
     crontab -l -u "$u" 2> /dev/null | hs_put "crontab-$u" || fail "cannot write the crontab of $u into $hs_home/.bak"
 done
-for db in $hs_mariadb; do
+for e in $hs_mariadb; do
+    db=${e%%:*}
     { mariadb-dump --single-transaction --routines --events --triggers --hex-blob "$db" 2> "$hs_tmp/dump.err"; echo $? > "$hs_tmp/dump.st"; } |
-        hs_put "mariadb-$db.sql" || fail "cannot write the dump of $db into $hs_home/.bak"
+        hs_put "${e#*:}" || fail "cannot write the dump of $db into $hs_home/.bak"
     [ "$(cat "$hs_tmp/dump.st")" = 0 ] || { tail -n 3 "$hs_tmp/dump.err" >&2; fail "mariadb-dump of $db failed"; }
     mark dumped "$db"
 done
-for db in $hs_postgresql; do
+for e in $hs_postgresql; do
+    db=${e%%:*}
     { (cd / && runuser -u postgres -- pg_dump -Fc -d "$db") 2> "$hs_tmp/dump.err"; echo $? > "$hs_tmp/dump.st"; } |
-        hs_put "postgresql-$db.dump" || fail "cannot write the dump of $db into $hs_home/.bak"
+        hs_put "${e#*:}" || fail "cannot write the dump of $db into $hs_home/.bak"
     [ "$(cat "$hs_tmp/dump.st")" = 0 ] || { tail -n 3 "$hs_tmp/dump.err" >&2; fail "pg_dump of $db failed"; }
     mark dumped "$db"
 done
@@ -250,9 +263,12 @@ pub struct RunSpec<'a> {
 /// and the full snapshot id. One run per package at a time (a `flock` in `/run`).
 pub fn run(r: &RunSpec) -> Script {
     let mut s = web_script();
+    // Each database as `NAME:FILE` (neither has a colon).
+    let dumps = |e: crate::model::Engine, dbs: &[String]| dbs.iter().map(|db| format!("{db}:{}", dump_file(e, db))).collect::<Vec<_>>().join(" ");
+    let (my, pg) = (dumps(crate::model::Engine::Mariadb, &r.mariadb), dumps(crate::model::Engine::Postgresql, &r.postgresql));
     s.assign("hs_pkg", r.package).assign("hs_home", &data(r.home)).assign("hs_run", &r.run).assign("hs_host", r.host);
-    s.assign("hs_users", &data(&r.users.join(" "))).assign("hs_mariadb", &data(&r.mariadb.join(" ")));
-    s.assign("hs_postgresql", &data(&r.postgresql.join(" "))).assign("hs_unlock", &data(if r.unlock { "1" } else { "" })).raw(RUN);
+    s.assign("hs_users", &data(&r.users.join(" "))).assign("hs_mariadb", &data(&my));
+    s.assign("hs_postgresql", &data(&pg)).assign("hs_unlock", &data(if r.unlock { "1" } else { "" })).raw(AS_ADMIN).raw(RUN);
     s
 }
 
@@ -446,7 +462,16 @@ mod tests {
     #[test]
     fn a_run_locks_the_package_writes_as_its_admin_and_reads_the_home_nosymfollow() {
         let (p, h) = (PackageName::parse("p", "xyz00").unwrap(), ServerName::parse("s", "h1").unwrap());
-        let spec = RunSpec { package: &p, home: "/home/pacs/xyz00", run: 7, host: &h, users: vec!["xyz00".into()], mariadb: vec![], postgresql: vec![], unlock: false };
+        let spec = RunSpec {
+            package: &p,
+            home: "/home/pacs/xyz00",
+            run: 7,
+            host: &h,
+            users: vec!["xyz00".into()],
+            mariadb: vec![],
+            postgresql: vec![],
+            unlock: false,
+        };
         let t = text(&run(&spec));
         assert!(t.contains("flock -w 60 9") && t.contains("setpriv --reuid=\"$hs_pkg\"") && t.contains("nosymfollow"), "{t}");
         assert!(t.find("flock -w 60 9").unwrap() < t.find("crontab -l").unwrap(), "nothing is written before the lock is held");

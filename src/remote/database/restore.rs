@@ -7,9 +7,7 @@
 use crate::model::{DbName, Engine, PackageName, SnapshotId};
 use crate::remote::quote::{Data, Script};
 
-const LOAD: &str = r#"hs_gid=$(id -g "$hs_pkg") || fail "the package admin $hs_pkg is missing"
-hs_as() { (cd / && setpriv --reuid="$hs_pkg" --regid="$hs_gid" --init-groups --reset-env -- "$@"); }
-hs_tmpuser="hsrestore_$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"
+const LOAD: &str = r#"hs_tmpuser="hsrestore_$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"
 hs_tmppw=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
 hs_d=$(mktemp -d /run/hsadmin-restore.XXXXXX) || fail "cannot create a directory in /run"
 if [ "$hs_engine" = mariadb ]; then
@@ -62,7 +60,7 @@ pub fn load(s: &mut Script, l: &LoadSpec) {
     let arg = |i: usize| Data::new(&values[i]).expect("validated text has no NUL");
     s.assign("hs_pkg", l.package).assign("hs_engine", &arg_static(engine));
     s.assign("hs_snap", &arg(0)).assign("hs_file", &arg(1)).assign("hs_db", &arg(2)).assign("hs_owner", &arg(3));
-    s.assign("hs_addr", &arg(4)).assign("hs_pattern", &arg(5)).raw(LOAD);
+    s.assign("hs_addr", &arg(4)).assign("hs_pattern", &arg(5)).raw(crate::remote::backup::scripts::AS_ADMIN).raw(LOAD);
 }
 
 fn arg_static(t: &'static str) -> Data<'static> {

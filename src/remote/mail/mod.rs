@@ -65,11 +65,11 @@ pub fn is_list_dir(name: &str) -> bool {
 
 const FACTS_SH: &str = r#"if command -v postconf > /dev/null 2>&1; then rec postfix 1; fi
 if command -v doveconf > /dev/null 2>&1; then rec dovecot 1; fi
-for f in /etc/postfix/hsadmin-domains /etc/postfix/hsadmin-virtual /etc/postfix/hsadmin-aliases /etc/dovecot/conf.d/90-hsadmin.conf /etc/postfix/hsadmin-transport; do
+for f in $mail_files; do
     if [ -f "$f" ] && [ ! -L "$f" ]; then rec file "$f" "$(sha256sum < "$f" | cut -c 1-64)"; fi
 done
 if command -v postconf > /dev/null 2>&1; then
-    for k in virtual_alias_domains virtual_alias_maps alias_maps alias_database mailbox_command home_mailbox smtpd_reject_unlisted_recipient transport_maps mlmmj_destination_recipient_limit allow_mail_to_commands; do
+    for k in $mail_settings; do
         rec setting "$k" "$(postconf -h "$k" 2> /dev/null)"
     done
     if id -u mlmmj > /dev/null 2>&1 && postconf -M mlmmj/unix 2> /dev/null | grep -q mlmmj-receive; then rec mlmmj 1; fi
@@ -85,7 +85,14 @@ for f in /var/spool/mlmmj/*/control/hsadmin; do
 done
 "#;
 
+/// `mail_files` and `mail_settings`: the managed files and settings, as the scripts loop over them.
+fn assign_managed(s: &mut Script) {
+    let files: Vec<&str> = FILES.iter().map(|(f, _)| *f).collect();
+    s.assign("mail_files", &d(&files.join(" "))).assign("mail_settings", &d(&SETTINGS.join(" ")));
+}
+
 pub fn facts_script(s: &mut Script) {
+    assign_managed(s);
     s.raw(FACTS_SH);
 }
 
@@ -177,8 +184,7 @@ impl Action {
     }
 }
 
-const HELPERS: &str = r#"mail_files='/etc/postfix/hsadmin-domains /etc/postfix/hsadmin-virtual /etc/postfix/hsadmin-aliases /etc/dovecot/conf.d/90-hsadmin.conf /etc/postfix/hsadmin-transport'
-mail_backup() {
+const HELPERS: &str = r#"mail_backup() {
     [ -d "$hs_tmp/mail" ] && return 0
     mkdir "$hs_tmp/mail"
     cp -p /etc/postfix/main.cf "$hs_tmp/mail/main.cf"
@@ -264,6 +270,7 @@ fn d(s: &str) -> Data<'_> {
 
 /// Writes the mail role's section: its helpers, then each unit's steps.
 pub fn section(role: &str, units: &[(String, Vec<Action>)], out: &mut ApplyScript) {
+    assign_managed(out.script());
     out.script().raw(HELPERS);
     for (unit, actions) in units {
         // Every setting in one `postconf -e` (each start of postconf costs tens of milliseconds).

@@ -188,3 +188,72 @@ fn an_alias_command_runs_as_the_package_admin() {
     t.ok(&["mail", "alias", "remove", "xyz00-bot", "--yes"]);
     assert_eq!(t.sh("h1", "ls /etc/postfix/hsadmin-include"), "");
 }
+
+/// The warnings `plan` gives for h1.
+fn plan_warnings(t: &Robot) -> String {
+    result(&t.json(&["plan"]), "h1")["warnings"].to_string()
+}
+
+#[test]
+fn a_customers_include_file_is_copied_checked_and_never_followed_through_a_symlink() {
+    let t = mail_world();
+    const TEAM: &str = "/home/pacs/xyz00/users/web/team";
+    const COPY: &str = "/etc/postfix/hsadmin-include/xyz00-team+1";
+    // xyz00-web's own list: a mailbox, a command, and two lines the rules refuse.
+    let write = |lines: &str| {
+        let script = format!("printf '{lines}' > {TEAM} && chmod 644 {TEAM}");
+        t.sh("h1", &format!("setpriv --reuid=xyz00-web --regid=xyz00 --init-groups sh -c \"$(printf '%s' '{}')\"", script.replace('\'', "'\\''")));
+    };
+    write("# the team\\nxyz00\\n\"|/usr/bin/tee /home/pacs/xyz00/users/web/team.out\"\\n/etc/passwd\\n:include:/etc/shadow\\n");
+    t.ok(&["mail", "alias", "add", "xyz00-team", "--target", &format!(":include:{TEAM}")]);
+    let warnings = plan_warnings(&t);
+    assert!(warnings.contains("line 4") && warnings.contains("line 5") && warnings.contains("includes another file"), "{warnings}");
+    t.assert_in_line("after the alias applied");
+    assert_eq!(t.stat("h1", COPY), "xyz00-web xyz00 644 regular file", "the copy belongs to the file's owner");
+    let copy = t.sh("h1", &format!("cat {COPY}"));
+    assert!(copy.contains("\nxyz00\n") && copy.contains("\"|/usr/bin/tee /home/pacs/xyz00/users/web/team.out\""), "{copy}");
+    assert!(!copy.contains("passwd") && !copy.contains("shadow"), "the refused lines stay out: {copy}");
+    assert_eq!(send("xyz00-team@h1.test", "to-the-team"), 250);
+    assert!(delivered(&t, ADMIN_MAILDIR, "to-the-team"), "the mailbox in the file gets it");
+    let ran = t
+        .hosts
+        .ssh("h1", "for i in $(seq 100); do grep -q 'Subject: to-the-team' /home/pacs/xyz00/users/web/team.out 2>/dev/null && exit 0; sleep 0.1; done; exit 1");
+    assert!(ran.status.success(), "the command in the file got the message");
+    assert_eq!(t.stat("h1", "/home/pacs/xyz00/users/web/team.out"), "xyz00-web xyz00 600 regular file", "run as the file's owner");
+
+    // An edit is drift until apply copies it.
+    write("xyz00\\nxyz00-web\\n");
+    let (_, actions) = t.plan();
+    assert_eq!(actions, ["h1 write_include xyz00-team+1", "h1 reload"]);
+    t.ok(&["apply"]);
+    assert_eq!(t.sh("h1", &format!("grep -c xyz00 {COPY}")).trim(), "2");
+
+    // Swapped for a symlink to root's file, a directory on the way swapped for one, or handed to someone
+    // outside the package: never read through, the last good copy stays.
+    let before = t.sh("h1", &format!("sha256sum {COPY}"));
+    for (attack, why) in [
+        (format!("rm {TEAM} && ln -s /etc/aliases {TEAM}"), "symbolic link"),
+        (
+            format!(
+                "rm {TEAM} && mkdir -p /tmp/elsewhere && printf 'xyz00\\n' > /tmp/elsewhere/team && mv /home/pacs/xyz00/users/web /home/pacs/xyz00/users/web.real && ln -s /tmp/elsewhere /home/pacs/xyz00/users/web"
+            ),
+            "a directory on the way",
+        ),
+        (
+            format!(
+                "rm -f /home/pacs/xyz00/users/web && mv /home/pacs/xyz00/users/web.real /home/pacs/xyz00/users/web && printf 'xyz00\\n' > {TEAM} && chmod 644 {TEAM} && chown nobody {TEAM}"
+            ),
+            "no user of package xyz00",
+        ),
+    ] {
+        t.sh("h1", &attack);
+        let warnings = plan_warnings(&t);
+        assert!(warnings.contains(why) && warnings.contains("stays as it was"), "{why}: {warnings}");
+        let mail = t.json(&["plan", "--role", "mail"]);
+        assert_eq!(result(&mail, "h1")["actions"], serde_json::json!([]), "{why}: nothing to change for mail");
+        assert_eq!(t.sh("h1", &format!("sha256sum {COPY}")), before, "{why}: the copy is untouched");
+    }
+    // The alias gone, its copy goes with it.
+    t.ok(&["mail", "alias", "remove", "xyz00-team", "--yes"]);
+    assert_eq!(t.sh("h1", "ls /etc/postfix/hsadmin-include"), "");
+}

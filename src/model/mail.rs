@@ -143,6 +143,31 @@ impl MailTarget {
         }
     }
 
+    /// The targets of a customer's include file, as Postfix reads one (aliases(5)): blank lines and lines
+    /// whose first non-blank is `#` are skipped, targets are separated by commas outside double quotes, and
+    /// a quoted one loses its quotes. Each must be a target as `mail alias add` takes them, except that an
+    /// include file may not include another; what fails is left out, with its line and the rule.
+    pub fn parse_include_file(text: &str) -> (Vec<Self>, Vec<String>) {
+        let (mut out, mut problems) = (Vec::new(), Vec::new());
+        for (n, line) in text.lines().enumerate() {
+            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                continue;
+            }
+            let field = format!("line {}", n + 1);
+            for part in split_outside_quotes(line) {
+                let part = part.trim();
+                let part = part.strip_prefix('"').and_then(|p| p.strip_suffix('"')).unwrap_or(part);
+                match Self::parse(&field, part, true) {
+                    Ok(Self::Include(_)) => problems.push(format!("{field}: {} includes another file, which an include file may not", shown(part))),
+                    Ok(t) if !out.contains(&t) => out.push(t),
+                    Ok(_) => {}
+                    Err(e) => problems.push(format!("{field}: {e}")),
+                }
+            }
+        }
+        (out, problems)
+    }
+
     /// Several targets: each `--target` may hold a comma-separated list.
     pub fn parse_list(field: &str, values: &[String], alias: bool) -> Result<Vec<Self>> {
         let mut out: Vec<Self> = Vec::new();
@@ -176,6 +201,23 @@ impl serde::Serialize for MailTarget {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         s.collect_str(self)
     }
+}
+
+/// A line's parts between commas that are not inside double quotes.
+fn split_outside_quotes(line: &str) -> Vec<&str> {
+    let (mut parts, mut start, mut quoted) = (Vec::new(), 0, false);
+    for (i, c) in line.char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => {
+                parts.push(&line[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&line[start..]);
+    parts.into_iter().filter(|p| !p.trim().is_empty()).collect()
 }
 
 #[cfg(test)]
@@ -217,5 +259,18 @@ mod tests {
         let list = MailTarget::parse_list("t", &["xyz00,xyz00-web".into(), "xyz00".into()], false).unwrap();
         assert_eq!(list.len(), 2, "duplicates are dropped");
         assert!(MailTarget::parse_list("t", &[], false).is_err());
+    }
+
+    #[test]
+    fn an_include_file_gives_its_good_targets_and_names_the_bad_lines() {
+        let text =
+            "# the team\nxyz00-web, erika@example.org\n\n  \"|/usr/bin/tee -a log\"\n/etc/passwd\n:include:/home/pacs/xyz00/more\nxyz00-web\n\"|a, b\"\n";
+        let (targets, problems) = MailTarget::parse_include_file(text);
+        let shown: Vec<String> = targets.iter().map(ToString::to_string).collect();
+        assert_eq!(shown, ["xyz00-web", "erika@example.org", "|/usr/bin/tee -a log"]);
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert!(problems[0].starts_with("line 5"), "{problems:?}");
+        assert!(problems[1].starts_with("line 6") && problems[1].contains("includes another file"), "{problems:?}");
+        assert!(problems[2].starts_with("line 8"), "a comma inside a command: {problems:?}");
     }
 }

@@ -59,6 +59,13 @@ fn alias_target(t: &MailTarget) -> String {
     }
 }
 
+/// An include file hsadmin writes in `remote::mail::INCLUDES`: an alias's commands, or the checked copy of a
+/// customer's include file; one target a line.
+pub fn include_file(targets: &[MailTarget]) -> String {
+    let lines: String = targets.iter().map(|t| alias_target(t) + "\n").collect();
+    format!("{MANAGED_HEADER}\n{lines}")
+}
+
 fn join(targets: &[MailTarget], f: fn(&MailTarget) -> String) -> String {
     targets.iter().map(f).collect::<Vec<_>>().join(", ")
 }

@@ -4,11 +4,15 @@
 //! (`remote::mail::{FILES, SETTINGS}`); it compares their SHA-256 and values with what the ledger renders
 //! and rewrites what differs, then checks and reloads. Unknown recipients of a mail domain are refused at
 //! SMTP time (550), by the virtual alias table. An alias's `|command`s go into an include file owned by the
-//! package admin, so that local(8) runs them as the admin; aliases with an `:include:` of the customer's are
-//! not put on a server yet (the plan warns).
+//! package admin, so that local(8) runs them as the admin. A customer's `:include:` file is never handed to
+//! Postfix: the facts script reads it without following a symlink, the role checks its owner (a user of the
+//! package) and every target in it (`MailTarget::parse_include_file`), and what passes becomes hsadmin's
+//! copy, owned by the file's owner, so that its commands run as that owner — refreshed on each apply. The
+//! owner may edit the copy, as they may their `~/.forward`; the next apply puts it back.
 use super::role::{Context, Role, StepsContext};
 use crate::Result;
 use crate::ledger::Tx;
+use crate::ledger::mail::Alias;
 use crate::ledger::server::Server;
 use crate::model::{self, MailTarget, sha256_hex};
 use crate::remote::Script;
@@ -16,6 +20,7 @@ use crate::remote::mail::{self as wire, Action, FILES, MailFacts};
 use crate::remote::records::Record;
 use crate::remote::script::ApplyScript;
 use crate::render::MANAGED_HEADER;
+use std::collections::BTreeMap;
 
 pub struct Mail;
 
@@ -29,23 +34,92 @@ pub struct MailDesired {
     pub settings: Vec<(String, String)>,
     pub lists: Vec<WantList>,
     pub includes: Vec<WantInclude>,
-    pub warnings: Vec<String>,
+    pub copies: Vec<WantCopy>,
 }
 
 /// An alias's include file with its commands, owned by the package admin (uid).
 #[derive(Debug, Clone)]
 pub struct WantInclude {
-    pub alias: String,
+    pub name: String,
     pub owner: String,
     pub uid: u32,
     pub content: String,
 }
 
-/// The package admin's uid.
-fn found_admin(tx: &Tx, package: &model::PackageName) -> Result<u32> {
-    crate::ledger::user::get(tx, package.as_str())?
-        .map(|u| u.uid)
-        .ok_or_else(|| crate::Error::Failed(format!("package {package} has no admin user in the ledger")))
+/// A customer's include file (`:include:PATH` of an alias), read by the facts script and copied, checked,
+/// to `INCLUDES/ALIAS+N`, owned by the file's owner, who must be a user of the alias's package.
+#[derive(Debug, Clone)]
+pub struct WantCopy {
+    pub name: String,
+    pub alias: String,
+    pub path: String,
+    pub package: String,
+    /// The package's users by uid; the admin first writes an empty copy until the file can be read.
+    pub users: BTreeMap<u32, String>,
+    pub admin: String,
+}
+
+/// The aliases as the server gets them, with their include files: an alias's `|command`s go into one of
+/// the package admin's, since local(8) runs an include file's commands as its owner; each `:include:` of
+/// the customer's becomes a copy of hsadmin's, checked on every apply.
+fn includes(tx: &Tx, aliases: Vec<Alias>) -> Result<(Vec<Alias>, Vec<WantInclude>, Vec<WantCopy>)> {
+    let (mut out, mut includes, mut copies) = (Vec::new(), Vec::new(), Vec::new());
+    for mut a in aliases {
+        let users: BTreeMap<u32, String> = crate::ledger::user::list(tx, Some(a.package.as_str()))?.into_iter().map(|u| (u.uid, u.name.to_string())).collect();
+        let admin = users.iter().find(|(_, n)| n.as_str() == a.package.as_str()).map(|(uid, _)| *uid);
+        let admin = admin.ok_or_else(|| crate::Error::Failed(format!("package {} has no admin user in the ledger", a.package)))?;
+        let commands: Vec<MailTarget> = a.targets.iter().filter(|t| matches!(t, MailTarget::Pipe(_))).cloned().collect();
+        let mut targets = Vec::new();
+        for t in std::mem::take(&mut a.targets) {
+            match t {
+                MailTarget::Pipe(_) => {}
+                MailTarget::Include(path) => {
+                    let name = format!("{}+{}", a.name, copies.iter().filter(|c: &&WantCopy| c.alias == a.name.as_str()).count() + 1);
+                    targets.push(MailTarget::Include(format!("{}/{name}", wire::INCLUDES)));
+                    let package = a.package.to_string();
+                    copies.push(WantCopy { name, alias: a.name.to_string(), path, package: package.clone(), users: users.clone(), admin: package });
+                }
+                t => targets.push(t),
+            }
+        }
+        if !commands.is_empty() {
+            targets.push(MailTarget::Include(format!("{}/{}", wire::INCLUDES, a.name)));
+            let content = crate::render::mail::include_file(&commands);
+            includes.push(WantInclude { name: a.name.to_string(), owner: a.package.to_string(), uid: admin, content });
+        }
+        a.targets = targets;
+        out.push(a);
+    }
+    Ok((out, includes, copies))
+}
+
+/// A customer's include file as its copy must be: (owner, uid, content), or why it stays as it was. Lines
+/// that fail the rules (`MailTarget::parse_include_file`, mailboxes of the package) are left out, each
+/// with a warning.
+fn checked_copy(c: &WantCopy, read: Option<&std::result::Result<(u32, String), String>>, warnings: &mut Vec<String>) -> Option<(String, u32, String)> {
+    let why = match read {
+        None => "it was not read".to_owned(),
+        Some(Err(why)) => why.clone(),
+        Some(Ok((uid, text))) => match c.users.get(uid) {
+            None => format!("it belongs to uid {uid}, no user of package {}", c.package),
+            Some(owner) => {
+                let (mut targets, problems) = MailTarget::parse_include_file(text);
+                for p in problems {
+                    warnings.push(format!("alias {}: include file {}: {p}; left out", c.alias, c.path));
+                }
+                targets.retain(|t| match t {
+                    MailTarget::User(u) if !c.users.values().any(|n| n == u.as_str()) => {
+                        warnings.push(format!("alias {}: include file {}: {u} is no user of package {}; left out", c.alias, c.path, c.package));
+                        false
+                    }
+                    _ => true,
+                });
+                return Some((owner.clone(), *uid, crate::render::mail::include_file(&targets)));
+            }
+        },
+    };
+    warnings.push(format!("alias {}: include file {} is not used ({why}); its copy stays as it was", c.alias, c.path));
+    None
 }
 
 /// A list as its directory must be.
@@ -88,30 +162,8 @@ impl Role for Mail {
         let packages = crate::ledger::package::names_on_server(tx, server.name.as_str())?;
         let mine = |p: &model::PackageName| packages.iter().any(|n| n == p.as_str());
         let addresses: Vec<_> = crate::ledger::mail::addresses(tx, None, None)?.into_iter().filter(|a| mine(&a.package)).collect();
-        let mut warnings = Vec::new();
-        let mut includes = Vec::new();
-        let mut aliases = Vec::new();
-        for mut a in crate::ledger::mail::aliases(tx, None)?.into_iter().filter(|a| mine(&a.package)) {
-            if a.targets.iter().any(|t| matches!(t, MailTarget::Include(_))) {
-                warnings.push(format!("alias {} has an :include: target, which the mail role does not deliver yet; left out", a.name));
-                continue;
-            }
-            // Commands go into an include file of the package admin's: local(8) runs them as that file's owner.
-            let commands: Vec<String> = a.targets.iter().filter_map(|t| if let MailTarget::Pipe(c) = t { Some(format!("\"|{c}\"\n")) } else { None }).collect();
-            if !commands.is_empty() {
-                let admin = found_admin(tx, &a.package)?;
-                let file = format!("{}/{}", wire::INCLUDES, a.name);
-                a.targets.retain(|t| !matches!(t, MailTarget::Pipe(_)));
-                a.targets.push(MailTarget::Include(file));
-                includes.push(WantInclude {
-                    alias: a.name.to_string(),
-                    owner: a.package.to_string(),
-                    uid: admin,
-                    content: format!("{MANAGED_HEADER}\n{}", commands.concat()),
-                });
-            }
-            aliases.push(a);
-        }
+        let all = crate::ledger::mail::aliases(tx, None)?.into_iter().filter(|a| mine(&a.package)).collect();
+        let (aliases, includes, copies) = includes(tx, all)?;
         let domains: Vec<String> = crate::ledger::domain::list(tx, None)?
             .into_iter()
             .filter(|d| d.mail && d.hosted && packages.iter().any(|n| n == d.package.as_str()))
@@ -141,16 +193,22 @@ impl Role for Mail {
             // Postfix knows the parameter only once master.cf has the mlmmj transport.
             settings.push(("mlmmj_destination_recipient_limit".into(), "1".into()));
         }
-        Ok(MailDesired { files, settings, lists, includes, warnings })
+        Ok(MailDesired { files, settings, lists, includes, copies })
     }
 
-    fn facts_script(&self, _d: &MailDesired, _cx: &Context, script: &mut Script) {
-        wire::facts_script(script);
+    fn facts_script(&self, d: &MailDesired, _cx: &Context, script: &mut Script) {
+        let sources: Vec<(String, String)> = d.copies.iter().map(|c| (c.name.clone(), c.path.clone())).collect();
+        wire::facts_script(script, &sources);
     }
 
     fn parse(&self, d: &MailDesired, records: &[Record], _cx: &Context) -> (MailFacts, Vec<String>) {
-        let f = wire::parse(records);
-        let mut warnings = d.warnings.clone();
+        let mut f = wire::parse(records);
+        let mut warnings = Vec::new();
+        for c in &d.copies {
+            if let Some(copy) = checked_copy(c, f.sources.get(&c.name), &mut warnings) {
+                f.copies.insert(c.name.clone(), copy);
+            }
+        }
         if !f.postfix || !f.dovecot {
             warnings.push("the server lacks Postfix or Dovecot (postconf, doveconf): nothing was planned for its mail".into());
         }
@@ -206,13 +264,25 @@ pub fn diff(d: &MailDesired, f: &MailFacts) -> Vec<(String, Action)> {
     for dir in f.lists.keys().filter(|dir| !d.lists.iter().any(|l| &l.dir == *dir)) {
         out.push((UNIT.to_owned(), Action::RemoveList { dir: dir.clone() }));
     }
+    let write = |name: &str, owner: &str, content: &str| Action::WriteInclude { name: name.into(), owner: owner.into(), content: content.into() };
     for i in &d.includes {
-        if f.includes.get(&i.alias) != Some(&(sha256_hex(i.content.as_bytes()), i.uid)) {
-            out.push((UNIT.to_owned(), Action::WriteInclude { alias: i.alias.clone(), owner: i.owner.clone(), content: i.content.clone() }));
+        if f.includes.get(&i.name) != Some(&(sha256_hex(i.content.as_bytes()), i.uid)) {
+            out.push((UNIT.to_owned(), write(&i.name, &i.owner, &i.content)));
         }
     }
-    for name in f.includes.keys().filter(|n| !d.includes.iter().any(|i| &i.alias == *n)) {
-        out.push((UNIT.to_owned(), Action::RemoveInclude { alias: name.clone() }));
+    for c in &d.copies {
+        match f.copies.get(&c.name) {
+            Some((owner, uid, content)) if f.includes.get(&c.name) != Some(&(sha256_hex(content.as_bytes()), *uid)) => {
+                out.push((UNIT.to_owned(), write(&c.name, owner, content)));
+            }
+            // Not readable yet, and no copy: an empty one, so that the alias's other targets get their mail.
+            None if !f.includes.contains_key(&c.name) => out.push((UNIT.to_owned(), write(&c.name, &c.admin, &crate::render::mail::include_file(&[])))),
+            _ => {}
+        }
+    }
+    let wanted = |n: &String| d.includes.iter().any(|i| &i.name == n) || d.copies.iter().any(|c| &c.name == n);
+    for name in f.includes.keys().filter(|n| !wanted(n)) {
+        out.push((UNIT.to_owned(), Action::RemoveInclude { name: name.clone() }));
     }
     if !out.is_empty() {
         out.push((UNIT.to_owned(), Action::Reload));
@@ -231,7 +301,7 @@ mod tests {
             settings: settings(),
             lists: vec![],
             includes: vec![],
-            warnings: vec![],
+            copies: vec![],
         };
         let mut f = MailFacts { postfix: true, dovecot: true, ..Default::default() };
         let names = |v: &[(String, Action)]| v.iter().map(|(_, a)| format!("{} {}", a.name(), a.target())).collect::<Vec<_>>();

@@ -37,6 +37,20 @@ pub const SETTINGS: &[&str] = &[
 /// commands with the admin's rights (an :include: file's owner), never as root or nobody.
 pub const INCLUDES: &str = "/etc/postfix/hsadmin-include";
 
+/// Customers' include files larger than this are not read (a list of targets is far smaller).
+pub const INCLUDE_CAP: u64 = 64 << 10;
+
+/// The name of a file in INCLUDES: the alias (its commands), or `ALIAS+N` (the copy of its Nth
+/// customer's include file).
+pub fn is_include_name(name: &str) -> bool {
+    let alias = match name.split_once('+') {
+        Some((alias, n)) if !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()) => alias,
+        Some(_) => return false,
+        None => name,
+    };
+    crate::model::UserName::parse("include", alias).is_ok()
+}
+
 /// mlmmj's spool, where each list has its directory.
 pub const SPOOL: &str = "/var/spool/mlmmj";
 
@@ -54,6 +68,10 @@ pub struct MailFacts {
     pub lists: BTreeMap<String, String>,
     /// The files in INCLUDES: name → (SHA-256, owner's uid).
     pub includes: BTreeMap<String, (String, u32)>,
+    /// Customers' include files as read, by the name of their copy: (owner's uid, text), or why not.
+    pub sources: BTreeMap<String, std::result::Result<(u32, String), String>>,
+    /// The copies to write, from `sources` as the role validated them: name → (owner, uid, content).
+    pub copies: BTreeMap<String, (String, u32, String)>,
 }
 
 /// A list directory name as hsadmin makes them: `local=domain`.
@@ -85,15 +103,59 @@ for f in /var/spool/mlmmj/*/control/hsadmin; do
 done
 "#;
 
+/// Reads customers' include files (`CAP NAME PATH …`) as root without following a symlink: every directory
+/// on the way is opened with `O_NOFOLLOW|O_DIRECTORY` from `/`, the file with `O_NOFOLLOW`, and what is
+/// reported comes from that descriptor: a regular file that others may read (Postfix reads include files
+/// as nobody), at most CAP bytes without a NUL, with its owner's uid. The role checks the rest.
+const READ_PL: &str = r#"use strict; use warnings;
+use Fcntl qw(O_RDONLY O_NOFOLLOW O_DIRECTORY O_NONBLOCK);
+my ($cap, @pairs) = @ARGV;
+sub rec { my $k = shift; print join("\0", $k, scalar(@_), @_), "\0"; }
+my $dirs = O_RDONLY | O_NOFOLLOW | O_DIRECTORY;
+SOURCE: while (@pairs) {
+    my ($name, $path) = splice @pairs, 0, 2;
+    my @parts = grep { length } split m{/}, $path;
+    my $file = pop @parts;
+    my $root;
+    sysopen($root, '/', $dirs) && chdir $root or die "cannot open /: $!\n";
+    for my $p (@parts) {
+        my $d;
+        unless (sysopen($d, $p, $dirs) && chdir $d) { rec('source_bad', $name, "a directory on the way is missing or a symbolic link"); next SOURCE }
+    }
+    sysopen(my $fh, $file, O_RDONLY | O_NOFOLLOW | O_NONBLOCK) or do { rec('source_bad', $name, "it is missing or a symbolic link"); next };
+    my @st = stat $fh;
+    if (!-f _) { rec('source_bad', $name, "it is not a regular file"); next }
+    if (!($st[2] & 04)) { rec('source_bad', $name, "others may not read it (Postfix reads include files as nobody)"); next }
+    my ($text, $got) = ('', 1);
+    while ($got && length($text) <= $cap) { $got = sysread($fh, $text, 65536, length $text); }
+    if (length($text) > $cap) { rec('source_bad', $name, "it is larger than $cap bytes"); next }
+    if ($text =~ /\0/) { rec('source_bad', $name, "it holds a NUL byte"); next }
+    rec('source', $name, $st[4], $text);
+}
+chdir '/';
+"#;
+
 /// `mail_files` and `mail_settings`: the managed files and settings, as the scripts loop over them.
 fn assign_managed(s: &mut Script) {
     let files: Vec<&str> = FILES.iter().map(|(f, _)| *f).collect();
     s.assign("mail_files", &d(&files.join(" "))).assign("mail_settings", &d(&SETTINGS.join(" ")));
 }
 
-pub fn facts_script(s: &mut Script) {
+/// The facts script; `sources` are the customers' include files to read: (name of the copy, path).
+pub fn facts_script(s: &mut Script, sources: &[(String, String)]) {
     assign_managed(s);
     s.raw(FACTS_SH);
+    if sources.is_empty() {
+        return;
+    }
+    let cap = INCLUDE_CAP.to_string();
+    let mut args: Vec<Data> = vec![d(READ_PL), d("--"), d(&cap)];
+    for (name, path) in sources {
+        args.push(d(name));
+        args.push(d(path));
+    }
+    let args: Vec<&dyn ShellArg> = args.iter().map(|a| a as &dyn ShellArg).collect();
+    s.command("perl -e", &args);
 }
 
 /// Reads the records; anything that is not one of the managed files or settings is ignored.
@@ -110,10 +172,21 @@ pub fn parse(records: &[Record]) -> MailFacts {
                 f.settings.insert(key.to_owned(), value.to_owned());
             }
             ("mlmmj", _, _) => f.mlmmj = true,
-            ("include", Some(name), Some(hash)) if crate::model::UserName::parse("include", name).is_ok() && hash.len() == 64 => {
+            ("include", Some(name), Some(hash)) if is_include_name(name) && hash.len() == 64 => {
                 if let Some(uid) = r.number(2) {
                     f.includes.insert(name.to_owned(), (hash.to_owned(), uid));
                 }
+            }
+            ("source", Some(name), Some(_)) => {
+                let text = r.fields.get(2).and_then(|t| String::from_utf8(t.clone()).ok());
+                let read = match (r.number(1), text) {
+                    (Some(uid), Some(text)) => Ok((uid, text)),
+                    _ => Err("it is not UTF-8 text".to_owned()),
+                };
+                f.sources.insert(name.to_owned(), read);
+            }
+            ("source_bad", Some(name), Some(why)) => {
+                f.sources.insert(name.to_owned(), Err(why.to_owned()));
             }
             ("list", Some(dir), Some(hash)) if is_list_dir(dir) && hash.len() == 64 => {
                 f.lists.insert(dir.to_owned(), hash.to_owned());
@@ -153,15 +226,16 @@ pub enum Action {
     },
     /// Removes the directory of a list hsadmin made that the ledger no longer has.
     RemoveList { dir: String },
-    /// Writes an alias's commands into its include file, owned by the package admin.
+    /// Writes an include file: an alias's commands (owned by the package admin), or the checked copy of a
+    /// customer's include file (owned by that file's owner).
     WriteInclude {
-        alias: String,
+        name: String,
         owner: String,
         #[serde(skip)]
         content: String,
     },
-    /// Removes the include file of an alias that went or has no command any more.
-    RemoveInclude { alias: String },
+    /// Removes an include file the ledger no longer has (its alias went, or lost the target).
+    RemoveInclude { name: String },
     /// Checks the whole configuration, then reloads Postfix and Dovecot; rolls back on failure.
     Reload,
 }
@@ -178,7 +252,7 @@ impl Action {
             Action::SetupLists => SPOOL.into(),
             Action::WriteList { list, .. } => list.clone(),
             Action::RemoveList { dir } => dir.clone(),
-            Action::WriteInclude { alias, .. } | Action::RemoveInclude { alias } => format!("{INCLUDES}/{alias}"),
+            Action::WriteInclude { name, .. } | Action::RemoveInclude { name } => format!("{INCLUDES}/{name}"),
             Action::Reload => "postfix".into(),
         }
     }
@@ -307,11 +381,11 @@ pub fn section(role: &str, units: &[(String, Vec<Action>)], out: &mut ApplyScrip
                     Action::RemoveList { dir } => {
                         s.command("mail_remove_list", &[&d(dir)]);
                     }
-                    Action::WriteInclude { alias, owner, content } => {
-                        s.pipe(("printf %s", &[&d(content)]), ("mail_include", &[&d(alias), &d(owner) as &dyn ShellArg]));
+                    Action::WriteInclude { name, owner, content } => {
+                        s.pipe(("printf %s", &[&d(content)]), ("mail_include", &[&d(name), &d(owner) as &dyn ShellArg]));
                     }
-                    Action::RemoveInclude { alias } => {
-                        s.command("rm -f --", &[&d(&format!("{INCLUDES}/{alias}"))]);
+                    Action::RemoveInclude { name } => {
+                        s.command("rm -f --", &[&d(&format!("{INCLUDES}/{name}"))]);
                     }
                     Action::Reload => {
                         s.command("mail_reload", &[]);

@@ -123,18 +123,18 @@ fn a_hand_edited_table_is_drift_and_a_configuration_the_checks_refuse_never_goes
     t.assert_in_line("after apply repaired the table");
     assert!(!t.sh("h1", "cat /etc/postfix/hsadmin-virtual").contains("evil"));
 
-    // A configuration the checks refuse (a Dovecot file that does not parse): the apply fails, its changes
-    // are rolled back before anything reloads, and Postfix keeps delivering with the last good tables.
-    let before = t.sh("h1", "sha256sum /etc/postfix/hsadmin-virtual /etc/postfix/hsadmin-virtual.db /etc/postfix/main.cf");
+    // A configuration the checks refuse (a Dovecot file that does not parse): the apply fails on the staged
+    // copies, so not one live file was touched (same inode, same ctime), nothing reloads, and Postfix keeps
+    // delivering with the last good tables.
+    const LIVE: &str = "/etc/postfix/hsadmin-virtual /etc/postfix/hsadmin-virtual.db /etc/postfix/main.cf /etc/postfix/master.cf";
+    let live = format!("sha256sum {LIVE} && stat -c '%n %i %Z' {LIVE} /etc/dovecot/conf.d/90-hsadmin.conf");
+    let before = t.sh("h1", &live);
     t.sh("h1", "printf 'this is not dovecot syntax {{\n' > /etc/dovecot/conf.d/91-robot-broken.conf");
     let r = t.run(&["--json", "mail", "address", "add", "sales@example.org", "--target", "xyz00"]);
     assert_eq!(r.code, 3, "the apply fails on h1: {}\n{}", r.stdout, r.stderr);
     assert!(r.stdout.contains("doveconf") || r.stderr.contains("doveconf"), "{}{}", r.stdout, r.stderr);
-    assert_eq!(
-        t.sh("h1", "sha256sum /etc/postfix/hsadmin-virtual /etc/postfix/hsadmin-virtual.db /etc/postfix/main.cf"),
-        before,
-        "the last good files are back"
-    );
+    assert_eq!(t.sh("h1", &live), before, "no live file was touched");
+    assert_eq!(t.sh("h1", "ls /etc/postfix /etc/dovecot/conf.d | grep hsadmin-new || true"), "", "no staging files left");
     assert_eq!(send("info@example.org", "still-flowing"), 250);
     assert!(delivered(&t, WEB_MAILDIR, "still-flowing"), "mail keeps flowing");
     assert_eq!(send("sales@example.org", "not-yet"), 550, "the new address is not live");

@@ -1,9 +1,10 @@
 //! The mail role on the wire: what its facts script asks a mail server (the SHA-256 of each managed file,
 //! the managed `main.cf` settings, whether Postfix and Dovecot are there) and the steps that change it. A
-//! table is written beside its place, built with `postmap`/`postalias`, and renamed into place; a changed
-//! setting goes in with `postconf -e`. Before Postfix and Dovecot reload, `postfix check` and `doveconf -n`
-//! must pass; when one fails, every managed file and `main.cf` come back as they were, and nothing reloads,
-//! so mail keeps flowing with the last good configuration.
+//! step changes a staging copy: a table is written beside its place and built with `postmap`/`postalias`,
+//! a setting goes into a copy of `main.cf` (`postconf -c`), the Dovecot file into a copy of Dovecot's
+//! configuration. `postfix -c COPY check` and `doveconf -c COPY -n` judge the copies; only when both pass do
+//! the tables, `main.cf` and `master.cf` go live, each by a rename, and removals happen, then Postfix and
+//! Dovecot reload. When a check fails, nothing went live: mail keeps flowing with the last good configuration.
 use crate::remote::quote::{Data, Script, ShellArg};
 use crate::remote::records::Record;
 use crate::remote::script::ApplyScript;
@@ -236,7 +237,7 @@ pub enum Action {
     },
     /// Removes an include file the ledger no longer has (its alias went, or lost the target).
     RemoveInclude { name: String },
-    /// Checks the whole configuration, then reloads Postfix and Dovecot; rolls back on failure.
+    /// Checks the staged configuration; only if it passes does it go live, and Postfix and Dovecot reload.
     Reload,
 }
 
@@ -258,42 +259,36 @@ impl Action {
     }
 }
 
-const HELPERS: &str = r#"mail_backup() {
+const HELPERS: &str = r#"# The staging area: copies of main.cf, master.cf and Dovecot's configuration that the steps change, and
+# the new tables beside the live ones (FILE.hsadmin-new, built), listed in $hs_tmp/mail/pending. Nothing goes
+# live before the checks pass on the copies (mail_commit).
+mail_stage() {
     [ -d "$hs_tmp/mail" ] && return 0
-    mkdir "$hs_tmp/mail"
-    cp -p /etc/postfix/main.cf "$hs_tmp/mail/main.cf"
-    cp -p /etc/postfix/master.cf "$hs_tmp/mail/master.cf"
-    for f in $mail_files; do
-        n=$(echo "$f" | tr / _)
-        if [ -f "$f" ]; then cp -p "$f" "$hs_tmp/mail/$n"; fi
-        for x in db; do if [ -f "$f.$x" ]; then cp -p "$f.$x" "$hs_tmp/mail/$n.$x"; fi; done
-    done
+    mkdir -p "$hs_tmp/mail/postfix" "$hs_tmp/mail/dovecot"
+    : > "$hs_tmp/mail/pending"; : > "$hs_tmp/mail/gone"
+    cp -p /etc/postfix/main.cf /etc/postfix/master.cf "$hs_tmp/mail/postfix/"
+    cp -p /etc/dovecot/*.conf "$hs_tmp/mail/dovecot/" && cp -pR /etc/dovecot/conf.d "$hs_tmp/mail/dovecot/"
 }
-mail_restore() {
-    cp -p "$hs_tmp/mail/main.cf" /etc/postfix/main.cf
-    cp -p "$hs_tmp/mail/master.cf" /etc/postfix/master.cf
-    for f in $mail_files; do
-        n=$(echo "$f" | tr / _)
-        if [ -f "$hs_tmp/mail/$n" ]; then cp -p "$hs_tmp/mail/$n" "$f"; else rm -f "$f"; fi
-        if [ -f "$hs_tmp/mail/$n.db" ]; then cp -p "$hs_tmp/mail/$n.db" "$f.db"; else rm -f "$f.db"; fi
-    done
+mail_discard() {
+    while read -r f; do rm -f -- "$f.hsadmin-new" "$f.hsadmin-new.db"; done < "$hs_tmp/mail/pending"
 }
 mail_write() {
-    mail_backup
+    mail_stage
     cat > "$1.hsadmin-new"
     chmod 644 "$1.hsadmin-new"
+    echo "$1" >> "$hs_tmp/mail/pending"
     case "$2" in
-        postmap) postmap "hash:$1.hsadmin-new" && mv -f "$1.hsadmin-new.db" "$1.db" ;;
-        postalias) postalias "hash:$1.hsadmin-new" && mv -f "$1.hsadmin-new.db" "$1.db" ;;
-    esac || { rm -f "$1.hsadmin-new" "$1.hsadmin-new.db"; echo "building $1 failed" >&2; return 1; }
-    mv -f "$1.hsadmin-new" "$1"
+        postmap) postmap "hash:$1.hsadmin-new" ;;
+        postalias) postalias "hash:$1.hsadmin-new" ;;
+    esac || { mail_discard; echo "building $1 failed" >&2; return 1; }
+    case "$1" in /etc/dovecot/*) cp -p "$1.hsadmin-new" "$hs_tmp/mail/dovecot/${1#/etc/dovecot/}" ;; esac
 }
-mail_set() { mail_backup; postconf -e "$@"; }
+mail_set() { mail_stage; postconf -c "$hs_tmp/mail/postfix" -e "$@"; }
 mail_setup_lists() {
-    mail_backup
+    mail_stage
     id -u mlmmj > /dev/null 2>&1 || useradd --system --home-dir /var/spool/mlmmj --no-create-home --shell /usr/sbin/nologin mlmmj
     install -d -o mlmmj -g mlmmj -m 0755 /var/spool/mlmmj
-    postconf -M mlmmj/unix='mlmmj unix - n n - - pipe flags=ORhu user=mlmmj argv=/usr/bin/mlmmj-receive -F -L /var/spool/mlmmj/$nexthop'
+    postconf -c "$hs_tmp/mail/postfix" -M mlmmj/unix='mlmmj unix - n n - - pipe flags=ORhu user=mlmmj argv=/usr/bin/mlmmj-receive -F -L /var/spool/mlmmj/$nexthop'
 }
 # mail_list DIR LISTADDRESS OWNER POLICY RELAYHOST SUBSCRIBERS < spec: the list's directory as mlmmj wants it,
 # written as the mlmmj user (it owns the spool; a list's archive holds what senders sent).
@@ -318,21 +313,34 @@ mail_list() {
     ' sh "$@"
 }
 mail_include() {
-    mail_backup
+    mail_stage
     install -d -o root -g root -m 0755 /etc/postfix/hsadmin-include
     f=/etc/postfix/hsadmin-include/$1
     cat > "$f.hsadmin-new"
     chown "$2:" "$f.hsadmin-new" && chmod 0644 "$f.hsadmin-new" && mv -f "$f.hsadmin-new" "$f"
 }
-mail_remove_list() {
-    if [ -f "/var/spool/mlmmj/$1/control/hsadmin" ]; then rm -rf --one-file-system -- "/var/spool/mlmmj/$1"; fi
-}
-mail_reload() {
-    if ! postfix check >&2 || ! doveconf -n > /dev/null; then
-        mail_restore
-        echo "postfix check or doveconf -n failed (above); the previous configuration is back, nothing was reloaded" >&2
+# Removals wait for the commit: until then the live tables may still name what goes.
+mail_gone() { mail_stage; printf '%s %s\n' "$1" "$2" >> "$hs_tmp/mail/gone"; }
+mail_commit() {
+    mail_stage
+    if ! postfix -c "$hs_tmp/mail/postfix" check >&2 || ! doveconf -c "$hs_tmp/mail/dovecot/dovecot.conf" -n > /dev/null; then
+        mail_discard
+        echo "postfix check or doveconf -n refused the new configuration (above); none of it went live, nothing was reloaded" >&2
         return 1
     fi
+    while read -r f; do
+        if [ -f "$f.hsadmin-new.db" ]; then mv -f "$f.hsadmin-new.db" "$f.db"; fi
+        mv -f "$f.hsadmin-new" "$f"
+    done < "$hs_tmp/mail/pending"
+    for c in main.cf master.cf; do
+        cmp -s "$hs_tmp/mail/postfix/$c" "/etc/postfix/$c" || { cp -p "$hs_tmp/mail/postfix/$c" "/etc/postfix/$c.hsadmin-new" && mv -f "/etc/postfix/$c.hsadmin-new" "/etc/postfix/$c"; }
+    done
+    while read -r kind name; do
+        case "$kind" in
+            include) rm -f -- "/etc/postfix/hsadmin-include/$name" ;;
+            list) if [ -f "/var/spool/mlmmj/$name/control/hsadmin" ]; then rm -rf --one-file-system -- "/var/spool/mlmmj/$name"; fi ;;
+        esac
+    done < "$hs_tmp/mail/gone"
     postfix reload > /dev/null 2>&1 || postfix start > /dev/null 2>&1
     doveadm reload > /dev/null 2>&1 || dovecot
 }
@@ -379,16 +387,16 @@ pub fn section(role: &str, units: &[(String, Vec<Action>)], out: &mut ApplyScrip
                         s.pipe(("printf %s", &[&d(spec)]), ("mail_list", &args));
                     }
                     Action::RemoveList { dir } => {
-                        s.command("mail_remove_list", &[&d(dir)]);
+                        s.command("mail_gone list", &[&d(dir)]);
                     }
                     Action::WriteInclude { name, owner, content } => {
                         s.pipe(("printf %s", &[&d(content)]), ("mail_include", &[&d(name), &d(owner) as &dyn ShellArg]));
                     }
                     Action::RemoveInclude { name } => {
-                        s.command("rm -f --", &[&d(&format!("{INCLUDES}/{name}"))]);
+                        s.command("mail_gone include", &[&d(name)]);
                     }
                     Action::Reload => {
-                        s.command("mail_reload", &[]);
+                        s.command("mail_commit", &[]);
                     }
                 }
             }

@@ -283,7 +283,10 @@ mail_write() {
     esac || { mail_discard; echo "building $1 failed" >&2; return 1; }
     case "$1" in /etc/dovecot/*) cp -p "$1.hsadmin-new" "$hs_tmp/mail/dovecot/${1#/etc/dovecot/}" ;; esac
 }
-mail_set() { mail_stage; postconf -c "$hs_tmp/mail/postfix" -e "$@"; }
+# main.cf goes live by a rename, so no program ever reads it half written; its time is set back 2 s so that
+# Postfix's pause for a file changed within the last second (dict_load_file: re-read until it cools, up to
+# 2 s in every program) does not stall the check, the reload and each new daemon.
+mail_set() { mail_stage; postconf -c "$hs_tmp/mail/postfix" -e "$@" && touch -d '-2 seconds' "$hs_tmp/mail/postfix/main.cf"; }
 mail_setup_lists() {
     mail_stage
     id -u mlmmj > /dev/null 2>&1 || useradd --system --home-dir /var/spool/mlmmj --no-create-home --shell /usr/sbin/nologin mlmmj

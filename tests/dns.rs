@@ -115,9 +115,18 @@ fn a_domain_is_served_by_the_primary_and_the_secondary_and_a_new_record_reaches_
     assert_eq!(t.stat_of("h1", "/var/lib/hsadmin/zones"), "root bind 750 directory");
     let check = t.sh("h1", "named-checkzone -k fail example.org /var/lib/hsadmin/zones/example.org && named-checkconf && echo fine");
     assert!(check.ends_with("fine\n"), "{check}");
+    // Mail off: a null MX (RFC 7505), still a zone named-checkzone takes.
+    t.ok(&["domain", "update", "example.org", "--mail", "false"]);
+    assert_eq!(t.dig("h1", "example.org", "MX"), "0 .");
+    let check = t.sh("h1", "named-checkzone -k fail example.org /var/lib/hsadmin/zones/example.org && echo fine");
+    assert!(check.ends_with("fine\n"), "{check}");
+    t.ok(&["domain", "update", "example.org", "--mail", "true"]);
+    assert_eq!(t.dig("h1", "example.org", "MX"), "10 mx.example.net.");
+    let zone = t.zone("example.org");
     // The secondary transferred it.
-    t.wait_for("h2", "example.org", "A", "127.0.0.11");
+    t.wait_for("h2", "example.org", "SOA", &t.dig("h1", "example.org", "SOA"));
     assert_eq!(t.soa_serial("h2", "example.org"), zone["serial"].to_string());
+    assert_eq!(t.dig("h2", "example.org", "MX"), "10 mx.example.net.");
     assert_eq!(t.dig("h3", "example.org", "A"), "", "h3 is no name server");
 
     // A record: the primary reloads the zone, notifies, and the secondary serves the new serial within seconds.

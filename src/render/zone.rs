@@ -1,6 +1,6 @@
 //! Zone files and BIND's zone statements, rendered from ledger rows (pure). A hosted domain's zone has
 //! `$TTL`, the SOA (primary name server, hostmaster, serial, timers from `[dns]`), the NS, MX and SPF
-//! records of the config, A/AAAA records of the apex, `www`, each subdomain and (optionally) a wildcard
+//! records of the config (for a domain with mail off a null MX and `v=spf1 -all` instead), A/AAAA records of the apex, `www`, each subdomain and (optionally) a wildcard
 //! pointing at the package's server, then the domain's own records. The same rows render the same bytes;
 //! the serial is decided from the content without it ([`content_hash`], [`next_serial`]).
 use crate::config::DnsConfig;
@@ -56,13 +56,18 @@ pub fn zone_text(z: &ZoneDomain, records: &[&DnsRecord], cfg: &DnsConfig, serial
     for ns in &cfg.nameservers {
         out += &format!("{apex} IN NS {}.\n", ns.trim_end_matches('.'));
     }
-    for mx in &cfg.mx {
-        if let Ok((pref, host)) = crate::model::dns::mx_data(mx) {
-            out += &format!("{apex} IN MX {pref} {host}\n");
+    if z.domain.mail {
+        for mx in &cfg.mx {
+            if let Ok((pref, host)) = crate::model::dns::mx_data(mx) {
+                out += &format!("{apex} IN MX {pref} {host}\n");
+            }
         }
-    }
-    if !cfg.spf.is_empty() {
-        out += &format!("{apex} IN TXT \"{}\"\n", cfg.spf);
+        if !cfg.spf.is_empty() {
+            out += &format!("{apex} IN TXT \"{}\"\n", cfg.spf);
+        }
+    } else {
+        // A domain with mail off says so: a null MX (RFC 7505) and an SPF record that no host may send for.
+        out += &format!("{apex} IN MX 0 .\n{apex} IN TXT \"v=spf1 -all\"\n");
     }
     for name in generated_names(z, cfg) {
         let owner = absolute(&name, &z.domain.name);
@@ -201,6 +206,16 @@ pub(crate) mod tests {
             assert!(text.lines().any(|l| l == line), "{line} missing:\n{text}");
         }
         assert_eq!(text, zone_text(&z, &refs, &cfg, 2026120201), "deterministic");
+    }
+
+    #[test]
+    fn a_domain_without_mail_has_a_null_mx_and_an_spf_that_allows_no_one() {
+        let mut z = domain("example.org", &[]);
+        z.domain.mail = false;
+        let text = zone_text(&z, &[], &DnsConfig::default(), 2026120201);
+        assert!(text.lines().any(|l| l == "example.org. IN MX 0 ."), "{text}");
+        assert!(text.lines().any(|l| l == "example.org. IN TXT \"v=spf1 -all\""), "{text}");
+        assert!(!text.contains("mx.example.net") && !text.contains("spf1 mx"), "{text}");
     }
 
     #[test]

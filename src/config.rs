@@ -5,8 +5,10 @@ use std::path::{Path, PathBuf};
 
 mod backup;
 mod billing;
+mod mail;
 pub use backup::BackupConfig;
 pub use billing::{AccountsConfig, BillingConfig};
+pub use mail::MailConfig;
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -27,6 +29,8 @@ pub struct Config {
     pub billing: BillingConfig,
     #[serde(default)]
     pub backup: BackupConfig,
+    #[serde(default)]
+    pub mail: MailConfig,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -259,6 +263,9 @@ impl Config {
             return bad(&key, &rule);
         }
         if let Err((key, rule)) = self.backup.check() {
+            return bad(&key, &rule);
+        }
+        if let Err((key, rule)) = self.mail.check() {
             return bad(&key, &rule);
         }
         self.registrar.validate().or_else(|(key, rule)| bad(key, rule))

@@ -13,7 +13,8 @@ use std::process::Command;
 const SMTP_PY: &str = r#"import smtplib, sys
 to, sender = sys.argv[2], sys.argv[4]
 msg = "From: %s\r\nTo: %s\r\nSubject: %s\r\n\r\nbody for %s\r\n" % (sender, to, sys.argv[3], to)
-s = smtplib.SMTP(sys.argv[1], 25, timeout=15)
+# From 127.0.0.1, outside every host's mynetworks (its own address): a client from the internet.
+s = smtplib.SMTP(sys.argv[1], 25, timeout=15, source_address=("127.0.0.1", 0))
 try:
     s.sendmail(sender, [to], msg)
     print(250)
@@ -40,7 +41,11 @@ fn send(to: &str, subject: &str) -> u16 {
 }
 
 fn send_from(sender: &str, to: &str, subject: &str) -> u16 {
-    let out = Command::new("python3").args(["-c", SMTP_PY, "127.0.0.11", to, subject, sender]).output().unwrap();
+    send_via("127.0.0.11", sender, to, subject)
+}
+
+fn send_via(host: &str, sender: &str, to: &str, subject: &str) -> u16 {
+    let out = Command::new("python3").args(["-c", SMTP_PY, host, to, subject, sender]).output().unwrap();
     assert!(out.status.success(), "smtplib: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8_lossy(&out.stdout).trim().parse().unwrap()
 }
@@ -52,7 +57,11 @@ fn delivered(t: &Robot, dir: &str, subject: &str) -> bool {
 }
 
 fn mail_world() -> Robot {
-    let t = Robot::new();
+    mail_world_with("")
+}
+
+fn mail_world_with(config: &str) -> Robot {
+    let t = Robot::with_config(config);
     t.ok(&["server", "update", "h1", "--role", "web,mail"]);
     t.set_up_xyz00();
     t.ok(&["domain", "add", "shop.org", "--package", "xyz00"]);
@@ -256,4 +265,27 @@ fn a_customers_include_file_is_copied_checked_and_never_followed_through_a_symli
     // The alias gone, its copy goes with it.
     t.ok(&["mail", "alias", "remove", "xyz00-team", "--yes"]);
     assert_eq!(t.sh("h1", "ls /etc/postfix/hsadmin-include"), "");
+}
+
+#[test]
+fn an_inbound_mail_server_relays_each_domain_to_its_package_server_and_refuses_unknown_recipients() {
+    let t = mail_world_with("[mail]\ninbound = [\"h3\"]\n");
+    t.ok(&["server", "update", "h3", "--role", "web,mail"]);
+    t.ok(&["apply"]);
+    // A mail command applies on the package's server and on the inbound one.
+    t.ok(&["mail", "address", "add", "info@example.org", "--target", "xyz00-web"]);
+    t.ok(&["mail", "list", "add", "news@example.org", "--owner", "info@example.org"]);
+    t.assert_in_line("after the inbound server was set up");
+    assert_eq!(t.sh("h3", "postmap -q example.org hash:/etc/postfix/hsadmin-transport"), "smtp:[127.0.0.11]:25\n");
+    assert_eq!(t.sh("h1", "cat /etc/postfix/hsadmin-relay-domains | grep -vc '^#' || true"), "0\n", "h1 relays nothing");
+    // Sent to h3, the MX: relayed to h1 and delivered there; unknown recipients refused at h3 itself, and a
+    // domain not hosted is no relay (Postfix's defer_unauth_destination: 454).
+    assert_eq!(send_via("127.0.0.13", "robot@example.net", "info@example.org", "via-the-mx"), 250);
+    assert!(delivered(&t, WEB_MAILDIR, "via-the-mx"), "relayed by h3 into h1's Maildir");
+    assert_eq!(send_via("127.0.0.13", "robot@example.net", "nobody-here@example.org", "unknown"), 550);
+    assert_eq!(send_via("127.0.0.13", "robot@example.net", "info@not-hosted.example", "not-ours"), 454, "no open relay");
+    // An address removed: the MX refuses it after the apply.
+    t.ok(&["mail", "address", "remove", "info@example.org", "--yes"]);
+    assert_eq!(send_via("127.0.0.13", "robot@example.net", "info@example.org", "gone"), 550);
+    assert_eq!(send_via("127.0.0.13", "robot@example.net", "news@example.org", "list-still-there"), 250, "the list stays");
 }

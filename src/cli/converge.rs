@@ -128,32 +128,53 @@ impl converge::Progress for Bar {
 pub(crate) fn finish_change(ctx: &Ctx, value: &impl crate::output::Render, package: &PackageName, dry_run: bool, apply: ApplyArg) -> Result<()> {
     ctx.dry_run_note(dry_run);
     ctx.out.emit(value)?;
-    after_change(ctx, &[package], dry_run, apply)
+    changed(ctx, &[package], Reach::Packages, dry_run, apply)
+}
+
+/// Like [`finish_change`] for a change of mail: the inbound mail servers too (`[mail] inbound`).
+pub(crate) fn finish_mail_change(ctx: &Ctx, value: &impl crate::output::Render, package: &PackageName, dry_run: bool, apply: ApplyArg) -> Result<()> {
+    ctx.dry_run_note(dry_run);
+    ctx.out.emit(value)?;
+    changed(ctx, &[package], Reach::Mail, dry_run, apply)
 }
 
 pub(crate) fn after_change(ctx: &Ctx, packages: &[&PackageName], dry_run: bool, apply: ApplyArg) -> Result<()> {
-    changed(ctx, packages, false, dry_run, apply)
+    changed(ctx, packages, Reach::Packages, dry_run, apply)
 }
 
-/// Like [`after_change`] for a change of zones (domains, their records): the name servers too.
+/// Like [`after_change`] for a change of zones (domains, their records): the name servers too, and the
+/// inbound mail servers, which relay the mail domains.
 pub(crate) fn after_zone_change(ctx: &Ctx, packages: &[&PackageName], dry_run: bool, apply: ApplyArg) -> Result<()> {
-    changed(ctx, packages, true, dry_run, apply)
+    changed(ctx, packages, Reach::Zones, dry_run, apply)
 }
 
-fn changed(ctx: &Ctx, packages: &[&PackageName], zones: bool, dry_run: bool, apply: ApplyArg) -> Result<()> {
-    if dry_run || (packages.is_empty() && !zones) {
+/// Which servers a change reaches besides those of its packages.
+#[derive(Clone, Copy, PartialEq)]
+enum Reach {
+    Packages,
+    Zones,
+    Mail,
+}
+
+fn changed(ctx: &Ctx, packages: &[&PackageName], reach: Reach, dry_run: bool, apply: ApplyArg) -> Result<()> {
+    if dry_run || (packages.is_empty() && reach == Reach::Packages) {
         return Ok(());
     }
     let mut servers = ctx.ledger()?.read(|tx| converge::servers_of(tx, packages))?;
-    if zones {
-        for s in ctx.ledger()?.read(converge::name_servers)? {
-            if !servers.contains(&s) {
-                servers.push(s);
-            }
+    let mut also = Vec::new();
+    if reach == Reach::Zones {
+        also.extend(ctx.ledger()?.read(converge::name_servers)?);
+    }
+    if reach != Reach::Packages {
+        also.extend(ctx.ledger()?.read(|tx| converge::inbound_mail_servers(tx, &ctx.config.config.mail))?);
+    }
+    for s in also {
+        if !servers.contains(&s) {
+            servers.push(s);
         }
-        if servers.is_empty() {
-            return Ok(());
-        }
+    }
+    if servers.is_empty() {
+        return Ok(());
     }
     if apply.no_apply {
         ctx.ledger()?.write(false, |tx| converge::mark_pending(tx, &servers))?;

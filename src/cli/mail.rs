@@ -289,7 +289,7 @@ fn subscription(ctx: &Ctx, a: SubscribeArgs, on: bool, today: chrono::NaiveDate)
 
 /// A change's finishing steps (the shared ones of every package-level change).
 fn finish(ctx: &Ctx, value: &impl Render, package: &PackageName, change: Change) -> Result<()> {
-    super::converge::finish_change(ctx, value, package, change.dry_run, change.apply)
+    super::converge::finish_mail_change(ctx, value, package, change.dry_run, change.apply)
 }
 
 fn targets(t: &[MailTarget]) -> String {

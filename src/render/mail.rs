@@ -102,6 +102,37 @@ pub fn tables(addresses: &[Address], aliases: &[Alias], lists: &[List], mail_dom
     Tables { domains: domain_text, virtual_map, aliases: alias_text, transport }
 }
 
+/// What an inbound mail server relays: its relay domains, the recipients it accepts for them (a catch-all
+/// as `@domain`; every other recipient is refused at SMTP time), and the transport lines that send each
+/// domain on to the address of its package's server.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Relay {
+    pub domains: String,
+    pub recipients: String,
+    pub transport: String,
+}
+
+/// The relay tables from the addresses and lists of the packages on other servers; `nexthop` gives the
+/// address of the server of each mail domain (those with none are left out).
+pub fn relay(addresses: &[Address], lists: &[List], nexthop: &std::collections::BTreeMap<String, String>) -> Relay {
+    let mut recipients: BTreeSet<(String, String)> = BTreeSet::new();
+    for a in addresses {
+        recipients.insert((a.mail_domain(), a.address()));
+    }
+    for l in lists {
+        recipients.insert((l.domain.to_string(), l.address()));
+    }
+    let (mut domains, mut recipient_text, mut transport) = (format!("{MANAGED_HEADER}\n"), format!("{MANAGED_HEADER}\n"), String::new());
+    for (domain, address) in nexthop {
+        domains += &format!("{domain}\n");
+        transport += &format!("{domain} smtp:[{address}]:25\n");
+    }
+    for (_, r) in recipients.iter().filter(|(d, _)| nexthop.contains_key(d)) {
+        recipient_text += &format!("{r} OK\n");
+    }
+    Relay { domains, recipients: recipient_text, transport }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -145,5 +176,17 @@ mod tests {
         );
         assert_eq!(t.aliases, format!("{MANAGED_HEADER}\nhsadmin-discard: /dev/null\nxyz00-team: xyz00, \"|/home/pacs/xyz00/bin/bot -q\", hsadmin-discard\n"));
         assert!(t.virtual_map.lines().all(|l| l.starts_with('#') || l.split_whitespace().count() >= 2));
+    }
+
+    #[test]
+    fn an_inbound_server_relays_each_domain_to_its_server_and_knows_its_recipients() {
+        let addresses = [address("info", "", &["xyz00"]), address("", "", &["xyz00"]), address("info", "shop", &["xyz00"])];
+        let nexthop: std::collections::BTreeMap<String, String> =
+            [("example.org".to_owned(), "127.0.0.11".to_owned()), ("shop.example.org".to_owned(), "127.0.0.11".to_owned())].into();
+        let r = relay(&addresses, &[], &nexthop);
+        assert_eq!(r.domains, format!("{MANAGED_HEADER}\nexample.org\nshop.example.org\n"));
+        assert_eq!(r.recipients, format!("{MANAGED_HEADER}\n@example.org OK\ninfo@example.org OK\ninfo@shop.example.org OK\n"));
+        assert_eq!(r.transport, "example.org smtp:[127.0.0.11]:25\nshop.example.org smtp:[127.0.0.11]:25\n");
+        assert_eq!(relay(&addresses, &[], &Default::default()).recipients, format!("{MANAGED_HEADER}\n"), "no domain, no recipient");
     }
 }

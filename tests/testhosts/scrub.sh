@@ -56,7 +56,7 @@ postfix reload > /dev/null 2>&1 || postfix start > /dev/null 2>&1 || true
 doveadm reload > /dev/null 2>&1 || true
 # Mail lists: the spool, the transport and the mlmmj user the role made.
 rm -rf --one-file-system /var/spool/mlmmj/*
-postconf -X transport_maps mlmmj_destination_recipient_limit allow_mail_to_commands
+postconf -X transport_maps mlmmj_destination_recipient_limit allow_mail_to_commands relay_domains relay_recipient_maps
 postconf -MX mlmmj/unix 2> /dev/null || true
 if id -u mlmmj > /dev/null 2>&1; then pkill -KILL -u mlmmj || true; userdel mlmmj; fi
 postfix reload > /dev/null 2>&1 || true

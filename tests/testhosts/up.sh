@@ -327,11 +327,12 @@ EOF
     # Postfix and Dovecot: own address only, like the others (the hosts share 25, 110, 143, 993, 995).
     upper_mkdir "$up" etc/postfix
     # No reverse lookups of SMTP clients: the hosts have no resolver of their own, and each lookup
-    # would hold the greeting for seconds.
+    # would hold the greeting for seconds. mynetworks is the host's own address only.
     {
-        grep -v -e '^inet_interfaces *=' -e '^myhostname *=' "$ROOTFS/etc/postfix/main.cf"
-        printf '\n# hsadmin test host %s (tests/testhosts/up.sh): the hosts share one network stack.\n' "$name"
-        printf 'inet_interfaces = %s\nmyhostname = %s.test\nsmtpd_peername_lookup = no\n' "$addr" "$name"
+        grep -v -e '^inet_interfaces *=' -e '^myhostname *=' -e '^mynetworks *=' "$ROOTFS/etc/postfix/main.cf"
+        printf '\n# hsadmin test host %s (tests/testhosts/up.sh): the hosts share one network stack, so only the\n' "$name"
+        printf '# host itself is a trusted client (the machine and the other hosts come from 127.0.0.1 and may not relay).\n'
+        printf 'inet_interfaces = %s\nmyhostname = %s.test\nsmtpd_peername_lookup = no\nmynetworks = %s/32\n' "$addr" "$name" "$addr"
     } | upper_file "$up" etc/postfix/main.cf 644
     echo "$name.test" | upper_file "$up" etc/mailname 644
     upper_mkdir "$up" etc/dovecot/conf.d

@@ -93,6 +93,37 @@ fn includes(tx: &Tx, aliases: Vec<Alias>) -> Result<(Vec<Alias>, Vec<WantInclude
     Ok((out, includes, copies))
 }
 
+/// The relay tables of an inbound mail server (`[mail] inbound`): the mail domains of the packages on the
+/// other servers with the mail role, each sent on to its package's server; empty on any other server.
+fn relay(tx: &Tx, server: &Server, cx: &Context) -> Result<crate::render::mail::Relay> {
+    let (mut addresses, mut lists, mut nexthop) = (Vec::new(), Vec::new(), BTreeMap::new());
+    if cx.config.mail.is_inbound(server.name.as_str()) {
+        let others: BTreeMap<String, String> = crate::ledger::server::list(tx)?
+            .into_iter()
+            .filter(|s| s.name != server.name && s.roles.contains(model::Role::Mail))
+            .map(|s| (s.name.to_string(), s.address.to_string()))
+            .collect();
+        let home: BTreeMap<String, String> = crate::ledger::package::list(tx, None, None)?
+            .into_iter()
+            .filter_map(|p| others.get(p.server.as_str()).map(|a| (p.name.to_string(), a.clone())))
+            .collect();
+        addresses = crate::ledger::mail::addresses(tx, None, None)?.into_iter().filter(|a| home.contains_key(a.package.as_str())).collect();
+        lists = crate::ledger::mail::lists(tx, None)?.into_iter().filter(|l| home.contains_key(l.package.as_str())).collect();
+        for d in crate::ledger::domain::list(tx, None)?.into_iter().filter(|d| d.mail && d.hosted) {
+            if let Some(address) = home.get(d.package.as_str()) {
+                nexthop.insert(d.name.to_string(), address.clone());
+            }
+        }
+        for a in &addresses {
+            nexthop.insert(a.mail_domain(), home[a.package.as_str()].clone());
+        }
+        for l in &lists {
+            nexthop.insert(l.domain.to_string(), home[l.package.as_str()].clone());
+        }
+    }
+    Ok(crate::render::mail::relay(&addresses, &lists, &nexthop))
+}
+
 /// A customer's include file as its copy must be: (owner, uid, content), or why it stays as it was. Lines
 /// that fail the rules (`MailTarget::parse_include_file`, mailboxes of the package) are left out, each
 /// with a warning.
@@ -146,6 +177,8 @@ fn settings() -> Vec<(String, String)> {
         ("smtpd_reject_unlisted_recipient", "yes"),
         ("transport_maps", "hash:/etc/postfix/hsadmin-transport"),
         ("allow_mail_to_commands", "alias, forward, include"),
+        ("relay_domains", "/etc/postfix/hsadmin-relay-domains"),
+        ("relay_recipient_maps", "hash:/etc/postfix/hsadmin-relay-recipients"),
     ]
     .iter()
     .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
@@ -158,7 +191,7 @@ impl Role for Mail {
     type Action = Action;
     const ROLE: model::Role = model::Role::Mail;
 
-    fn prepare(&self, tx: &Tx, server: &Server, _cx: &Context) -> Result<MailDesired> {
+    fn prepare(&self, tx: &Tx, server: &Server, cx: &Context) -> Result<MailDesired> {
         let packages = crate::ledger::package::names_on_server(tx, server.name.as_str())?;
         let mine = |p: &model::PackageName| packages.iter().any(|n| n == p.as_str());
         let addresses: Vec<_> = crate::ledger::mail::addresses(tx, None, None)?.into_iter().filter(|a| mine(&a.package)).collect();
@@ -185,7 +218,16 @@ impl Role for Mail {
             })
             .collect();
         let dovecot = format!("{MANAGED_HEADER}\nmail_location = maildir:~/Maildir\n");
-        let files = [(FILES[0].0, t.domains), (FILES[1].0, t.virtual_map), (FILES[2].0, t.aliases), (FILES[3].0, dovecot), (FILES[4].0, t.transport)];
+        let relay = relay(tx, server, cx)?;
+        let files = [
+            (FILES[0].0, t.domains),
+            (FILES[1].0, t.virtual_map),
+            (FILES[2].0, t.aliases),
+            (FILES[3].0, dovecot),
+            (FILES[4].0, t.transport + &relay.transport),
+            (FILES[5].0, relay.domains),
+            (FILES[6].0, relay.recipients),
+        ];
         let build = |path: &str| FILES.iter().find(|(p, _)| *p == path).map(|(_, b)| (*b).to_owned()).unwrap_or_default();
         let files = files.into_iter().map(|(p, c)| (p.to_owned(), build(p), c)).collect();
         let mut settings = settings();

@@ -300,6 +300,12 @@ pub fn name_servers(tx: &Tx) -> Result<Vec<ServerName>> {
     Ok(crate::ledger::dns::name_servers(tx)?.into_iter().map(|s| s.name).collect())
 }
 
+/// The inbound mail servers of the config that the ledger has with the mail role.
+pub fn inbound_mail_servers(tx: &Tx, mail: &crate::config::MailConfig) -> Result<Vec<ServerName>> {
+    let servers = crate::ledger::server::list(tx)?;
+    Ok(servers.into_iter().filter(|s| mail.is_inbound(s.name.as_str()) && s.roles.contains(crate::model::Role::Mail)).map(|s| s.name).collect())
+}
+
 /// The servers the named packages live on, each once.
 pub fn servers_of(tx: &Tx, packages: &[&PackageName]) -> Result<Vec<ServerName>> {
     let mut servers = Vec::new();

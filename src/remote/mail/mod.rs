@@ -18,6 +18,8 @@ pub const FILES: &[(&str, &str)] = &[
     ("/etc/postfix/hsadmin-aliases", "postalias"),
     ("/etc/dovecot/conf.d/90-hsadmin.conf", "none"),
     ("/etc/postfix/hsadmin-transport", "postmap"),
+    ("/etc/postfix/hsadmin-relay-domains", "none"),
+    ("/etc/postfix/hsadmin-relay-recipients", "postmap"),
 ];
 
 /// The `main.cf` settings the role manages.
@@ -32,6 +34,8 @@ pub const SETTINGS: &[&str] = &[
     "transport_maps",
     "mlmmj_destination_recipient_limit",
     "allow_mail_to_commands",
+    "relay_domains",
+    "relay_recipient_maps",
 ];
 
 /// Where an alias's commands go: a file per alias, owned by the package admin, so that local(8) runs the

@@ -4,8 +4,10 @@
 //! password; the catch-all and an alias deliver to every target; the user's own `.procmailrc` files a
 //! message into a folder; an unknown recipient is refused with 550 at SMTP time, and so is a removed
 //! address after its apply. A hand-edited table is drift that `plan` shows and `apply` repairs, and a
-//! configuration the checks refuse never goes live: the check fails, everything is put back before anything
-//! reloads, and mail keeps flowing.
+//! configuration the checks refuse — a Dovecot file, or a `main.cf` setting of the role's own steps — never
+//! goes live: the staged copies fail the check, no live file is touched, and mail keeps flowing. A
+//! customer's include file is copied only when it passes (symlinks, foreign owners refused), lists reach
+//! their subscribers only, and an inbound mail server (the MX) relays to the package's server.
 mod common;
 use common::robot::*;
 use std::process::Command;
@@ -288,4 +290,43 @@ fn an_inbound_mail_server_relays_each_domain_to_its_package_server_and_refuses_u
     t.ok(&["mail", "address", "remove", "info@example.org", "--yes"]);
     assert_eq!(send_via("127.0.0.13", "robot@example.net", "info@example.org", "gone"), 550);
     assert_eq!(send_via("127.0.0.13", "robot@example.net", "news@example.org", "list-still-there"), 250, "the list stays");
+}
+
+/// Runs the mail role's own steps for `actions` on h1, as `apply` sends them; how the unit ended.
+fn run_steps(t: &Robot, actions: Vec<hsadmin::remote::mail::Action>) -> hsadmin::remote::script::UnitEnd {
+    let mut script = hsadmin::remote::script::ApplyScript::new(30);
+    hsadmin::remote::mail::section("mail", &[("postfix".to_owned(), actions)], &mut script);
+    let bytes = script.finish().bytes().to_vec();
+    let mut child = Command::new("ssh")
+        .arg("-F")
+        .arg(t.hosts.state.join("ssh_config"))
+        .args(["h1", "sh -s"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), &bytes).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let markers = hsadmin::remote::script::markers(&out.stdout);
+    assert!(markers.done, "the script ran to its end: {}", String::from_utf8_lossy(&out.stdout));
+    markers.ended[&("mail".to_owned(), "postfix".to_owned())].clone()
+}
+
+#[test]
+fn a_main_cf_that_postfix_refuses_never_goes_live_and_mail_keeps_flowing() {
+    use hsadmin::remote::mail::Action;
+    let t = mail_world();
+    t.ok(&["mail", "address", "add", "info@example.org", "--target", "xyz00-web"]);
+    let live = "stat -c '%n %i %Z' /etc/postfix/main.cf /etc/postfix/master.cf && sha256sum /etc/postfix/main.cf && postconf -h mail_owner";
+    let before = t.sh("h1", live);
+    // A bad render: a setting `postfix check` refuses (the mail owner is no user), beside a good one.
+    let set = |k: &str, v: &str| Action::SetMain { key: k.into(), value: v.into() };
+    let end = run_steps(&t, vec![set("mail_owner", "no-such-user"), set("home_mailbox", "Mailbox"), Action::Reload]);
+    assert_ne!(end.status, 0, "the unit fails");
+    assert!(end.stderr.contains("none of it went live"), "{}", end.stderr);
+    assert_eq!(t.sh("h1", live), before, "main.cf and master.cf untouched: same inode, same ctime, same content");
+    assert_eq!(t.sh("h1", "postconf -h home_mailbox"), "Maildir/\n", "the good setting beside it waits too");
+    assert_eq!(send("info@example.org", "after-a-bad-render"), 250);
+    assert!(delivered(&t, WEB_MAILDIR, "after-a-bad-render"), "mail keeps flowing");
+    t.assert_in_line("nothing changed");
 }

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # hsadmin end to end against the local Debian test servers: a member joins and pays in shares, gets a
 # package with a user, a domain and a cron job on server h1 — and the site answers over HTTP, its zone
-# from h1's name server — and is invoiced for the month: PDF, XRechnung, the DATEV bookings and the SEPA direct
-# debit; then the package is backed up to h3 and a lost file restored.
+# from h1's name server, its mail lands in a Maildir and is read over IMAP — and is invoiced for the
+# month: PDF, XRechnung, the DATEV bookings and the SEPA direct debit; then the package is backed up to
+# h3 and a lost file restored.
 # Usage: examples/demo.sh   (starts the test servers if needed and leaves them running;
 #                            stop them with tests/testhosts/down.sh)
 set -euo pipefail
@@ -49,6 +50,22 @@ hsadmin dns record add example.org 'mail 3600 IN A 127.0.0.11'
 hsadmin dns show example.org
 printf '\n\033[1m# the zone, served by h1'"'"'s BIND:\033[0m\n' >&2
 ssh -F "$state/ssh_config" h1 'dig @127.0.0.11 example.org A +short; dig @127.0.0.11 mail.example.org A +short'
+
+# Mail: h1 takes example.org's mail too; a message sent over SMTP lands in xyz00-web's Maildir through
+# procmail and is read over IMAP with the user's password.
+hsadmin server update h1 --role web,dns-primary,mail
+hsadmin mail address add info@example.org --target xyz00-web
+printf '\n\033[1m# a message to info@example.org over SMTP, then read over IMAP:\033[0m\n' >&2
+ssh -F "$state/ssh_config" h1 "swaks --silent 2 --server 127.0.0.11 --from erika@example.net --to info@example.org --header 'Subject: Hello from the demo' && for i in \$(seq 100); do ls /home/pacs/xyz00/users/web/Maildir/new/* > /dev/null 2>&1 && exit 0; sleep 0.1; done; exit 1"
+printf '%s\n' 'S3cret-Pass!' | python3 -c '
+import imaplib, ssl, sys
+c = imaplib.IMAP4("127.0.0.11", 143)
+c.starttls(ssl_context=ssl._create_unverified_context())
+c.login("xyz00-web", sys.stdin.readline().rstrip("\n"))
+c.select("INBOX")
+for n in c.search(None, "ALL")[1][0].split():
+    print(c.fetch(n, "(BODY[HEADER.FIELDS (SUBJECT)])")[1][0][1].decode().strip())
+c.logout()'
 
 # Billing: the seller goes into the config once; then this month's invoice, its documents and the bookings.
 cat >> "$HSADMIN_CONFIG" <<'TOML'

@@ -126,16 +126,18 @@ impl converge::Progress for Bar {
 /// A package-level change's finishing steps: the dry-run note, the result, then the package's server
 /// brought in line.
 pub(crate) fn finish_change(ctx: &Ctx, value: &impl crate::output::Render, package: &PackageName, dry_run: bool, apply: ApplyArg) -> Result<()> {
-    ctx.dry_run_note(dry_run);
-    ctx.out.emit(value)?;
-    changed(ctx, &[package], Reach::Packages, dry_run, apply)
+    finish(ctx, value, package, Reach::Packages, dry_run, apply)
 }
 
 /// Like [`finish_change`] for a change of mail: the inbound mail servers too (`[mail] inbound`).
 pub(crate) fn finish_mail_change(ctx: &Ctx, value: &impl crate::output::Render, package: &PackageName, dry_run: bool, apply: ApplyArg) -> Result<()> {
+    finish(ctx, value, package, Reach::Mail, dry_run, apply)
+}
+
+fn finish(ctx: &Ctx, value: &impl crate::output::Render, package: &PackageName, reach: Reach, dry_run: bool, apply: ApplyArg) -> Result<()> {
     ctx.dry_run_note(dry_run);
     ctx.out.emit(value)?;
-    changed(ctx, &[package], Reach::Mail, dry_run, apply)
+    changed(ctx, &[package], reach, dry_run, apply)
 }
 
 pub(crate) fn after_change(ctx: &Ctx, packages: &[&PackageName], dry_run: bool, apply: ApplyArg) -> Result<()> {

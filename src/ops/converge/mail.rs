@@ -54,9 +54,9 @@ pub struct WantCopy {
     pub alias: String,
     pub path: String,
     pub package: String,
-    /// The package's users by uid; the admin first writes an empty copy until the file can be read.
+    /// The package's users by uid. Until the file can be read, the copy is an empty one of the package
+    /// admin's (named like the package).
     pub users: BTreeMap<u32, String>,
-    pub admin: String,
 }
 
 /// The aliases as the server gets them, with their include files: an alias's `|command`s go into one of
@@ -76,8 +76,7 @@ fn includes(tx: &Tx, aliases: Vec<Alias>) -> Result<(Vec<Alias>, Vec<WantInclude
                 MailTarget::Include(path) => {
                     let name = format!("{}+{}", a.name, copies.iter().filter(|c: &&WantCopy| c.alias == a.name.as_str()).count() + 1);
                     targets.push(MailTarget::Include(format!("{}/{name}", wire::INCLUDES)));
-                    let package = a.package.to_string();
-                    copies.push(WantCopy { name, alias: a.name.to_string(), path, package: package.clone(), users: users.clone(), admin: package });
+                    copies.push(WantCopy { name, alias: a.name.to_string(), path, package: a.package.to_string(), users: users.clone() });
                 }
                 t => targets.push(t),
             }
@@ -165,24 +164,10 @@ pub struct WantList {
     pub spec: String,
 }
 
-/// The `main.cf` settings, pointing Postfix at the tables and local delivery at procmail.
-fn settings() -> Vec<(String, String)> {
-    [
-        ("virtual_alias_domains", "/etc/postfix/hsadmin-domains"),
-        ("virtual_alias_maps", "hash:/etc/postfix/hsadmin-virtual"),
-        ("alias_maps", "hash:/etc/aliases, hash:/etc/postfix/hsadmin-aliases"),
-        ("alias_database", "hash:/etc/aliases, hash:/etc/postfix/hsadmin-aliases"),
-        ("mailbox_command", "/usr/bin/procmail -a \"$EXTENSION\" DEFAULT=$HOME/Maildir/ MAILDIR=$HOME/Maildir"),
-        ("home_mailbox", "Maildir/"),
-        ("smtpd_reject_unlisted_recipient", "yes"),
-        ("transport_maps", "hash:/etc/postfix/hsadmin-transport"),
-        ("allow_mail_to_commands", "alias, forward, include"),
-        ("relay_domains", "/etc/postfix/hsadmin-relay-domains"),
-        ("relay_recipient_maps", "hash:/etc/postfix/hsadmin-relay-recipients"),
-    ]
-    .iter()
-    .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-    .collect()
+/// The managed `main.cf` settings of a server, with the list ones when it has lists.
+fn settings(lists: bool) -> Vec<(String, String)> {
+    let extra = if lists { wire::LIST_SETTINGS } else { &[] };
+    wire::SETTINGS.iter().chain(extra).map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
 }
 
 impl Role for Mail {
@@ -230,11 +215,7 @@ impl Role for Mail {
         ];
         let build = |path: &str| FILES.iter().find(|(p, _)| *p == path).map(|(_, b)| (*b).to_owned()).unwrap_or_default();
         let files = files.into_iter().map(|(p, c)| (p.to_owned(), build(p), c)).collect();
-        let mut settings = settings();
-        if !lists.is_empty() {
-            // Postfix knows the parameter only once master.cf has the mlmmj transport.
-            settings.push(("mlmmj_destination_recipient_limit".into(), "1".into()));
-        }
+        let settings = settings(!lists.is_empty());
         Ok(MailDesired { files, settings, lists, includes, copies })
     }
 
@@ -318,7 +299,7 @@ pub fn diff(d: &MailDesired, f: &MailFacts) -> Vec<(String, Action)> {
                 out.push((UNIT.to_owned(), write(&c.name, owner, content)));
             }
             // Not readable yet, and no copy: an empty one, so that the alias's other targets get their mail.
-            None if !f.includes.contains_key(&c.name) => out.push((UNIT.to_owned(), write(&c.name, &c.admin, &crate::render::mail::include_file(&[])))),
+            None if !f.includes.contains_key(&c.name) => out.push((UNIT.to_owned(), write(&c.name, &c.package, &crate::render::mail::include_file(&[])))),
             _ => {}
         }
     }
@@ -340,7 +321,7 @@ mod tests {
     fn only_what_differs_is_written_and_a_change_reloads() {
         let d = MailDesired {
             files: vec![("/etc/postfix/hsadmin-virtual".into(), "postmap".into(), "x\n".into())],
-            settings: settings(),
+            settings: settings(false),
             lists: vec![],
             includes: vec![],
             copies: vec![],
@@ -351,7 +332,7 @@ mod tests {
         assert_eq!(first.first().map(String::as_str), Some("write_file /etc/postfix/hsadmin-virtual"));
         assert_eq!(first.last().map(String::as_str), Some("reload postfix"));
         f.files.insert("/etc/postfix/hsadmin-virtual".into(), sha256_hex(b"x\n"));
-        f.settings = settings().into_iter().collect();
+        f.settings = settings(false).into_iter().collect();
         assert!(diff(&d, &f).is_empty(), "in line: nothing to do");
         f.settings.insert("alias_maps".into(), "hash:/etc/aliases".into());
         assert_eq!(names(&diff(&d, &f)), ["set_main alias_maps", "reload postfix"]);

@@ -22,21 +22,29 @@ pub const FILES: &[(&str, &str)] = &[
     ("/etc/postfix/hsadmin-relay-recipients", "postmap"),
 ];
 
-/// The `main.cf` settings the role manages.
-pub const SETTINGS: &[&str] = &[
-    "virtual_alias_domains",
-    "virtual_alias_maps",
-    "alias_maps",
-    "alias_database",
-    "mailbox_command",
-    "home_mailbox",
-    "smtpd_reject_unlisted_recipient",
-    "transport_maps",
-    "mlmmj_destination_recipient_limit",
-    "allow_mail_to_commands",
-    "relay_domains",
-    "relay_recipient_maps",
+/// The `main.cf` settings the role manages, with their values: Postfix pointed at the tables, local
+/// delivery at procmail (as the mailbox user, into `~/Maildir/`), unknown recipients refused at SMTP time.
+pub const SETTINGS: &[(&str, &str)] = &[
+    ("virtual_alias_domains", "/etc/postfix/hsadmin-domains"),
+    ("virtual_alias_maps", "hash:/etc/postfix/hsadmin-virtual"),
+    ("alias_maps", "hash:/etc/aliases, hash:/etc/postfix/hsadmin-aliases"),
+    ("alias_database", "hash:/etc/aliases, hash:/etc/postfix/hsadmin-aliases"),
+    ("mailbox_command", "/usr/bin/procmail -a \"$EXTENSION\" DEFAULT=$HOME/Maildir/ MAILDIR=$HOME/Maildir"),
+    ("home_mailbox", "Maildir/"),
+    ("smtpd_reject_unlisted_recipient", "yes"),
+    ("transport_maps", "hash:/etc/postfix/hsadmin-transport"),
+    ("allow_mail_to_commands", "alias, forward, include"),
+    ("relay_domains", "/etc/postfix/hsadmin-relay-domains"),
+    ("relay_recipient_maps", "hash:/etc/postfix/hsadmin-relay-recipients"),
 ];
+
+/// The settings of a server with lists: Postfix knows them only once master.cf has the mlmmj transport.
+pub const LIST_SETTINGS: &[(&str, &str)] = &[("mlmmj_destination_recipient_limit", "1")];
+
+/// Whether `key` is one of the managed settings.
+fn is_managed_setting(key: &str) -> bool {
+    SETTINGS.iter().chain(LIST_SETTINGS).any(|(k, _)| *k == key)
+}
 
 /// Where an alias's commands go: a file per alias, owned by the package admin, so that local(8) runs the
 /// commands with the admin's rights (an :include: file's owner), never as root or nobody.
@@ -143,7 +151,8 @@ chdir '/';
 /// `mail_files` and `mail_settings`: the managed files and settings, as the scripts loop over them.
 fn assign_managed(s: &mut Script) {
     let files: Vec<&str> = FILES.iter().map(|(f, _)| *f).collect();
-    s.assign("mail_files", &d(&files.join(" "))).assign("mail_settings", &d(&SETTINGS.join(" ")));
+    let settings: Vec<&str> = SETTINGS.iter().chain(LIST_SETTINGS).map(|(k, _)| *k).collect();
+    s.assign("mail_files", &d(&files.join(" "))).assign("mail_settings", &d(&settings.join(" ")));
 }
 
 /// The facts script; `sources` are the customers' include files to read: (name of the copy, path).
@@ -173,7 +182,7 @@ pub fn parse(records: &[Record]) -> MailFacts {
             ("file", Some(path), Some(hash)) if FILES.iter().any(|(p, _)| *p == path) && hash.len() == 64 => {
                 f.files.insert(path.to_owned(), hash.to_owned());
             }
-            ("setting", Some(key), Some(value)) if SETTINGS.contains(&key) => {
+            ("setting", Some(key), Some(value)) if is_managed_setting(key) => {
                 f.settings.insert(key.to_owned(), value.to_owned());
             }
             ("mlmmj", _, _) => f.mlmmj = true,

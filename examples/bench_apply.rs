@@ -7,10 +7,10 @@
 //! It owns the test servers while it runs: it clears everything hsadmin manages on them first and last.
 mod common;
 use common::{SERVERS, hsadmin, prefix, reset, secs, state};
-use hsadmin::config::{Config, HostingConfig};
+use hsadmin::config::Config;
 use hsadmin::ledger::{Actor, Ledger};
-use hsadmin::model::{self, DomainName, Email, MemberNumber, PackageName, Prefix, ProductCode, ServerName, TextField, UserName};
-use hsadmin::ops::{catalog, converge, cron, domain, member, package, server};
+use hsadmin::model::{self, DomainName, UserName};
+use hsadmin::ops::{catalog, converge, cron, domain, server};
 use hsadmin::remote::{Connection, SshOptions};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -24,39 +24,10 @@ fn build(dir: &Path, n: usize) -> PathBuf {
     ledger
         .write(false, |tx| {
             catalog::import(tx, &catalog_text)?;
-            for (i, name) in SERVERS.iter().enumerate() {
-                let new = server::NewServer {
-                    name: ServerName::parse("name", name)?,
-                    address: model::Address::parse("address", &format!("127.0.0.1{}", i + 1))?,
-                    port: 22,
-                    roles: model::Roles::parse("role", "web")?,
-                    ipv4: None,
-                    ipv6: None,
-                };
-                server::add(tx, new)?;
-            }
+            common::servers(tx, "web")?;
             let since = model::date("since", "2026-01-01")?;
-            let hosting = HostingConfig::default();
             for i in 0..n {
-                let number = MemberNumber::parse("number", &(10_000 + i).to_string())?;
-                let details = member::Details {
-                    name: Some(TextField::parse("name", &format!("Member {i}"), 128)?),
-                    email: Some(Email::parse("email", &format!("m{i}@example.org"))?),
-                    ..Default::default()
-                };
-                member::add(tx, number, Prefix::parse("prefix", &prefix(i))?, since, details)?;
-                let pkg = PackageName::parse("name", &format!("{}00", prefix(i)))?;
-                let new = package::NewPackage {
-                    name: pkg.clone(),
-                    member: number,
-                    product: ProductCode::parse("product", "DW/SA")?,
-                    server: ServerName::parse("server", SERVERS[i % 3])?,
-                    resources: Default::default(),
-                    since,
-                    free: false,
-                    comment: None,
-                };
-                package::create(tx, new, &hosting)?;
+                let pkg = common::member_with_package(tx, i, since)?;
                 let admin = UserName::from(&pkg);
                 let d = domain::NewDomain {
                     name: DomainName::parse("name", &format!("{}.example", prefix(i)))?,

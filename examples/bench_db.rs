@@ -72,20 +72,12 @@ fn bare(n: usize, per_package: bool) -> std::time::Duration {
             if !per_package {
                 script += &(mariadb(&my) + &psql(&pg));
             }
-            let mut child = Command::new("ssh")
-                .arg("-F")
-                .arg(state().join("ssh_config"))
-                .arg(SERVERS[server])
-                .arg("sh -se")
-                .stdin(std::process::Stdio::piped())
-                .spawn()
-                .unwrap();
-            std::io::Write::write_all(&mut child.stdin.take().unwrap(), script.as_bytes()).unwrap();
-            child
+            common::script(SERVERS[server], "sh -se", &script)
         })
         .collect();
-    for mut child in children {
-        assert!(child.wait().unwrap().success(), "bare SQL failed");
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "bare SQL failed: {}", String::from_utf8_lossy(&out.stderr));
     }
     started.elapsed()
 }

@@ -5,10 +5,12 @@
 //!     tests/testhosts/up.sh && cargo build --release && cargo run --release --example bench_dns [-- PACKAGES]
 //!
 //! It owns the name service of the test servers while it runs: it clears hsadmin's zones first and last.
+mod common;
+use common::{prefix, secs, state};
 use hsadmin::config::HostingConfig;
 use hsadmin::ledger::{Actor, Ledger};
-use hsadmin::model::{self, DomainName, Email, MemberNumber, PackageName, Prefix, ProductCode, ServerName, TextField, UserName};
-use hsadmin::ops::{catalog, domain, member, package, server};
+use hsadmin::model::{self, DomainName, PackageName, ProductCode, ServerName, UserName};
+use hsadmin::ops::{catalog, domain, package, server};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -16,15 +18,6 @@ use std::time::{Duration, Instant};
 const DOMAINS_PER_PACKAGE: usize = 10;
 
 const DNS_SCRUB: &str = "sed -i '/ \\/\\/ hsadmin$/d' /etc/bind/named.conf.local; rm -f /etc/bind/named.conf.hsadmin-*; rm -rf /var/lib/hsadmin/zones /var/cache/bind/hsadmin; rndc reconfig > /dev/null";
-
-fn prefix(i: usize) -> String {
-    let b = |n: usize| (b'a' + (n % 26) as u8) as char;
-    [b(i / 676), b(i / 26), b(i)].iter().collect()
-}
-
-fn state() -> PathBuf {
-    std::env::var_os("TESTHOST_STATE").map(PathBuf::from).unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/target/testhosts")))
-}
 
 fn binary() -> PathBuf {
     let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/target")));
@@ -58,13 +51,7 @@ fn build(dir: &Path, n: usize) -> PathBuf {
             add_servers(tx)?;
             let since = model::date("since", "2026-01-01")?;
             for i in 0..n {
-                let number = MemberNumber::parse("number", &(10_000 + i).to_string())?;
-                let details = member::Details {
-                    name: Some(TextField::parse("name", &format!("Member {i}"), 128)?),
-                    email: Some(Email::parse("email", &format!("m{i}@example.org"))?),
-                    ..Default::default()
-                };
-                member::add(tx, number, Prefix::parse("prefix", &prefix(i))?, since, details)?;
+                let number = common::member(tx, i, since)?;
                 let pkg = PackageName::parse("name", &format!("{}00", prefix(i)))?;
                 let product = ProductCode::parse("product", "DW/SA")?;
                 let new = package::NewPackage {
@@ -133,10 +120,6 @@ fn until_all_transferred(n: usize) -> Duration {
         std::thread::sleep(Duration::from_millis(500));
     }
     panic!("the secondary did not transfer {n} zones within 20 minutes");
-}
-
-fn secs(d: Duration) -> String {
-    format!("{:.2} s", d.as_secs_f64())
 }
 
 fn main() {

@@ -12,22 +12,19 @@
 //! ledger (WAL, `synchronous=FULL` as hsadmin opens it): first `hsadmin invoice generate --period 2026-06`,
 //! then `sqlite3` running one `BEGIN IMMEDIATE; INSERT invoice; INSERT lines; COMMIT;` per invoice with the
 //! rows hsadmin wrote, on another copy, with the same pragmas (foreign keys on, synchronous FULL) and triggers.
+mod common;
+use common::{prefix, secs};
 use hsadmin::config::HostingConfig;
 use hsadmin::ledger::usage::{self, TrafficDay};
 use hsadmin::ledger::{Actor, Ledger};
-use hsadmin::model::{DomainName, Email, MemberNumber, PackageName, Prefix, ProductCode, ServerName, TextField};
-use hsadmin::ops::{catalog, domain, member, package, server};
+use hsadmin::model::{DomainName, PackageName, ProductCode, ServerName};
+use hsadmin::ops::{catalog, domain, package, server};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-const MEMBERS: u32 = 10_000;
+const MEMBERS: usize = 10_000;
 const TLDS: [&str; 4] = ["de", "org", "com", "net"];
-
-fn prefix(i: u32) -> String {
-    let b = |n: u32| (b'a' + (n % 26) as u8) as char;
-    [b(i / 676), b(i / 26), b(i)].iter().collect()
-}
 
 fn build(path: &Path) -> hsadmin::Result<Duration> {
     let started = Instant::now();
@@ -41,13 +38,7 @@ fn build(path: &Path) -> hsadmin::Result<Duration> {
         let since = hsadmin::model::date("since", "2026-01-01")?;
         let hosting = HostingConfig { uid_min: 100_000, uid_max: 999_999 };
         for i in 0..MEMBERS {
-            let number = MemberNumber::parse("number", &(10_000 + i).to_string())?;
-            let details = member::Details {
-                name: Some(TextField::parse("name", &format!("Member {i}"), 128)?),
-                email: Some(Email::parse("email", &format!("m{i}@example.org"))?),
-                ..Default::default()
-            };
-            member::add(tx, number, Prefix::parse("prefix", &prefix(i))?, since, details)?;
+            let number = common::member(tx, i, since)?;
             let name = PackageName::parse("name", &format!("{}00", prefix(i)))?;
             let resources = package::Resources { users: (i % 4 == 0).then_some(30), ..Default::default() };
             let new = package::NewPackage {
@@ -63,7 +54,7 @@ fn build(path: &Path) -> hsadmin::Result<Duration> {
             package::create(tx, new, &hosting)?;
             for d in 0..i % 4 {
                 let new = domain::NewDomain {
-                    name: DomainName::parse("name", &format!("{}-{d}.{}", prefix(i), TLDS[((i + d) % 4) as usize]))?,
+                    name: DomainName::parse("name", &format!("{}-{d}.{}", prefix(i), TLDS[(i + d) % 4]))?,
                     package: name.clone(),
                     user: None,
                     subdomains: Vec::new(),
@@ -158,10 +149,6 @@ fn sqlite3(ledger: &Path, script: &str) -> Duration {
     started.elapsed()
 }
 
-fn secs(d: Duration) -> String {
-    format!("{:.2} s", d.as_secs_f64())
-}
-
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
     v[v.len() / 2]
@@ -187,7 +174,7 @@ fn main() -> hsadmin::Result<()> {
     if let Some(keep) = std::env::var_os("BENCH_INVOICE_KEEP") {
         copy(&base, Path::new(&keep));
     }
-    println!("built ledger: {MEMBERS} members, packages, {} domains in {}", (0..MEMBERS).map(|i| i % 4).sum::<u32>(), secs(built));
+    println!("built ledger: {MEMBERS} members, packages, {} domains in {}", (0..MEMBERS).map(|i| i % 4).sum::<usize>(), secs(built));
 
     let generate = ["invoice", "generate", "--period", "2026-06", "--date", "2026-07-01"];
     let (mut ours, mut theirs, mut script) = (Vec::new(), Vec::new(), None);

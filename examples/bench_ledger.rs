@@ -4,20 +4,17 @@
 //!
 //! Builds a ledger of 10 000 members and 20 000 packages through the real operations (one transaction),
 //! then times both commands RUNS times (default 20) and prints min and median wall time.
+mod common;
+use common::prefix;
 use hsadmin::config::HostingConfig;
 use hsadmin::ledger::{Actor, Ledger};
-use hsadmin::model::{Email, MemberNumber, PackageName, Prefix, ProductCode, ServerName, TextField};
-use hsadmin::ops::{catalog, member, package, server};
+use hsadmin::model::{PackageName, ProductCode, ServerName};
+use hsadmin::ops::{catalog, package, server};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-const MEMBERS: u32 = 10_000;
-const PACKAGES_PER_MEMBER: u32 = 2;
-
-fn prefix(i: u32) -> String {
-    let b = |n: u32| (b'a' + (n % 26) as u8) as char;
-    [b(i / 676), b(i / 26), b(i)].iter().collect()
-}
+const MEMBERS: usize = 10_000;
+const PACKAGES_PER_MEMBER: usize = 2;
 
 fn build(path: &std::path::Path) -> hsadmin::Result<Duration> {
     let started = Instant::now();
@@ -42,20 +39,14 @@ fn build(path: &std::path::Path) -> hsadmin::Result<Duration> {
         let since = hsadmin::model::date("since", "2026-01-01")?;
         let hosting = HostingConfig { uid_min: 100_000, uid_max: 999_999 };
         for i in 0..MEMBERS {
-            let number = MemberNumber::parse("number", &(10_000 + i).to_string())?;
-            let details = member::Details {
-                name: Some(TextField::parse("name", &format!("Member {i}"), 128)?),
-                email: Some(Email::parse("email", &format!("m{i}@example.org"))?),
-                ..Default::default()
-            };
-            member::add(tx, number, Prefix::parse("prefix", &prefix(i))?, since, details)?;
+            let number = common::member(tx, i, since)?;
             for p in 0..PACKAGES_PER_MEMBER {
                 let name = PackageName::parse("name", &format!("{}{p:02}", prefix(i)))?;
                 let new = package::NewPackage {
                     name,
                     member: number,
                     product: ProductCode::parse("product", "DW/SA")?,
-                    server: ServerName::parse("server", ["h1", "h2", "h3"][(i as usize + p as usize) % 3])?,
+                    server: ServerName::parse("server", ["h1", "h2", "h3"][(i + p) % 3])?,
                     resources: Default::default(),
                     since,
                     free: false,
@@ -99,7 +90,7 @@ fn main() -> hsadmin::Result<()> {
     std::fs::write(&empty_config, "")?;
     let out = Command::new(bin).args(["--json", "package", "list"]).env("HSADMIN_LEDGER", &path).env("HSADMIN_CONFIG", &empty_config).output()?;
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("package list prints JSON");
-    assert_eq!(doc.as_array().map(Vec::len), Some((MEMBERS * PACKAGES_PER_MEMBER) as usize));
+    assert_eq!(doc.as_array().map(Vec::len), Some(MEMBERS * PACKAGES_PER_MEMBER));
 
     // The same rows and columns, the status computed the same way.
     let query = "SELECT name, member, product, server, webspace_mb, traffic_gb, users, domains, valid_from, valid_to, free, comment, \

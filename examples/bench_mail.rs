@@ -57,13 +57,12 @@ fn bare(n: usize) -> std::time::Duration {
             let script = format!(
                 "set -e\nmkdir -p /tmp/bench-mail && cd /tmp/bench-mail\ncat > domains <<'EOF'\n{domains}EOF\ncat > virtual <<'EOF'\n{virt}EOF\nprintf 'x: /dev/null\\n' > aliases\npostmap hash:virtual\npostalias hash:aliases\npostfix check\npostfix reload > /dev/null 2>&1\nrm -rf /tmp/bench-mail\n"
             );
-            let mut child = Command::new("ssh").arg("-F").arg(state().join("ssh_config")).arg(SERVERS[server]).arg("sh -s").stdin(std::process::Stdio::piped()).spawn().unwrap();
-            std::io::Write::write_all(&mut child.stdin.take().unwrap(), script.as_bytes()).unwrap();
-            child
+            common::script(SERVERS[server], "sh -s", &script)
         })
         .collect();
-    for mut child in children {
-        assert!(child.wait().unwrap().success(), "the bare tables failed");
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "the bare tables failed: {}", String::from_utf8_lossy(&out.stderr));
     }
     started.elapsed()
 }

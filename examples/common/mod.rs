@@ -1,6 +1,6 @@
-//! What the benchmarks against the test servers share (bench_apply, bench_db, bench_mail, bench_backup): the
-//! test hosts' state dir, member prefixes, the three servers and a member with a package in a ledger, a timed
-//! run of the release binary, and clearing the servers by hand.
+//! What the benchmarks share (bench_apply, bench_db, bench_dns, bench_mail, bench_backup, bench_ledger,
+//! bench_invoice): the test hosts' state dir, member prefixes, the three servers, a member (with a package) in
+//! a ledger, a timed run of the release binary, a script sent over ssh, and clearing the servers by hand.
 // Each benchmark uses some of these.
 #![allow(dead_code)]
 use std::path::{Path, PathBuf};
@@ -34,17 +34,26 @@ pub fn hsadmin(ledger: &Path, config: &Path, args: &[&str]) -> Duration {
 
 /// Removes everything hsadmin manages on the servers, by hand (hsadmin removes only what its ledger made).
 pub fn reset() {
+    let scrub = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/testhosts/scrub.sh")).unwrap();
     for h in SERVERS {
-        let out = Command::new("ssh")
-            .arg("-F")
-            .arg(state().join("ssh_config"))
-            .arg(h)
-            .arg("sh -s")
-            .stdin(std::fs::File::open(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/testhosts/scrub.sh")).unwrap())
-            .output()
-            .unwrap();
+        let out = script(h, "sh -s", &scrub).wait_with_output().unwrap();
         assert!(out.status.success(), "scrubbing {h}: {}", String::from_utf8_lossy(&out.stderr));
     }
+}
+
+/// Starts `ssh HOST SHELL` with `text` on its stdin (the caller waits, so that the servers can run at once).
+pub fn script(host: &str, shell: &str, text: &str) -> std::process::Child {
+    let mut child = Command::new("ssh")
+        .arg("-F")
+        .arg(state().join("ssh_config"))
+        .args([host, shell])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), text.as_bytes()).unwrap();
+    child
 }
 
 pub fn secs(d: Duration) -> String {
@@ -68,17 +77,24 @@ pub fn servers(tx: &hsadmin::ledger::Tx, roles: &str) -> hsadmin::Result<()> {
     Ok(())
 }
 
-/// Member number 10000 + `i` (prefix `prefix(i)`) with package `<prefix>00` (DW/SA) on server `i % 3`.
-pub fn member_with_package(tx: &hsadmin::ledger::Tx, i: usize, since: chrono::NaiveDate) -> hsadmin::Result<hsadmin::model::PackageName> {
-    use hsadmin::model::{Email, MemberNumber, PackageName, Prefix, ProductCode, ServerName, TextField};
-    use hsadmin::ops::{member, package};
+/// Member number 10000 + `i`, "Member i", with prefix `prefix(i)`.
+pub fn member(tx: &hsadmin::ledger::Tx, i: usize, since: chrono::NaiveDate) -> hsadmin::Result<hsadmin::model::MemberNumber> {
+    use hsadmin::model::{Email, MemberNumber, Prefix, TextField};
     let number = MemberNumber::parse("number", &(10_000 + i).to_string())?;
-    let details = member::Details {
+    let details = hsadmin::ops::member::Details {
         name: Some(TextField::parse("name", &format!("Member {i}"), 128)?),
         email: Some(Email::parse("email", &format!("m{i}@example.org"))?),
         ..Default::default()
     };
-    member::add(tx, number, Prefix::parse("prefix", &prefix(i))?, since, details)?;
+    hsadmin::ops::member::add(tx, number, Prefix::parse("prefix", &prefix(i))?, since, details)?;
+    Ok(number)
+}
+
+/// [`member`] `i` with package `<prefix>00` (DW/SA) on server `i % 3`.
+pub fn member_with_package(tx: &hsadmin::ledger::Tx, i: usize, since: chrono::NaiveDate) -> hsadmin::Result<hsadmin::model::PackageName> {
+    use hsadmin::model::{PackageName, ProductCode, ServerName};
+    use hsadmin::ops::package;
+    let number = member(tx, i, since)?;
     let pkg = PackageName::parse("name", &format!("{}00", prefix(i)))?;
     let new = package::NewPackage {
         name: pkg.clone(),
